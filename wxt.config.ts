@@ -1,18 +1,6 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
-
-/** Hosts Careline works on. Host access is for these sites only; a sync backend's origin is an
- * optional permission requested when the agent turns sync on. */
-export const SITE_MATCHES = [
-  'https://x.com/*',
-  'https://mobile.x.com/*',
-  'https://twitter.com/*',
-  'https://mobile.twitter.com/*',
-  'https://www.facebook.com/*',
-  'https://facebook.com/*',
-  'https://m.facebook.com/*',
-  'https://web.facebook.com/*',
-];
+import { SITE_MATCHES } from './lib/site-matches';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],

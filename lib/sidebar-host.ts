@@ -11,7 +11,9 @@ export const COLLAPSED_TAB_WIDTH = 28;
 export interface SidebarHost {
   readonly element: HTMLElement;
   readonly iframe: HTMLIFrameElement;
-  setState(state: SidebarState): void;
+  getState(): SidebarState;
+  /** Applies a state; `persist` saves it (and so reaches other tabs). */
+  setState(state: SidebarState, persist?: boolean): void;
   toggle(): void;
   destroy(): void;
 }
@@ -130,7 +132,8 @@ export function mountSidebarHost(doc: Document, options: SidebarHostOptions): Si
   return {
     element,
     iframe,
-    setState: (next) => update(next, false),
+    getState: () => ({ ...state }),
+    setState: (next, persist = false) => update(next, persist),
     toggle: () => update({ ...state, collapsed: !state.collapsed }),
     destroy: () => {
       element.remove();

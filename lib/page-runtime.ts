@@ -1,0 +1,106 @@
+/**
+ * What runs on the page side of every sidebar: the dock with the sidebar iframe, the site adapter's
+ * watcher, and the messages between them. The content script (x.com, facebook.com) and the
+ * practice page (an extension page) both start it; neither holds logic of its own.
+ */
+import { mountSidebarHost, pageTheme, type SidebarHost } from './sidebar-host';
+import { sidebarStateItem, profileItem, SidebarStateSchema, type SidebarState } from './settings';
+import { createPageWatcher } from './sites/page-watcher';
+import type { SiteAdapter } from './sites/types';
+import type { ReadResult } from './sites/types';
+import type { Post } from './post';
+import type { Handlers } from './transport';
+import type { MessageType, Payload } from './messaging';
+
+export interface PageRuntimeOptions {
+  adapter: SiteAdapter;
+  sidebarUrl: string;
+  signal: AbortSignal;
+  /** Sends a message to the sidebar and the background worker. */
+  broadcast<T extends MessageType>(type: T, payload: Payload<T>): Promise<unknown>;
+  /** Registers the page side's handlers for messages from the sidebar and the background. */
+  listen(handlers: Handlers): () => void;
+  /** Handles of the agent's own accounts on this page, besides those in the profile. */
+  ownHandles?: string[];
+}
+
+const TOGGLE_KEY = { altKey: true, shiftKey: true, code: 'KeyK' };
+
+export async function startPageRuntime(doc: Document, options: PageRuntimeOptions): Promise<SidebarHost> {
+  const { adapter, signal } = options;
+  const stored = SidebarStateSchema.safeParse(await sidebarStateItem.getValue());
+  const state: SidebarState = stored.success ? stored.data : { collapsed: false, width: 360 };
+  const url = new URL(options.sidebarUrl);
+  url.searchParams.set('theme', pageTheme(doc));
+  const host = mountSidebarHost(doc, {
+    sidebarUrl: url.href,
+    state,
+    onStateChange: (next) => void sidebarStateItem.setValue(next),
+  });
+  signal.addEventListener('abort', () => host.destroy(), { once: true });
+
+  // Another tab (or the options page) changed the dock: follow it.
+  const unwatchState = sidebarStateItem.watch((next) => {
+    const parsed = SidebarStateSchema.safeParse(next);
+    if (parsed.success) host.setState(parsed.data);
+  });
+  signal.addEventListener('abort', unwatchState, { once: true });
+
+  // The toggle shortcut also works while the page has focus and the browser does not route the
+  // command to us (headless, or a shortcut the user cleared). A toggle within 300 ms of another is
+  // the same key press seen twice.
+  let lastToggle = 0;
+  const toggle = () => {
+    const now = performance.now();
+    if (now - lastToggle < 300) return;
+    lastToggle = now;
+    host.toggle();
+  };
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.altKey === TOGGLE_KEY.altKey && event.shiftKey === TOGGLE_KEY.shiftKey && event.code === TOGGLE_KEY.code && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        toggle();
+      }
+    },
+    { signal, capture: true },
+  );
+
+  let lastFocus: ReadResult | null = null;
+  let lastQueue: Post[] = [];
+  const send = <T extends MessageType>(type: T, payload: Payload<T>) =>
+    options.broadcast(type, payload).catch((error: unknown) => console.debug('[Careline] message not delivered', type, error));
+
+  const profile = await profileItem.getValue();
+  const watcher = createPageWatcher(
+    adapter,
+    {
+      onFocus: (result) => {
+        lastFocus = result;
+        void send('post.focused', { url: location.href, result });
+      },
+      onQueue: (posts) => {
+        lastQueue = posts;
+        void send('queue.update', { url: location.href, posts });
+      },
+      onReplySent: (post, replyText) => void send('reply.sent', { post, replyText, sentAt: new Date().toISOString() }),
+      onRouteChange: () => undefined,
+    },
+    { signal, ownHandles: [...(profile?.ownHandles ?? []), ...(options.ownHandles ?? [])] },
+  );
+
+  const unlisten = options.listen({
+    'sidebar.toggle': () => toggle(),
+    'sidebar.collapse': ({ collapsed }) => host.setState({ ...host.getState(), collapsed }, true),
+    'page.resend': () => {
+      void send('post.focused', { url: location.href, result: lastFocus });
+      void send('queue.update', { url: location.href, posts: lastQueue });
+    },
+    'reply.insert': ({ postId, text }) => watcher.insertReply(postId, text),
+    'post.reveal': ({ postId }) => watcher.reveal(postId),
+    'draft.read': ({ postId }) => watcher.readDraft(postId),
+  });
+  signal.addEventListener('abort', unlisten, { once: true });
+  return host;
+}
