@@ -98,8 +98,11 @@ export function tightenText(text: string): string {
 
 /** Splits text into sentences, keeping each sentence's closing punctuation and emoji. */
 function sentencesOf(text: string): string[] {
-  const parts = text.match(/[^.!?\n]+(?:[.!?]+|\n+|$)\s*/gu) ?? [text];
-  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+  // Break after . ! ? only when a space or line break follows, so URLs and "e.g." mid-word stay whole.
+  return text
+    .split(/(?<=[.!?])\s+|\n+/u)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
 }
 
 function fitsX(text: string, limit: number): boolean {

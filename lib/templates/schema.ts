@@ -241,7 +241,11 @@ export function tryMigrateTemplate(raw: unknown): MigrationResult {
     return { ok: false, errors: [`schemaVersion: ${version} is not a template version Careline knows.`] };
   }
   const parsed = TemplateSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: describeZodError(parsed.error) };
+  if (!parsed.success) {
+    // Positions then refer to the migrated body, so say so.
+    const prefix = version === 1 ? '(migrated from version 1) ' : '';
+    return { ok: false, errors: describeZodError(parsed.error).map((e) => prefix + e) };
+  }
   return { ok: true, template: parsed.data };
 }
 

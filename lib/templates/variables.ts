@@ -119,6 +119,8 @@ function titleCase(word: string): string {
     .replace(/(^|['’-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
 }
 
+const NAME_PARTICLES = new Set(['de', 'da', 'di', 'do', 'du', 'del', 'della', 'der', 'den', 'des', 'dos', 'das', 'la', 'le', 'van', 'von', 'ter', 'ten', 'bin', 'binti', 'al', 'el', 'y']);
+
 /** "Jane Smith" → "JS", "Ana María de la Cruz" → "AC", "Cher" → "C". Empty for an empty name. */
 export function initialsOf(name: string | undefined): string {
   const words = cleanValue(name)
@@ -128,9 +130,9 @@ export function initialsOf(name: string | undefined): string {
     .filter((w) => w.length > 0);
   if (words.length === 0) return '';
   const firstWord = words[0] ?? '';
-  // Lower-case particles ("de", "van", "la") are skipped for the last initial.
-  const capitalised = words.filter((w, i) => i === 0 || w[0] !== w[0]?.toLowerCase());
-  const lastWord = capitalised.length > 1 ? capitalised[capitalised.length - 1] : undefined;
+  // Name particles ("de", "van", "la") are skipped for the last initial: Ana María de la Cruz is AC.
+  const rest = words.slice(1).filter((w) => !(NAME_PARTICLES.has(w) && w === w.toLowerCase()));
+  const lastWord = rest[rest.length - 1];
   const letters = [firstWord, lastWord].filter((w): w is string => !!w).map((w) => [...w][0] ?? '');
   return letters.join('').toUpperCase();
 }
