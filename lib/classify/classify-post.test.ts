@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { classifyPost, CLASSIFIER_VERSION } from './index';
+import { ClassificationSchema } from './types';
+
+describe('classifyPost', () => {
+  it('returns a valid Classification with scores for every label', () => {
+    const c = classifyPost({ text: '@Delta my bag is lost and nobody answers the phone' });
+    expect(ClassificationSchema.safeParse(c).success).toBe(true);
+    expect(Object.keys(c.scores.intent).sort()).toEqual(['complaint', 'feedback', 'other', 'praise', 'question']);
+    const total = Object.values(c.scores.intent).reduce((a, b) => a + b, 0);
+    expect(total).toBeCloseTo(1, 2);
+    expect(c.version).toBe(CLASSIFIER_VERSION);
+  });
+
+  it('labels clear complaints, questions and praise', () => {
+    expect(classifyPost({ text: '@AmazonHelp my package never arrived and I was still charged, terrible service' })).toMatchObject({ intent: 'complaint', sentiment: 'negative' });
+    expect(classifyPost({ text: '@AppleSupport how can I change my Apple ID email address?' }).intent).toBe('question');
+    expect(classifyPost({ text: 'Thank you @SouthwestAir, the crew was amazing today!' })).toMatchObject({ intent: 'praise', sentiment: 'positive' });
+  });
+
+  it('is deterministic', () => {
+    const text = 'third time asking, where is my refund?? @Uber_Support';
+    expect(classifyPost({ text })).toEqual(classifyPost({ text }));
+  });
+
+  it('gives reasons: the words that weighed most, then the flags', () => {
+    const c = classifyPost({ text: '@Delta worst airline ever, cancelled again, talking to my lawyer' });
+    expect(c.reasons.length).toBeGreaterThan(0);
+    expect(c.reasons.length).toBeLessThanOrEqual(6);
+    expect(c.reasons.some((r) => /"worst[^"]*" → (complaint|negative)/.test(r))).toBe(true);
+    expect(c.reasons).toContain('legal flag: "lawyer"');
+    // Function words alone are never a reason.
+    expect(c.reasons.some((r) => /^"(my|to|the)" →/.test(r))).toBe(false);
+  });
+
+  it('derives urgency with the rule that made it so', () => {
+    const legal = classifyPost({ text: 'I will be contacting my lawyer about this' });
+    expect(legal.urgency).toBe('high');
+    expect(legal.urgencyRule).toMatch(/Legal/);
+    const pd = classifyPost({ text: '@Sky please call me on 07700 900123' });
+    expect(pd.urgency).toBe('high');
+    expect(pd.urgencyRule).toMatch(/private messages/);
+    const praise = classifyPost({ text: 'love the new update @Spotify, great job!' });
+    expect(praise.urgency).toBe('low');
+  });
+
+  it('marks posts in languages the model does not know as not classified', () => {
+    const es = classifyPost({ text: 'Mi pedido no ha llegado y nadie me responde' });
+    expect(es.classified).toBe(false);
+    expect(es.language).toBe('es');
+    expect(classifyPost({ text: 'hello', lang: 'fr' })).toMatchObject({ classified: false, language: 'fr' });
+    expect(classifyPost({ text: '@AmazonHelp こちらこそありがとうございました。' })).toMatchObject({ classified: false, language: 'ja' });
+    expect(classifyPost({ text: 'my order is late', lang: 'en-GB' }).classified).toBe(true);
+    expect(classifyPost({ text: '👍', lang: 'und' }).classified).toBe(true);
+  });
+
+  it('still raises flags on a post it does not classify', () => {
+    const c = classifyPost({ text: 'Llámame al +34 612 345 678 por favor, mi pedido no llegó' });
+    expect(c.classified).toBe(false);
+    expect(c.flags.map((f) => f.name)).toContain('personal_data');
+  });
+});

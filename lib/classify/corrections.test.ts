@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { buildCorrectionLayer, classifyPost } from './index';
+
+// A kind of post this team sees often: giveaway entries, which the shipped model reads as
+// praise, and the team files as "other" with neutral sentiment (nothing to answer).
+const corrections = [
+  { text: '@ShopCo I would love to win this! #ShopCoGiveaway', intent: 'other' as const, sentiment: 'neutral' as const },
+  { text: 'Love this, entering to win @ShopCo #ShopCoGiveaway', intent: 'other' as const, sentiment: 'neutral' as const },
+  { text: '@ShopCo pick me! would love to win #ShopCoGiveaway', intent: 'other' as const, sentiment: 'neutral' as const },
+  { text: 'amazing prize, love to win it @ShopCo #ShopCoGiveaway', intent: 'other' as const, sentiment: 'neutral' as const },
+  { text: '#ShopCoGiveaway I would really love to win @ShopCo', intent: 'other' as const, sentiment: 'neutral' as const },
+];
+const newPost = { text: '@ShopCo would love to win this amazing prize #ShopCoGiveaway' };
+const unrelated = { text: 'Thank you @ShopCo, the staff in your Leeds store were wonderful!' };
+
+describe('corrections layer', () => {
+  it('shipped model labels the new post differently from the corrections (the premise)', () => {
+    const c = classifyPost(newPost);
+    expect(c.intent).toBe('praise');
+    expect(c.sentiment).toBe('positive');
+  });
+
+  it('after a handful of corrections, new posts of that kind are labelled as corrected', () => {
+    const layer = buildCorrectionLayer(corrections);
+    expect(layer.size).toBe(5);
+    const c = classifyPost(newPost, { corrections: layer });
+    expect(c.intent).toBe('other');
+    expect(c.sentiment).toBe('neutral');
+    expect(c.reasons.at(-1)).toBe('adjusted by 5 local corrections');
+    // Every corrected post itself is now labelled as corrected.
+    for (const k of corrections) expect(classifyPost(k, { corrections: layer }).intent).toBe('other');
+  });
+
+  it('leaves unrelated posts as the shipped model labels them', () => {
+    const layer = buildCorrectionLayer(corrections);
+    const before = classifyPost(unrelated);
+    const after = classifyPost(unrelated, { corrections: layer });
+    expect(after.intent).toBe(before.intent);
+    expect(after.sentiment).toBe(before.sentiment);
+  });
+
+  it('a reset (an empty list) restores the shipped model exactly', () => {
+    const reset = buildCorrectionLayer([]);
+    expect(reset.size).toBe(0);
+    expect(classifyPost(newPost, { corrections: reset })).toEqual(classifyPost(newPost));
+  });
+
+  it('is pure and deterministic', () => {
+    const a = classifyPost(newPost, { corrections: buildCorrectionLayer(corrections) });
+    const b = classifyPost(newPost, { corrections: buildCorrectionLayer(corrections) });
+    expect(a).toEqual(b);
+  });
+
+  it('can correct sentiment alone', () => {
+    const sarcasm = [
+      { text: 'great, another delay @ShopCo, just great', sentiment: 'negative' as const },
+      { text: 'oh great another delay from @ShopCo', sentiment: 'negative' as const },
+      { text: 'another delay, great job @ShopCo', sentiment: 'negative' as const },
+    ];
+    const layer = buildCorrectionLayer(sarcasm);
+    expect(classifyPost({ text: 'great, another delay again @ShopCo' }, { corrections: layer }).sentiment).toBe('negative');
+  });
+});

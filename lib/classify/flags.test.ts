@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { detectFlags } from './flags';
+import type { FlagName } from './types';
+
+const names = (text: string) => detectFlags(text).map((f) => f.name);
+const evidence = (text: string, name: FlagName) => detectFlags(text).find((f) => f.name === name)?.evidence ?? [];
+
+describe('legal', () => {
+  it('raises on lawyers, courts and regulators, with the words as evidence', () => {
+    expect(evidence('I will be speaking to my lawyer about this', 'legal')).toEqual(['lawyer']);
+    expect(names("I'm going to sue you")).toContain('legal');
+    expect(names('reporting you to the FCC and the BBB')).toContain('legal');
+    expect(names('see you in small claims court')).toContain('legal');
+  });
+  it('does not raise on Sue the person, a food court, or a negated threat', () => {
+    expect(names('Sue at your Leeds store was lovely')).not.toContain('legal');
+    expect(names('met at the food court')).not.toContain('legal');
+    expect(names("I don't want a lawyer, just a refund")).not.toContain('legal');
+  });
+});
+
+describe('safety', () => {
+  it('raises on injury, fire, medical', () => {
+    expect(evidence('the charger caught fire', 'safety')).toEqual(['caught fire']);
+    expect(names('my son had an allergic reaction to the nuggets')).toContain('safety');
+    expect(names('driver was dangerous, I ended up in hospital')).toContain('safety');
+  });
+  it('does not raise on "app crashed", "fire your manager" or "no one was hurt"', () => {
+    expect(names('the app crashed again')).not.toContain('safety');
+    expect(names('you should fire your manager')).not.toContain('safety');
+    expect(names('no one was hurt, just annoyed')).not.toContain('safety');
+  });
+});
+
+describe('churn', () => {
+  it('raises on cancelling the relationship, switching, never again', () => {
+    expect(names("I'm cancelling my subscription")).toContain('churn');
+    expect(names('switching to Verizon tomorrow')).toContain('churn');
+    expect(evidence('never again', 'churn')).toEqual(['never again']);
+  });
+  it('does not raise on "I\'m not cancelling" or a cancelled flight', () => {
+    expect(names("I'm not cancelling my subscription, just asking")).not.toContain('churn');
+    expect(names("don't want to cancel my account")).not.toContain('churn');
+    expect(names('my flight was cancelled')).not.toContain('churn');
+    expect(names('how do I leave a review?')).not.toContain('churn');
+  });
+});
+
+describe('personal data', () => {
+  it('raises on phone numbers, emails, card numbers and booking references, masked', () => {
+    expect(evidence('call me on 07700 900123', 'personal_data')).toEqual(['phone number (…23)']);
+    expect(evidence('my number is +1 (555) 123-4567', 'personal_data')).toEqual(['phone number (…67)']);
+    expect(evidence('email me at jane.doe@gmail.com', 'personal_data')).toEqual(['email address (…@gmail.com)']);
+    expect(evidence('charged twice on 4111 1111 1111 1111', 'personal_data')).toEqual(['card number (…1111)']);
+    expect(evidence('booking ref ABCDEF please help', 'personal_data')).toEqual(['booking reference (…EF)']);
+    expect(names('order #112-3456789-1234567 never arrived')).toContain('personal_data');
+  });
+  it('never repeats the data itself in the evidence', () => {
+    const all = detectFlags('call 07700 900123 or jane.doe@gmail.com').flatMap((f) => f.evidence).join(' ');
+    expect(all).not.toContain('900123');
+    expect(all).not.toContain('jane.doe');
+  });
+  it('does not raise on an order count, dates, times, prices or an @handle', () => {
+    expect(names("I've placed 15 orders and 3 were late")).not.toContain('personal_data');
+    expect(names('ordered 3 times since 2017-10-31 at 10:30, paid $1,299.99')).not.toContain('personal_data');
+    expect(names('@AmazonHelp waited 45 minutes for 2 items')).not.toContain('personal_data');
+    expect(names('see https://t.co/123456789012 for the photo')).not.toContain('personal_data');
+  });
+});
+
+describe('abuse', () => {
+  it('raises on insults and strong profanity', () => {
+    expect(evidence('you guys are idiots', 'abuse')).toEqual(['idiots']);
+    expect(names('f*cking useless')).toContain('abuse');
+  });
+  it('does not raise on plain strong criticism', () => {
+    expect(names('this is useless and disappointing')).not.toContain('abuse');
+  });
+});
+
+describe('repeat contact', () => {
+  it('raises on still, again, third time, no reply', () => {
+    expect(names('this is the third time I have called')).toContain('repeat_contact');
+    expect(names('still waiting for my refund')).toContain('repeat_contact');
+    expect(names('DMed you yesterday, no reply')).toContain('repeat_contact');
+    expect(names('internet is down again')).toContain('repeat_contact');
+  });
+  it('does not raise on "thanks again", "still love you" or "will fly again"', () => {
+    expect(names('thanks again, great service')).not.toContain('repeat_contact');
+    expect(names('I still love you guys')).not.toContain('repeat_contact');
+    expect(names('will definitely fly with you again')).not.toContain('repeat_contact');
+  });
+});
+
+describe('press', () => {
+  it('raises on the press and going viral', () => {
+    expect(names('I have contacted a journalist')).toContain('press');
+    expect(names('this needs to go viral, please RT')).toContain('press');
+  });
+  it('does not raise on "any news on my order?"', () => {
+    expect(names('any news on my order?')).not.toContain('press');
+  });
+});
+
+it('returns flags in a fixed order', () => {
+  expect(names('still no reply, calling my lawyer, the oven caught fire')).toEqual(['legal', 'safety', 'repeat_contact']);
+});

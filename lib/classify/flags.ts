@@ -1,0 +1,164 @@
+import type { Flag, FlagName } from './types';
+
+/**
+ * Transparent rules for flags. Each rule is a regular expression over the post; a match raises
+ * the flag with the matched words as evidence, unless a negation just before it ("I'm not
+ * cancelling", "no one was hurt") turns it off. Personal data evidence is masked: the flag says
+ * what kind of data was posted, not the data.
+ */
+
+interface Rule {
+  flag: FlagName;
+  re: RegExp;
+  /** A negation in the few words before the match cancels it. */
+  negatable: boolean;
+  /** Drop the match when it ends inside one of these phrases. */
+  unless?: RegExp;
+}
+
+const NEGATION_BEFORE = /(?:\b(?:not|never|no|nobody|no one|noone|without|won'?t|don'?t|didn'?t|doesn'?t|isn'?t|wasn'?t|aren'?t|weren'?t|can'?t|cannot|wouldn'?t|shouldn'?t|haven'?t|hasn'?t|ain'?t)\b|n't)(?:\s+[^\s.,;:!?]+){0,3}\s*$/i;
+
+const W = String.raw`[\w'’-]+`;
+
+function rule(flag: FlagName, source: string, negatable: boolean, unless?: RegExp): Rule {
+  return { flag, re: new RegExp(source, 'giu'), negatable, unless };
+}
+
+const RULES: Rule[] = [
+  // Legal threat: lawyers, courts, regulators.
+  rule('legal', String.raw`\b(?:lawyers?|attorneys?|solicitors?|barristers?|legal (?:action|team|advice|proceedings|department)|law ?suits?|class[- ]action|small claims|court(?:s| case| order)?|tribunal|sued|suing|litigation)\b`, true, /\b(?:food|tennis|basketball) court/i),
+  rule('legal', String.raw`\b(?:(?:i'?ll|i will|we'?ll|we will|going to|gonna|want to|to|can|could|should|might|may) sue|sue (?:you|u|them|your|the|this|@\w+))\b`, true),
+  rule('legal', String.raw`\b(?:regulators?|ombudsman|trading standards|ofcom|ofgem|ofwat|cfpb|ftc|fcc|bbb|better business bureau|attorney general|consumer (?:protection|rights|affairs)|data protection (?:authority|commissioner)|gdpr|accc)\b`, true),
+  // Safety: injury, danger, fire, medical.
+  rule('safety', String.raw`\b(?:injur(?:y|ies|ed|ing)|(?:got|was|were|been|get) (?:badly |seriously )?(?:hurt|injured|burn(?:ed|t))|hurt (?:my|his|her|their|me|him|us|myself|herself|himself)|burned (?:my|me|his|her)|severe burns?|caught fire|(?:set|set on|on) fire|fire (?:hazard|risk|alarm|brigade|department|dept)|burst into flames|flames|smoke (?:coming|pouring|everywhere)|smell(?:s|ed|ing)? (?:of )?(?:burning|gas)|explod(?:e|ed|es|ing)|explosion|overheat(?:s|ed|ing)?|sparks?|sparking|electric(?:al)? shock|electrocut\w*|dangerous|danger|hazard(?:ous)?|unsafe|not safe|safety (?:issue|concern|hazard|risk)|hospital|a&e|emergency room|ambulance|paramedics?|medical|medication|insulin|allerg(?:y|ies|ic)|anaphyla\w*|food poisoning|poison(?:ed|ing)|chok(?:e|ed|ing)|carbon monoxide|gas leak|(?:got|made (?:me|us|my \w+)) (?:really |so |very )?(?:sick|ill)|vomit\w*|throwing up|bleeding|assault(?:ed)?|harass(?:ed|ment|ing)|threatened (?:me|us|my)|recall(?:ed)?)\b`, true),
+  // Churn: leaving, cancelling the relationship (not a cancelled flight).
+  rule('churn', String.raw`\b(?:cancel(?:l?ing|l?ed)?|close|closing|terminat(?:e|ing)|end(?:ing)?) (?:my|our|the) (?:account|subscription|contract|membership|service|plan|policy|broadband|internet|line|package|prime|card|credit card|insurance|sub)\b`, true),
+  rule('churn', String.raw`\b(?:(?:i'?m|i am|we'?re|we are|i will|i'?ll|we will|we'?ll|going to|gonna|want to|wanna|about to|ready to|decided to|time to|have to|will be|i'?ve|we'?ve) (?:cancel(?:l?ing)?|leav(?:e|ing)|switch(?:ing)?|quit(?:ting)?|unsubscrib\w*|port(?:ing)? (?:my|our) number|switched|cancell?ed (?:my|our)))\b`, true, /\b(?:leav(?:e|ing) (?:a |my |the )?(?:review|feedback|comment|message|note|house|home|work|office|now|today|tomorrow|soon|for)|switch(?:ing)? (?:it |them |this )?(?:on|off)|quit(?:ting)? (?:the |on )?(?:app|working))\b/i),
+  rule('churn', String.raw`\b(?:switch(?:ing|ed)? (?:to|over to|providers?|carriers?|banks?|networks?|suppliers?)|moving (?:my business|to another)|taking my (?:business|money|custom)|(?:lost|losing|lose) (?:a|another|me as a|a loyal) customer|lost my business|no longer (?:be )?(?:a )?customer|never again|never (?:going back|using|use|fly|flying|order|ordering|shop|shopping|buy|buying|book|booking|coming back|returning)(?: \S+){0,3} again|won'?t be (?:back|using|ordering|flying|shopping|buying|returning|renewing)|done with (?:you|u|@\w+)|find (?:another|a new|a better) (?:provider|bank|carrier|company|supplier|airline|network)|go(?:ing)? elsewhere|last time i (?:use|order|fly|shop|buy|book)\w*)\b`, false, /\bswitch(?:ing|ed)? to (?:the |a )?(?:app|website|web|desktop|mobile|wifi|wi-fi|data|ios|android|new version|dark mode|\d)/i),
+  // Abuse: insults, strong profanity, threats.
+  rule('abuse', String.raw`\b(?:idiots?|morons?|imbeciles?|clowns|scum(?:bags?)?|losers|bastards?|assholes?|arseholes?|dickheads?|pricks?|wankers?|twats?|bitch(?:es|ing)?|cunts?|retard(?:s|ed)?|f+u+c+k+\w*|f[*#@$]+c?k\w*|fck\w*|fuk\w*|fking|effing|stfu|shit\w*|sh[*!]t\w*|bullshit|piece of (?:shit|crap|garbage)|kill (?:you|u|yourself|yourselves)|go to hell|screw you|i'?ll find you)\b`, false),
+  // Repeat contact: still, again, third time, no reply.
+  rule('repeat_contact', String.raw`\b(?:(?:for the|this is the|it'?s the|is the|that'?s the) (?:second|2nd|third|3rd|fourth|4th|fifth|5th|\d+(?:st|nd|rd|th)|umpteenth|nth|hundredth|millionth) time|(?:called|contacted|rang|emailed|messaged|dm'?e?d|tweeted|asked|chased|phoned|spoken? to|reached out(?: to)?|written|wrote|complained|reported|been (?:on the phone|in touch))(?: \S+){0,4} (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|countless|numerous|so many|a dozen|dozens of) times)\b`, false),
+  rule('repeat_contact', String.raw`\b(?:no (?:reply|replies|response|responses|answer|answers|one (?:has )?(?:replied|responded|answered|got back|called back|gets back))|(?:not|never) (?:had|heard|received|got|gotten|getting|receiving) (?:a |any )?(?:reply|response|answer|call ?back|back)|(?:haven'?t|hasn'?t|have not|has not|didn'?t|never|still not) (?:heard|had|received|got|gotten|been contacted)(?: anything)? (?:back|a reply|a response|anything|an answer|a call ?back)|ignor(?:ed|ing) (?:me|my|us|our)|(?:still|been) waiting|yet again|once again|again and again|(?:already|previously) (?:called|contacted|told|sent|explained|dm'?e?d|messaged|emailed|reported|asked|complained|tweeted)|as i (?:said|mentioned|told you)|previous (?:tweet|message|dm|complaint|case|conversation)|follow(?:ing)?[- ]up (?:on|with)|chasing (?:this|up|my|you))\b`, false),
+  rule('repeat_contact', String.raw`\bstill(?: \S+){0,3}? (?:not|no|nothing|none|waiting|broken|down|haven'?t|hasn'?t|isn'?t|aren'?t|can'?t|won'?t|doesn'?t|didn'?t|don'?t|missing|unresolved|without|on hold|having (?:the same|this|that|issues|problems)|getting (?:the same|charged|this|that)|charg\w+|no reply|no response|not fixed|not working|not resolved|not received|not here|not arrived|nobody|no one)\b`, false),
+  rule('repeat_contact', String.raw`\bagain\b`, false, /\b(?:thanks?|thank you|thx|never|see you|love|recommend|definitely|will|would|can'?t wait|happy to|glad to|back|come|fly|shop|order|visit|stay|use|choose|book|buy)\b(?:\s+\S+){0,3}\s+again$/i),
+  // Press and virality.
+  rule('press', String.raw`\b(?:journalists?|reporters?|the press|press (?:release|coverage|office)|newspapers?|(?:the|local|national|evening) news|news (?:outlet|station|channel|desk|story)|social media|bbc|cnn|watchdog|the guardian|daily mail|go(?:es|ing)? viral|went viral|viral|please rt|pls rt|plz rt|rt if|retweet (?:this|if|please)|spread the word|share this|everyone (?:should|needs to|must) (?:know|see)|tell (?:everyone|all my (?:friends|followers))|my (?:\d+k? )?followers|trustpilot|yelp|tripadvisor|google reviews?|review sites?|(?:one|1)[- ]star (?:review|rating))\b`, false),
+];
+
+// Personal data: detected with dedicated functions (validation, masking).
+const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/giu;
+const DIGIT_RUN_RE = /(?<![\w/.#-])(?:\+\s?)?\(?\d[\d\s().-]{6,24}\d(?![\w/])/g;
+const REFERENCE_RE = /\b(?:booking|reservation|confirmation|order|ticket|case|reference|ref|pnr|account|acct|tracking|membership|policy|customer|claim|invoice|locator|record)(?:\s*(?:number|no\.?|num|nbr|id|code|ref|reference))?\s*(?:is|:|-|=)?\s*#?\s*([A-Z0-9][A-Z0-9-]{4,})\b/gi;
+const HASH_REFERENCE_RE = /(?<![\w&])#(\d[\d-]{5,})\b/g;
+const URL_RE = /https?:\/\/\S+|www\.\S+/gi;
+const PHONE_CONTEXT_RE = /\b(?:call|calling|phone|number|mobile|cell|tel|telephone|contact|reach|whatsapp|text|sms|ring|landline|dial)\b/i;
+
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+function lastChars(s: string, n: number): string {
+  return `…${s.slice(-n)}`;
+}
+
+function isNegated(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 40), index);
+  return NEGATION_BEFORE.test(before);
+}
+
+function personalData(text: string): string[] {
+  const evidence: string[] = [];
+  const seen = new Set<string>();
+  const add = (e: string) => {
+    if (!seen.has(e)) {
+      seen.add(e);
+      evidence.push(e);
+    }
+  };
+  const noUrls = text.replace(URL_RE, (u) => ' '.repeat(u.length));
+  for (const m of noUrls.matchAll(EMAIL_RE)) {
+    const at = m[0].indexOf('@');
+    add(`email address (…${m[0].slice(at)})`);
+  }
+  const noEmails = noUrls.replace(EMAIL_RE, (e) => ' '.repeat(e.length));
+  for (const m of noEmails.matchAll(DIGIT_RUN_RE)) {
+    const raw = m[0];
+    const digits = raw.replace(/\D/g, '');
+    const hasSeparators = /[\s().-]/.test(raw);
+    if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) {
+      add(`card number (${lastChars(digits, 4)})`);
+      continue;
+    }
+    if (digits.length < 9 || digits.length > 15) continue;
+    // A date, a time or a price is not a phone number; a bare long number needs a hint of a phone.
+    if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(raw.trim())) continue;
+    const context = noEmails.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0);
+    const looksLikePhone = raw.trim().startsWith('+') || raw.trim().startsWith('(') || /^0\d/.test(raw.trim()) || PHONE_CONTEXT_RE.test(context);
+    if (looksLikePhone && (hasSeparators || digits.length >= 10 || PHONE_CONTEXT_RE.test(context))) {
+      add(`phone number (${lastChars(digits, 2)})`);
+    } else if (digits.length >= 9) {
+      add(`reference number (${lastChars(digits, 2)})`);
+    }
+  }
+  for (const m of noEmails.matchAll(REFERENCE_RE)) {
+    const ref = m[1]!;
+    const hasDigit = /\d/.test(ref);
+    const isPnr = /^[A-Z]{6}$/.test(ref) && /booking|reference|ref|pnr|confirmation|locator|record/i.test(m[0]);
+    if (!hasDigit && !isPnr) continue;
+    if (hasDigit && ref.replace(/\D/g, '').length < 4 && !isPnr) continue;
+    const label = m[0].trim().split(/\s/)[0]!.toLowerCase();
+    const digitsOnly = ref.replace(/\D/g, '');
+    // Already reported as a phone/reference number by the digit scan.
+    if (digitsOnly.length >= 9 && evidence.some((e) => e.endsWith(`(${lastChars(digitsOnly, 2)})`))) continue;
+    add(`${label} reference (${lastChars(ref, 2)})`);
+  }
+  for (const m of noEmails.matchAll(HASH_REFERENCE_RE)) {
+    const digits = m[1]!.replace(/\D/g, '');
+    if (evidence.some((e) => e.endsWith(`(${lastChars(digits, 2)})`))) continue;
+    add(`reference number (${lastChars(digits, 2)})`);
+  }
+  return evidence;
+}
+
+/** All flags raised by a post, in FLAG_NAMES order, each with its evidence. */
+export function detectFlags(text: string): Flag[] {
+  const found = new Map<FlagName, string[]>();
+  const clean = text.replace(URL_RE, (u) => ' '.repeat(u.length));
+  for (const r of RULES) {
+    r.re.lastIndex = 0;
+    for (const m of clean.matchAll(r.re)) {
+      const index = m.index ?? 0;
+      if (r.negatable && isNegated(clean, index)) continue;
+      if (r.unless) {
+        const around = clean.slice(Math.max(0, index - 40), index + m[0].length + 30);
+        const tail = clean.slice(Math.max(0, index - 40), index + m[0].length);
+        if (r.unless.test(r.flag === 'repeat_contact' ? tail : around)) continue;
+      }
+      const list = found.get(r.flag) ?? [];
+      const ev = m[0].trim();
+      if (!list.some((e) => e.toLowerCase() === ev.toLowerCase())) list.push(ev);
+      found.set(r.flag, list);
+    }
+  }
+  const pd = personalData(text);
+  if (pd.length > 0) found.set('personal_data', pd);
+  const order: FlagName[] = ['legal', 'safety', 'churn', 'personal_data', 'abuse', 'repeat_contact', 'press'];
+  const flags: Flag[] = [];
+  for (const name of order) {
+    const evidence = found.get(name);
+    if (evidence) flags.push({ name, evidence: evidence.slice(0, 5) });
+  }
+  return flags;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from './tokenize';
+
+const norms = (text: string) => tokenize(text).map((t) => t.norm);
+
+describe('tokenize', () => {
+  it('replaces handles, URLs and numbers with placeholders and keeps hashtags', () => {
+    expect(norms('@AmazonHelp order 12345 https://t.co/abc #fail')).toEqual(['<user>', 'order', '<num>', '<url>', '#fail']);
+  });
+
+  it('keeps the surface form and offset of each token', () => {
+    const [first, second] = tokenize('Hi @Delta');
+    expect(first).toMatchObject({ raw: 'Hi', start: 0, kind: 'word' });
+    expect(second).toMatchObject({ raw: '@Delta', start: 3, kind: 'user' });
+  });
+
+  it('splits emoji and emoticons into their own tokens, ignoring skin tones', () => {
+    const toks = tokenize('great 👍🏽:) so sad 😡:(');
+    expect(toks.filter((t) => t.kind === 'emoji').map((t) => t.norm)).toEqual(['👍', '😡']);
+    expect(toks.filter((t) => t.kind === 'emoticon').map((t) => t.norm)).toEqual([':)', ':(']);
+  });
+
+  it('shortens elongations and marks them', () => {
+    const [t] = tokenize('sooooo');
+    expect(t).toMatchObject({ norm: 'soo', elongated: true });
+  });
+
+  it('marks shouting, normalises curly apostrophes and common contractions', () => {
+    expect(tokenize('WORST service')[0]!.shouted).toBe(true);
+    expect(norms('I’m sure u dont')).toEqual(["i'm", 'sure', 'you', "don't"]);
+  });
+
+  it('marks negation scope until punctuation or four words', () => {
+    const toks = tokenize("this is not good at all, really good");
+    const negated = toks.filter((t) => t.negated).map((t) => t.norm);
+    expect(negated).toEqual(['good', 'at', 'all']);
+    expect(tokenize("didn't like it").find((t) => t.norm === 'like')!.negated).toBe(true);
+  });
+
+  it('does not take "https://" for an emoticon or a handle inside an email for a mention', () => {
+    const toks = tokenize('see https://x.com/a :/ mail me@example.com');
+    expect(toks.filter((t) => t.kind === 'url')).toHaveLength(1);
+    expect(toks.filter((t) => t.kind === 'emoticon').map((t) => t.raw)).toEqual([':/']);
+  });
+});

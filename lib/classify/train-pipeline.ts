@@ -1,0 +1,127 @@
+/**
+ * The whole training recipe (build-time only): three heads over one hashed feature space,
+ * merged, pruned and quantised into the shipped model. Used by scripts/train-classifier.ts and,
+ * fold by fold, by scripts/eval-classifier.ts.
+ */
+import { FEATURE_BITS } from './features';
+import { COLUMNS, COMPLAINT_COLUMN, encodeModel, INTENT_COLUMNS, SENTIMENT_COLUMNS, type DenseRows, type EncodedModel } from './model';
+import { toExample, trainSoftmax, type Example, type TrainedHead } from './training';
+import {
+  intentTrainingSet,
+  sentimentTrainingSet,
+  SENTIMENT_INDEX,
+  type ComplaintRow,
+  type LabelledText,
+} from './training-data';
+import type { Intent, Sentiment } from './types';
+
+/** Non-complaint intents, in INTENT_COLUMNS order. */
+export const OTHER_INTENTS: readonly Intent[] = ['question', 'praise', 'feedback', 'other'];
+
+/** How many feature rows the shipped model keeps (all of a 2^15 hashed space: about 230 KB gzipped, under the 300 KB budget). */
+export const MAX_ROWS = 1 << 15;
+
+export interface Heads {
+  sentiment: TrainedHead;
+  complaint: TrainedHead;
+  intent: TrainedHead;
+}
+
+export interface TrainingInput {
+  sentiment: readonly LabelledText<Sentiment>[];
+  complaints: readonly ComplaintRow[];
+  bitext: readonly LabelledText<Intent>[];
+  log?: (msg: string) => void;
+}
+
+const cache = new Map<string, Example>();
+function example(text: string, label: number, weight: number): Example {
+  let e = cache.get(text);
+  if (!e) {
+    e = toExample(text, 0, 1);
+    cache.set(text, e);
+  }
+  return { ids: e.ids, value: e.value, label, weight };
+}
+
+export function trainHeads(input: TrainingInput): Heads {
+  const log = input.log ?? (() => {});
+  const sentimentSet = sentimentTrainingSet(input.sentiment, input.complaints);
+  log(`sentiment: ${sentimentSet.length} examples`);
+  const sentiment = trainSoftmax(
+    sentimentSet.map((s) => example(s.text, SENTIMENT_INDEX.get(s.label)!, s.weight)),
+    { classes: 3, epochs: 3, learningRate: 0.5, l2: 1e-6, balance: true, seed: 1 },
+  );
+
+  const complaintSet: Example[] = input.complaints.map((r) => example(r.text, r.complaint ? 1 : 0, 1));
+  for (const b of input.bitext) complaintSet.push(example(b.text, b.label === 'complaint' ? 1 : 0, 0.25));
+  log(`complaint: ${complaintSet.length} examples`);
+  const complaint = trainSoftmax(complaintSet, { classes: 2, epochs: 5, learningRate: 0.1, l2: 1e-5, balance: true, seed: 2 });
+
+  const intentSet = intentTrainingSet(input.complaints, input.sentiment).filter((t) => t.label !== 'complaint');
+  log(`intent (not complaint): ${intentSet.length} examples`);
+  const intent = trainSoftmax(
+    intentSet.map((t) => example(t.text, OTHER_INTENTS.indexOf(t.label), t.weight)),
+    { classes: 4, epochs: 5, learningRate: 0.3, l2: 1e-6, balance: true, seed: 3 },
+  );
+  return { sentiment, complaint, intent };
+}
+
+/** Merge the heads into rows of COLUMNS weights, keep the `maxRows` most important features. */
+export function mergeHeads(heads: Heads, maxRows = MAX_ROWS): DenseRows {
+  const size = 1 << FEATURE_BITS;
+  const importance = new Float64Array(size);
+  const colMax = new Float64Array(COLUMNS);
+  const row = new Float64Array(COLUMNS);
+  const fill = (id: number) => {
+    for (let k = 0; k < 4; k++) row[INTENT_COLUMNS[k]!] = heads.intent.weights[id * 4 + k]!;
+    for (let k = 0; k < 3; k++) row[SENTIMENT_COLUMNS[k]!] = heads.sentiment.weights[id * 3 + k]!;
+    row[COMPLAINT_COLUMN] = heads.complaint.weights[id * 2 + 1]! - heads.complaint.weights[id * 2]!;
+  };
+  for (let id = 0; id < size; id++) {
+    fill(id);
+    for (let c = 0; c < COLUMNS; c++) colMax[c] = Math.max(colMax[c]!, Math.abs(row[c]!));
+  }
+  for (let id = 0; id < size; id++) {
+    fill(id);
+    let imp = 0;
+    for (let c = 0; c < COLUMNS; c++) imp = Math.max(imp, Math.abs(row[c]!) / (colMax[c]! || 1));
+    importance[id] = imp;
+  }
+  const ids = [...importance.keys()].filter((id) => importance[id]! > 0);
+  ids.sort((a, b) => importance[b]! - importance[a]! || a - b);
+  const kept = ids.slice(0, maxRows).sort((a, b) => a - b);
+  const weights = new Float32Array(kept.length * COLUMNS);
+  kept.forEach((id, r) => {
+    fill(id);
+    for (let c = 0; c < COLUMNS; c++) weights[r * COLUMNS + c] = row[c]!;
+  });
+  return { ids: Uint32Array.from(kept), weights };
+}
+
+function fnv(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Encodes the model; its version names the recipe and a hash of the weights. */
+export function buildModel(heads: Heads, maxRows = MAX_ROWS): EncodedModel {
+  const rows = mergeHeads(heads, maxRows);
+  const draft = encodeModel('', FEATURE_BITS, rows);
+  return { ...draft, version: `careline-linear-1+${fnv(draft.ids + draft.weights)}` };
+}
+
+export function modelModuleSource(model: EncodedModel): string {
+  return [
+    '// Generated by `npm run train:classifier` (scripts/train-classifier.ts). Do not edit by hand.',
+    '// Data and provenance: data/classifier/PROVENANCE.md.',
+    "import type { EncodedModel } from './model';",
+    '',
+    `export const MODEL: EncodedModel = ${JSON.stringify(model, null, 1)};`,
+    '',
+  ].join('\n');
+}

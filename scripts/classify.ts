@@ -1,0 +1,63 @@
+/**
+ * Classifies posts from standard input, one JSON object per line, streaming:
+ *   npm run --silent classify < posts.jsonl > labels.jsonl
+ * In:  {"id": "...", "text": "...", "lang"?: "en"}
+ * Out: {"id", "intent", "sentiment", "urgency", "urgencyRule", "flags", "scores", "reasons", "classified", "language", "version"}
+ * A malformed line is reported on standard error with its line number and skipped; the exit
+ * code is then 1. Blank lines are ignored.
+ */
+import { createInterface } from 'node:readline';
+import { classifyPost } from '../lib/classify/index';
+
+export function classifyLine(line: string, lineNo: number): { output?: string; error?: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (e) {
+    return { error: `line ${lineNo}: not valid JSON (${(e as Error).message})` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: `line ${lineNo}: expected a JSON object like {"id": "...", "text": "..."}` };
+  const { id, text, lang } = value as Record<string, unknown>;
+  if (typeof id !== 'string' && typeof id !== 'number') return { error: `line ${lineNo}: "id" must be a string or a number` };
+  if (typeof text !== 'string') return { error: `line ${lineNo}: "text" must be a string` };
+  if (lang !== undefined && typeof lang !== 'string') return { error: `line ${lineNo}: "lang" must be a string when given` };
+  const c = classifyPost({ text, lang });
+  return {
+    output: JSON.stringify({
+      id: String(id),
+      intent: c.intent,
+      sentiment: c.sentiment,
+      urgency: c.urgency,
+      urgencyRule: c.urgencyRule,
+      flags: c.flags,
+      scores: c.scores,
+      reasons: c.reasons,
+      classified: c.classified,
+      language: c.language,
+      version: c.version,
+    }),
+  };
+}
+
+async function main(): Promise<void> {
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let lineNo = 0;
+  let failed = 0;
+  for await (const line of rl) {
+    lineNo++;
+    if (line.trim() === '') continue;
+    const r = classifyLine(line, lineNo);
+    if (r.error) {
+      failed++;
+      process.stderr.write(`classify: ${r.error}\n`);
+    } else if (!process.stdout.write(`${r.output}\n`)) {
+      await new Promise((resolve) => process.stdout.once('drain', resolve));
+    }
+  }
+  if (failed > 0) {
+    process.stderr.write(`classify: ${failed} malformed line${failed === 1 ? '' : 's'} skipped\n`);
+    process.exitCode = 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) void main();

@@ -1,0 +1,119 @@
+/**
+ * Evaluates the Careline classifier against VADER and AFINN, run in this same process on the
+ * same data:
+ *  - validation: the shipped model (lib/classify/weights.ts) on the committed held-out splits;
+ *  - cross-validation: the training recipe re-run on 5 folds (full-precision weights).
+ *   npm run eval:classifier            (all)
+ *   npm run eval:classifier -- --quick (validation only)
+ */
+import Sentiment from 'sentiment';
+import vader from 'vader-sentiment';
+import { classifyPost } from '../lib/classify/index';
+import { predictHead, score, toExample, trainSoftmax, type Scores } from '../lib/classify/training';
+import { loadBitext, loadBrandEval, loadComplaints, loadSentimentTrain, loadSentimentVal, sentimentTrainingSet, SENTIMENT_INDEX } from '../lib/classify/training-data';
+import { INTENTS, SENTIMENTS, type Sentiment as SentimentLabel } from '../lib/classify/types';
+
+const quick = process.argv.includes('--quick');
+const afinn = new Sentiment();
+
+function afinnSentiment(text: string): SentimentLabel {
+  const s = afinn.analyze(text).score;
+  return s > 0 ? 'positive' : s < 0 ? 'negative' : 'neutral';
+}
+function vaderSentiment(text: string): SentimentLabel {
+  // The thresholds VADER's authors recommend.
+  const c = vader.SentimentIntensityAnalyzer.polarity_scores(text).compound;
+  return c >= 0.05 ? 'positive' : c <= -0.05 ? 'negative' : 'neutral';
+}
+const ours = (text: string) => classifyPost({ text, lang: 'en' });
+
+function fmt(s: Scores): string {
+  return `acc ${s.accuracy.toFixed(3)}  macro-F1 ${s.macroF1.toFixed(3)}  | ` + s.perClass.map((c) => `${c.label} F1 ${c.f1.toFixed(2)} (n=${c.support})`).join(', ');
+}
+function table(title: string, rows: Array<[string, Scores]>): void {
+  console.log(`\n${title}`);
+  for (const [name, s] of rows) console.log(`  ${name.padEnd(10)} ${fmt(s)}`);
+}
+
+function sentimentRows(data: Array<{ text: string; label: SentimentLabel }>): Array<[string, Scores]> {
+  const gold = data.map((d) => d.label);
+  return [
+    ['careline', score(gold, data.map((d) => ours(d.text).sentiment), SENTIMENTS)],
+    ['VADER', score(gold, data.map((d) => vaderSentiment(d.text)), SENTIMENTS)],
+    ['AFINN', score(gold, data.map((d) => afinnSentiment(d.text)), SENTIMENTS)],
+  ];
+}
+
+function complaintRows(data: Array<{ text: string; complaint: boolean }>): Array<[string, Scores]> {
+  const gold = data.map((d) => (d.complaint ? 'complaint' : 'not'));
+  const labels = ['complaint', 'not'];
+  // Lexicon baselines: a negative post counts as a complaint.
+  return [
+    ['careline', score(gold, data.map((d) => (ours(d.text).intent === 'complaint' ? 'complaint' : 'not')), labels)],
+    ['VADER', score(gold, data.map((d) => (vaderSentiment(d.text) === 'negative' ? 'complaint' : 'not')), labels)],
+    ['AFINN', score(gold, data.map((d) => (afinnSentiment(d.text) === 'negative' ? 'complaint' : 'not')), labels)],
+  ];
+}
+
+const complaints = loadComplaints();
+const brand = loadBrandEval();
+console.log('Careline classifier evaluation (shipped weights unless said otherwise)');
+
+table('Sentiment, hand-labelled brand-directed posts (data/classifier/brand-eval.jsonl)', sentimentRows(brand.map((b) => ({ text: b.text, label: b.sentiment }))));
+table('Sentiment, TweetEval validation (general Twitter, 2,000)', sentimentRows(loadSentimentVal()));
+table('Complaint detection, complaints validation split (held out from training)', complaintRows(complaints.filter((r) => r.split === 'val')));
+{
+  const gold = brand.map((b) => b.intent);
+  table('Intent (5-way), hand-labelled brand-directed posts', [['careline', score(gold, brand.map((b) => ours(b.text).intent), INTENTS)]]);
+  const cgold = brand.map((b) => (b.intent === 'complaint' ? 'complaint' : 'not'));
+  table('Complaint vs not, hand-labelled brand-directed posts', [
+    ['careline', score(cgold, brand.map((b) => (ours(b.text).intent === 'complaint' ? 'complaint' : 'not')), ['complaint', 'not'])],
+    ['VADER', score(cgold, brand.map((b) => (vaderSentiment(b.text) === 'negative' ? 'complaint' : 'not')), ['complaint', 'not'])],
+    ['AFINN', score(cgold, brand.map((b) => (afinnSentiment(b.text) === 'negative' ? 'complaint' : 'not')), ['complaint', 'not'])],
+  ]);
+}
+
+if (!quick) {
+  const FOLDS = 5;
+  // Complaint head, 5-fold over all 1,757 complaints-dev tweets (as SPLIT.md asks), folds by id.
+  {
+    const bitext = loadBitext();
+    const fold = (id: string) => Number(BigInt(id) % BigInt(FOLDS));
+    const pred: string[] = new Array(complaints.length);
+    for (let f = 0; f < FOLDS; f++) {
+      const train = complaints.filter((r) => fold(r.id) !== f).map((r) => toExample(r.text, r.complaint ? 1 : 0));
+      for (const b of bitext) train.push(toExample(b.text, b.label === 'complaint' ? 1 : 0, 0.25));
+      const head = trainSoftmax(train, { classes: 2, epochs: 5, learningRate: 0.1, l2: 1e-5, balance: true, seed: 2 });
+      complaints.forEach((r, i) => {
+        if (fold(r.id) === f) pred[i] = predictHead(head, toExample(r.text, 0))[1]! >= 0.5 ? 'complaint' : 'not';
+      });
+    }
+    const gold = complaints.map((r) => (r.complaint ? 'complaint' : 'not'));
+    const rows = complaintRows(complaints);
+    rows[0] = ['careline', score(gold, pred, ['complaint', 'not'])];
+    table(`Complaint detection, ${FOLDS}-fold cross-validation on complaints-dev (1,757; lexicons need no training)`, rows);
+  }
+  // Sentiment head, 5-fold over the SemEval training set.
+  {
+    const all = loadSentimentTrain();
+    const trainComplaints = complaints.filter((r) => r.split === 'train');
+    const gold: SentimentLabel[] = [];
+    const pred: SentimentLabel[] = [];
+    for (let f = 0; f < FOLDS; f++) {
+      const train = sentimentTrainingSet(all.filter((_, i) => i % FOLDS !== f), trainComplaints);
+      const head = trainSoftmax(train.map((s) => toExample(s.text, SENTIMENT_INDEX.get(s.label)!, s.weight)), { classes: 3, epochs: 3, learningRate: 0.5, l2: 1e-6, balance: true, seed: 1 });
+      all.forEach((s, i) => {
+        if (i % FOLDS !== f) return;
+        const p = predictHead(head, toExample(s.text, 0));
+        gold.push(s.label);
+        pred.push(SENTIMENTS[p.indexOf(Math.max(...p))]!);
+      });
+      console.error(`  sentiment fold ${f + 1}/${FOLDS} done`);
+    }
+    table(`Sentiment, ${FOLDS}-fold cross-validation on SemEval 2013–2016 (47,393)`, [
+      ['careline', score(gold, pred, SENTIMENTS)],
+      ['VADER', score(gold, all.map((s) => vaderSentiment(s.text)), SENTIMENTS)],
+      ['AFINN', score(gold, all.map((s) => afinnSentiment(s.text)), SENTIMENTS)],
+    ]);
+  }
+}
