@@ -35,6 +35,8 @@ const W = {
   flagMatch: 10,
   flagMissing: -8,
   intentMatch: 4,
+  intentPrimary: 0.5,
+  intentSpecific: 0.5,
   intentAny: 1,
   intentMismatch: -3,
   sentimentMatch: 1.5,
@@ -42,6 +44,7 @@ const W = {
   sentimentMismatch: -1.5,
   toneFit: 1,
   channelOwnBody: 0.5,
+  noRequiredBlanks: 0.25,
   languageMismatch: -6,
   usageMax: 2,
 } as const;
@@ -104,7 +107,8 @@ export function scoreTemplate(template: Template, input: RankInput): RankedTempl
   if (classification.classified) {
     const { intent, sentiment } = classification;
     if (template.intents.includes(intent)) {
-      score += W.intentMatch;
+      // A template written mainly (or only) for this intent beats one that also covers others.
+      score += W.intentMatch + (template.intents[0] === intent ? W.intentPrimary : 0) + W.intentSpecific / template.intents.length;
       reasons.push(`Fits ${INTENT_WORDS[intent]}`);
     } else if (template.intents.length === 0) {
       score += matchedFlags.length > 0 ? 0 : W.intentAny;
@@ -126,6 +130,9 @@ export function scoreTemplate(template: Template, input: RankInput): RankedTempl
       reasons.push(`${tone[0]?.toUpperCase()}${tone.slice(1)} tone`);
     }
   }
+
+  // Among equals, one that can go out without a form to fill comes first.
+  if (!template.blanks.some((b) => b.required)) score += W.noRequiredBlanks;
 
   const ownBody = input.channel === 'facebook' ? template.bodies.facebook : template.bodies.x;
   if (ownBody && ownBody.trim()) {

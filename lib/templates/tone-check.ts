@@ -72,7 +72,7 @@ const PERSONAL_DATA: Array<{ label: string; pattern: RegExp; never?: boolean }> 
   { label: 'a password', pattern: /\bpass(?:word|code|phrase)s?\b/iu, never: true },
   { label: 'a full card number', pattern: /\b(?:full |long )?(?:card|credit card|debit card) (?:number|details|no\.?)\b|\bcvv\b|\bcvc\b|\bsecurity code\b/iu, never: true },
   { label: 'a PIN', pattern: /\bpin(?: number| code)?\b/iu, never: true },
-  { label: 'a home address', pattern: /\b(?:full |home |postal |street |billing |delivery )?address\b(?! book)/iu },
+  { label: 'a home address', pattern: /\b(?<!(?:e-?mail|ip|web) )(?:full |home |postal |street |billing |delivery )?address\b(?! book)/iu },
   { label: 'a date of birth', pattern: /\b(?:date of birth|dob|birth ?date|birthday)\b/iu },
   { label: 'a phone number', pattern: /\b(?:phone|mobile|cell|telephone|contact) (?:number|no\.?)\b|\bphone\b/iu },
   { label: 'an email address', pattern: /\be-?mail(?: address)?\b/iu },
@@ -82,7 +82,7 @@ const PERSONAL_DATA: Array<{ label: string; pattern: RegExp; never?: boolean }> 
 
 // The draft asks the customer for something (send, share, reply with, what's your …).
 const REQUEST =
-  /\b(?:send|share|provide|give|tell|post|reply with|comment|confirm|include|add|let us (?:know|have)|(?:what|which) (?:is|was|'s) your|what'?s your|could (?:you|we) (?:have|get)|can (?:you|we) (?:have|get)|need|require)\b/iu;
+  /\b(?:send|share|provide|dm us|dm me|message us|pm us|email us|give|tell|post|reply with|comment|confirm|include|add|let us (?:know|have)|(?:what|which) (?:is|was|'s) your|what'?s your|could (?:you|we) (?:have|get)|can (?:you|we) (?:have|get)|need|require)\b/iu;
 const PRIVATE_CHANNEL = /\b(?:dms?|direct message|private(?:ly| message| chat)?|inbox|messenger|pm (?:us|me)|by email|secure form)\b/iu;
 // Asking for a detail is asking for *their* detail: "our phone line" is not a request for data.
 const ASKS_FOR_THEIRS = /\byour\b/iu;
