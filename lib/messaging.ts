@@ -37,6 +37,8 @@ export const PROTOCOL = {
   'queue.update': def('page', z.object({ url: z.string(), posts: z.array(PostSchema).check(z.maxLength(5000)) })),
   'reply.sent': def('page', z.object({ post: PostSchema, replyText: z.string().check(z.maxLength(70000)), sentAt: z.string() })),
   'page.hello': def('page', z.object({ url: z.string() })),
+  /** The agent pressed Alt+N in the page: insert suggestion N. */
+  'suggestion.shortcut': def('page', z.object({ index: z.number().check(z.int(), z.gte(1), z.lte(9)) })),
 
   // Sidebar → page (tabs.sendMessage to the sidebar's own tab, top frame).
   'reply.insert': def('extension', z.object({ postId: z.string(), text: z.string().check(z.maxLength(70000)) })),

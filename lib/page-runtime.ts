@@ -62,6 +62,14 @@ export async function startPageRuntime(doc: Document, options: PageRuntimeOption
       if (event.altKey === TOGGLE_KEY.altKey && event.shiftKey === TOGGLE_KEY.shiftKey && event.code === TOGGLE_KEY.code && !event.ctrlKey && !event.metaKey) {
         event.preventDefault();
         toggle();
+        return;
+      }
+      // Alt+1…Alt+9: insert that suggestion, also while the cursor is in the site's composer.
+      const digit = /^Digit([1-9])$/.exec(event.code);
+      if (digit && event.altKey && !event.shiftKey && !event.ctrlKey && !event.metaKey && !host.getState().collapsed) {
+        event.preventDefault();
+        event.stopPropagation();
+        void send('suggestion.shortcut', { index: Number(digit[1]) });
       }
     },
     { signal, capture: true },

@@ -1,72 +1,136 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { EmptyState } from '../../components/EmptyState';
 import { PostCard } from '../../components/PostCard';
 import { MarkHandledMenu } from '../../components/MarkHandledMenu';
+import { ClassificationPanel } from '../../components/ClassificationPanel';
+import { TimerBadge } from '../../components/TimerBadge';
+import { QueueList, type QueueRow } from '../../components/QueueList';
 import { getDb } from '../../lib/db/database';
 import { itemIdFor, todayTally } from '../../lib/db/log';
 import type { HandledReason } from '../../lib/db/schema';
-import { loadProfile, type Profile } from '../../lib/settings';
-import { postKey } from '../../lib/post';
+import { classifyPost } from '../../lib/classify';
+import type { Intent, Sentiment } from '../../lib/classify/types';
+import { slaStatus } from '../../lib/sla/status';
+import { formatDuration } from '../../lib/sla/format-duration';
+import { postKey, type Post } from '../../lib/post';
 import { usePageLink, type HostKind } from './page-link';
+import { ReplyPanel } from './ReplyPanel';
+import { useCorrectionLayer, useNow, useProfile, useSlaSettings, useTemplates } from './use-sidebar-data';
 
 const host: HostKind = new URLSearchParams(location.search).get('host') === 'practice' ? 'practice' : 'site';
+const URGENCY_ORDER = { high: 0, normal: 1, low: 2 } as const;
+const STATE_ORDER = { breached: 0, due_soon: 1, on_track: 2, unknown: 3 } as const;
 
 type Notice = { tone: 'ok' | 'error'; text: string } | null;
+type Tab = 'post' | 'queue';
 
-function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(id);
-  }, [intervalMs]);
-  return now;
+async function toBackground(type: string, payload: unknown): Promise<{ ok: true } | { ok: false; error: string }> {
+  const reply = (await browser.runtime.sendMessage({ careline: 1, type, payload })) as { ok: true } | { ok: false; error: string } | null;
+  return reply ?? { ok: false, error: 'Careline could not reach its background worker. Try again.' };
 }
 
 export function App() {
   const link = usePageLink(host);
   const now = useNow();
-  const [profile, setProfile] = useState<Profile>();
+  const profile = useProfile();
+  const templates = useTemplates();
+  const layer = useCorrectionLayer();
+  const sla = useSlaSettings();
+  const [tab, setTab] = useState<Tab>('post');
   const [notice, setNotice] = useState<Notice>(null);
-  useEffect(() => void loadProfile().then(setProfile), []);
+  const [corrected, setCorrected] = useState<Record<string, { intent?: Intent; sentiment?: Sentiment }>>({});
 
   const focused = link.focus?.ok ? link.focus.post : undefined;
+  const classification = useMemo(
+    () => (focused && layer ? classifyPost({ text: focused.text, lang: focused.lang }, { corrections: layer }) : undefined),
+    [focused, layer],
+  );
   const handledItem = useLiveQuery(
     async () => (focused && profile ? getDb().items.get(itemIdFor(profile.agentId, focused)) : undefined),
     [focused ? postKey(focused) : '', profile?.agentId, link.sentCount],
   );
-  const tally = useLiveQuery(
-    async () => (profile ? todayTally(getDb(), profile.agentId, new Date()) : undefined),
-    [profile?.agentId, link.sentCount],
+  const firstSeen = useLiveQuery(
+    async () => (focused && profile ? (await getDb().seen.get(itemIdFor(profile.agentId, focused)))?.firstSeenAt : undefined),
+    [focused ? postKey(focused) : '', profile?.agentId],
+  );
+  const tally = useLiveQuery(async () => (profile ? todayTally(getDb(), profile.agentId, new Date()) : undefined), [profile?.agentId, link.sentCount]);
+  const queueIds = link.queue.map((p) => p.id);
+  const handledIds = useLiveQuery(
+    async () => {
+      if (!profile || queueIds.length === 0) return new Set<string>();
+      const items = await getDb().items.where('postId').anyOf(queueIds).filter((i) => i.agentId === profile.agentId).toArray();
+      return new Set(items.map((i) => `${i.site}:${i.postId}`));
+    },
+    [queueIds.join(','), profile?.agentId, link.sentCount],
   );
 
-  async function markHandled(reason: HandledReason) {
-    if (!focused) return;
-    const reply = (await browser.runtime.sendMessage({ careline: 1, type: 'log.markHandled', payload: { post: focused, reason } })) as
-      | { ok: true }
-      | { ok: false; error: string }
-      | null;
-    setNotice(reply?.ok ? { tone: 'ok', text: 'Logged as handled.' } : { tone: 'error', text: reply?.error ?? 'Careline could not reach its background worker.' });
+  const queueRows: QueueRow[] = useMemo(() => {
+    if (!layer) return [];
+    const rows = link.queue.map((post) => {
+      const c = classifyPost({ text: post.text, lang: post.lang }, { corrections: layer });
+      return {
+        post,
+        classification: c,
+        status: slaStatus({ postedAtMs: post.postedAt ? Date.parse(post.postedAt) : undefined, nowMs: now, site: post.site, urgency: c.urgency, settings: sla }),
+        handled: handledIds?.has(postKey(post)) ?? false,
+        focused: !!focused && postKey(focused) === postKey(post),
+      };
+    });
+    return rows.sort(
+      (a, b) =>
+        Number(a.handled) - Number(b.handled) ||
+        STATE_ORDER[a.status.state] - STATE_ORDER[b.status.state] ||
+        URGENCY_ORDER[a.classification.urgency] - URGENCY_ORDER[b.classification.urgency] ||
+        (a.status.remainingMs || 0) - (b.status.remainingMs || 0),
+    );
+  }, [link.queue, layer, now, sla, handledIds, focused]);
+
+  async function markHandled(post: Post, reason: HandledReason) {
+    const reply = await toBackground('log.markHandled', { post, reason });
+    setNotice(reply.ok ? { tone: 'ok', text: 'Logged as handled.' } : { tone: 'error', text: reply.error });
   }
+
+  async function correct(post: Post, correction: { intent?: Intent; sentiment?: Sentiment }) {
+    setCorrected((c) => ({ ...c, [postKey(post)]: { ...c[postKey(post)], ...correction } }));
+    const reply = await toBackground('classify.correct', { text: post.text, ...correction });
+    setNotice(reply.ok ? { tone: 'ok', text: 'Thanks: Careline will label posts like this one that way.' } : { tone: 'error', text: reply.error });
+  }
+
+  const status = focused && classification
+    ? slaStatus({ postedAtMs: focused.postedAt ? Date.parse(focused.postedAt) : undefined, nowMs: now, site: focused.site, urgency: classification.urgency, settings: sla })
+    : undefined;
 
   return (
     <div className="flex h-screen flex-col">
       <header className="flex items-center gap-2 border-b border-line px-3 py-2">
         <span className="font-bold text-accent">Careline</span>
+        {host === 'practice' ? <span className="rounded bg-warn/15 px-1 text-xs text-warn">practice</span> : null}
+        <nav className="ml-2 flex gap-1 text-sm" role="tablist" aria-label="Sidebar views">
+          {(['post', 'queue'] as const).map((t) => (
+            <button key={t} role="tab" type="button" aria-selected={tab === t} data-testid={`tab-${t}`} onClick={() => setTab(t)} className={`rounded px-2 py-0.5 ${tab === t ? 'bg-surface-2 font-semibold' : 'text-muted'}`}>
+              {t === 'post' ? 'Post' : `Queue (${link.queue.length})`}
+            </button>
+          ))}
+        </nav>
         {tally ? (
-          <span className="ml-auto text-xs text-muted" data-testid="tally" title="Today: handled, median response time, share within target">
-            Today {tally.handled} handled
-            {tally.medianResponseSeconds !== undefined ? ` · median ${Math.round(tally.medianResponseSeconds / 60)} min` : ''}
+          <span className="ml-auto text-right text-[11px] leading-tight text-muted" data-testid="tally" title="Today: handled, median response time, share within target">
+            {tally.handled} today
+            {tally.medianResponseSeconds !== undefined ? <><br />median {formatDuration(tally.medianResponseSeconds * 1000)}</> : null}
             {tally.withinTarget !== undefined ? ` · ${Math.round(tally.withinTarget * 100)}% in target` : ''}
           </span>
         ) : null}
       </header>
       <main className="min-h-0 flex-1 overflow-y-auto">
-        {link.status === 'error' ? (
+        {tab === 'queue' ? (
+          <QueueList rows={queueRows} onReveal={(post) => void link.reveal(post.id).then(() => setTab('post'))} />
+        ) : link.status === 'error' ? (
           <EmptyState tone="error" title="Not connected">{link.error}</EmptyState>
+        ) : link.status === 'connecting' ? (
+          <p role="status" className="p-3 text-sm text-muted">Connecting to the page…</p>
         ) : link.focus === null ? (
-          <EmptyState title="No post in focus" >
+          <EmptyState title="No post in focus">
             Open a post, click one in the timeline, or move to it with j/k. Careline reads the post you are on.
           </EmptyState>
         ) : !link.focus.ok ? (
@@ -78,20 +142,33 @@ export function App() {
             <PostCard post={link.focus.post} now={now} />
             {link.focus.post.isOwn ? (
               <p className="p-3 text-sm text-muted">This is your own account's post: nothing to answer.</p>
-            ) : null}
-            <section aria-label="Log" className="space-y-2 p-3">
-              {handledItem ? (
-                <p className="text-sm text-good" data-testid="handled-state">
-                  Handled{handledItem.replyCount > 0 ? ` · ${handledItem.replyCount} ${handledItem.replyCount === 1 ? 'reply' : 'replies'}` : ` · ${handledItem.reason.replaceAll('_', ' ')}`}
-                </p>
-              ) : null}
-              <MarkHandledMenu onMark={markHandled} />
-              {notice ? (
-                <p role={notice.tone === 'error' ? 'alert' : 'status'} className={`text-sm ${notice.tone === 'error' ? 'text-bad' : 'text-good'}`}>
-                  {notice.text}
-                </p>
-              ) : null}
-            </section>
+            ) : (
+              <>
+                <div className="flex flex-wrap items-center gap-2 border-b border-line px-3 py-2">
+                  {status ? <TimerBadge status={status} /> : null}
+                  {firstSeen ? <span className="text-xs text-muted" data-testid="handle-timer">in focus {formatDuration(now - Date.parse(firstSeen))}</span> : null}
+                  {handledItem ? (
+                    <span className="ml-auto text-xs font-semibold text-good" data-testid="handled-state">
+                      ✓ Handled{handledItem.replyCount > 0 ? ` · ${handledItem.replyCount} ${handledItem.replyCount === 1 ? 'reply' : 'replies'}` : ` · ${handledItem.reason.replaceAll('_', ' ')}`}
+                    </span>
+                  ) : null}
+                </div>
+                {classification ? (
+                  <ClassificationPanel classification={classification} corrected={corrected[postKey(link.focus.post)]} onCorrect={(c) => focused && void correct(focused, c)} />
+                ) : null}
+                {classification && templates ? (
+                  <ReplyPanel post={link.focus.post} classification={classification} templates={templates} profile={profile} link={link} />
+                ) : (
+                  <p role="status" className="p-3 text-sm text-muted">Loading templates…</p>
+                )}
+                <section aria-label="Mark handled" className="space-y-2 border-t border-line p-3">
+                  <MarkHandledMenu onMark={async (reason) => { if (focused) await markHandled(focused, reason); }} />
+                  {notice ? (
+                    <p role={notice.tone === 'error' ? 'alert' : 'status'} className={`text-sm ${notice.tone === 'error' ? 'text-bad' : 'text-good'}`}>{notice.text}</p>
+                  ) : null}
+                </section>
+              </>
+            )}
           </>
         )}
       </main>
@@ -99,7 +176,8 @@ export function App() {
         <a className="underline" href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noreferrer">Dashboard</a>
         {' · '}
         <a className="underline" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">Options</a>
-        <span className="float-right">{link.queue.length} in queue</span>
+        {' · '}
+        <span>Alt+Shift+K hides the sidebar</span>
       </footer>
     </div>
   );
