@@ -4,12 +4,20 @@ import { getDb } from '../lib/db/database';
 import { listen, sendToTab } from '../lib/transport';
 import { createLogHandlers } from '../lib/worker/log-handlers';
 import { loadProfile, privacyItem, PrivacySchema } from '../lib/settings';
-import { StorageFullError } from '../lib/db/log';
+import { seenIdFor, StorageFullError } from '../lib/db/log';
+import { buildCorrectionLayer, classifyPost, type CorrectionLayer } from '../lib/classify';
+import { editDistance } from '../lib/templates/edit-distance';
+import { DEFAULT_SLA_SETTINGS, SlaSettingsSchema } from '../lib/sla/settings';
+import { responseFigures } from '../lib/sla/status';
+import { slaSettingsItem } from '../lib/settings';
 
 /** The background worker: the one writer of the database. It can be killed at any moment, so
  * every listener is registered synchronously at start and all state lives in the database. */
 export default defineBackground(() => {
   const db = getDb();
+  // The agent's corrections adjust classification here as in the sidebar; rebuilt when one is added.
+  let layer: Promise<CorrectionLayer> | undefined;
+  const correctionLayer = () => (layer ??= db.corrections.toArray().then(buildCorrectionLayer));
   const log = createLogHandlers({
     db,
     loadProfile,
@@ -17,10 +25,26 @@ export default defineBackground(() => {
       const parsed = PrivacySchema.safeParse(await privacyItem.getValue());
       return parsed.success ? parsed.data : { postText: 'full', keepReplyText: true };
     },
-    classify: async () => undefined,
-    timing: async (post, at) =>
-      post.postedAt ? { responseSeconds: Math.max(0, (at.getTime() - Date.parse(post.postedAt)) / 1000) } : {},
-    editDistance: () => 0,
+    classify: async (post) => classifyPost({ text: post.text, lang: post.lang }, { corrections: await correctionLayer() }),
+    timing: async (post, at, classification) => {
+      const parsed = SlaSettingsSchema.safeParse(await slaSettingsItem.getValue());
+      const seen = await db.seen.get(seenIdFor((await loadProfile()).agentId, post));
+      const figures = responseFigures({
+        postedAtMs: post.postedAt ? Date.parse(post.postedAt) : undefined,
+        firstSeenAtMs: seen ? Date.parse(seen.firstSeenAt) : undefined,
+        respondedAtMs: at.getTime(),
+        site: post.site,
+        urgency: classification?.urgency,
+        settings: parsed.success ? parsed.data : DEFAULT_SLA_SETTINGS,
+      });
+      return {
+        responseSeconds: figures.responseSeconds,
+        responseBusinessSeconds: figures.responseBusinessSeconds,
+        targetSeconds: figures.targetSeconds,
+        targetMet: figures.targetMet,
+      };
+    },
+    editDistance,
     now: () => new Date(),
   });
 
@@ -41,7 +65,10 @@ export default defineBackground(() => {
     'reply.inserted': ({ post, text, templateId }) => answer(() => log.replyInserted(post, text, templateId)),
     'log.markHandled': ({ post, reason, notes }) => answer(() => log.markHandled(post, reason, notes)),
     'classify.correct': (correction) =>
-      answer(() => db.corrections.add({ ...correction, createdAt: new Date().toISOString() })),
+      answer(async () => {
+        await db.corrections.add({ ...correction, createdAt: new Date().toISOString() });
+        layer = undefined;
+      }),
   });
 
   const toggleIn = async (tabId: number | undefined) => {
