@@ -1,0 +1,316 @@
+import { FLAG_NAMES, INTENTS, SENTIMENTS } from '../classify/types';
+import type { HandledItem, HandledReason, Mode, SeenRecord } from '../db/schema';
+import { isoDateOfDay } from '../sla/time-zone';
+import { classifierAgreementOf, type ClassifierAgreement } from './agreement';
+import { responseBucketsOf, type ResponseBucket } from './buckets';
+import { defaultTimeZone, type DashboardFilter, type FilterContext, type ResolvedRange } from './filter';
+import { heatmapOf, type Heatmap } from './heatmap';
+import { buildMetricsIndex, NONE, REASONS, SITES, URGENCIES, type MetricsIndex } from './metrics-index';
+import { selectRows } from './select';
+import { groupedStats, type DurationStats } from './stats';
+import { templateEffectivenessOf, type TemplateEffectiveness } from './templates';
+
+/** Figures for one group of items (a day, a channel, an agent…). Durations in seconds. */
+export interface GroupMetrics {
+  key: string;
+  /** Display name (the agent's name for agents; the key otherwise). */
+  label: string;
+  items: number;
+  /** Items whose reason is 'replied'. */
+  replied: number;
+  /** Items marked handled without a reply (any other reason). */
+  withoutReply: number;
+  /** First response time, calendar and business. */
+  response: DurationStats;
+  responseBusiness: DurationStats;
+  handle: DurationStats;
+  /** Items with a known met/missed result, and how many met the target. */
+  targetMeasured: number;
+  targetMet: number;
+  /** targetMet / targetMeasured; null when nothing was measured. */
+  withinTargetShare: number | null;
+}
+
+export type NoReplyReason = Exclude<HandledReason, 'replied'>;
+
+export interface MetricsSummary {
+  mode: Mode;
+  timeZone: string;
+  range: ResolvedRange;
+  totals: {
+    /** Volume handled: items in the filter. */
+    items: number;
+    replied: number;
+    withoutReply: number;
+    withoutReplyByReason: Record<NoReplyReason, number>;
+    /** Sum of replyCount over the items. */
+    replies: number;
+    /** replies / items with at least one reply; null when none. */
+    repliesPerRepliedItem: number | null;
+  };
+  /**
+   * Seen posts (in focus or in the queue) that got a reply or were marked handled, over all seen
+   * posts in the filter. rate is null when nothing was seen.
+   */
+  responseRate: { seen: number; answered: number; rate: number | null };
+  firstResponse: DurationStats;
+  firstResponseBusiness: DurationStats;
+  withinTarget: { measured: number; met: number; missed: number; share: number | null };
+  handleTime: DurationStats;
+  /** Local date of handling, oldest first; only days with items. */
+  byDay: GroupMetrics[];
+  /** Local hour of handling, '00'…'23', all 24 present. */
+  byHour: GroupMetrics[];
+  /** The breakdowns below list groups with items, most items first, then by key. */
+  byChannel: GroupMetrics[];
+  /** Effective intent (the agent's correction when there is one); 'unknown' when missing. */
+  byIntent: GroupMetrics[];
+  byUrgency: GroupMetrics[];
+  bySentiment: GroupMetrics[];
+  /** An item with two flags counts in both; items without flags are under 'none'. */
+  byFlag: GroupMetrics[];
+  /** Key: agent id; label: agent name. */
+  byAgent: GroupMetrics[];
+  /** Items without a template are under 'none'. */
+  byTemplate: GroupMetrics[];
+  byReason: GroupMetrics[];
+  responseBuckets: { calendar: ResponseBucket[]; business: ResponseBucket[] };
+  heatmap: Heatmap;
+  templates: TemplateEffectiveness[];
+  classifierAgreement: ClassifierAgreement;
+}
+
+const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
+
+/** The selected rows' figures, gathered once so that grouping reads them in order. */
+interface Gathered {
+  resp: Float64Array;
+  respB: Float64Array;
+  handle: Float64Array;
+  replied: Uint8Array;
+  /** -1 unknown, 0 missed, 1 met. */
+  met: Int8Array;
+}
+
+function gather(index: MetricsIndex, rows: Int32Array): Gathered {
+  const n = rows.length;
+  const c = index.item;
+  const g: Gathered = { resp: new Float64Array(n), respB: new Float64Array(n), handle: new Float64Array(n), replied: new Uint8Array(n), met: new Int8Array(n) };
+  for (let r = 0; r < n; r++) {
+    const i = rows[r]!;
+    g.resp[r] = c.resp[i]!;
+    g.respB[r] = c.respB[i]!;
+    g.handle[r] = c.handle[i]!;
+    g.replied[r] = c.reason[i] === 0 ? 1 : 0; // REASONS[0] is 'replied'
+    g.met[r] = c.met[i]!;
+  }
+  return g;
+}
+
+/** Groups the selected rows by `codeOf(original row)` and computes each group's figures. */
+function groupBy(
+  data: Gathered,
+  rows: Int32Array,
+  keys: readonly string[],
+  codeOf: (i: number) => number,
+  labels: readonly string[] = keys,
+): GroupMetrics[] {
+  const n = rows.length;
+  const pairRows = new Int32Array(n);
+  const pairGroups = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    pairRows[r] = r;
+    pairGroups[r] = codeOf(rows[r]!);
+  }
+  return groupPairs(data, pairRows, pairGroups, n, keys, labels);
+}
+
+/** Figures per group for (gathered row, group) pairs; groups without items are left out. */
+function groupPairs(
+  data: Gathered,
+  pairRows: Int32Array,
+  pairGroups: Int32Array,
+  n: number,
+  keys: readonly string[],
+  labels: readonly string[],
+): GroupMetrics[] {
+  const g = keys.length;
+  const items = new Int32Array(g);
+  const replied = new Int32Array(g);
+  const measured = new Int32Array(g);
+  const met = new Int32Array(g);
+  for (let k = 0; k < n; k++) {
+    const r = pairRows[k]!;
+    const grp = pairGroups[k]!;
+    items[grp]!++;
+    replied[grp]! += data.replied[r]!;
+    const m = data.met[r]!;
+    if (m >= 0) {
+      measured[grp]!++;
+      met[grp]! += m;
+    }
+  }
+  const resp = groupedStats(data.resp, pairRows, pairGroups, n, g);
+  const respB = groupedStats(data.respB, pairRows, pairGroups, n, g);
+  const handle = groupedStats(data.handle, pairRows, pairGroups, n, g);
+  const out: GroupMetrics[] = [];
+  for (let k = 0; k < g; k++) {
+    if (!items[k]) continue;
+    out.push({
+      key: keys[k]!,
+      label: labels[k] ?? keys[k]!,
+      items: items[k]!,
+      replied: replied[k]!,
+      withoutReply: items[k]! - replied[k]!,
+      response: resp[k]!,
+      responseBusiness: respB[k]!,
+      handle: handle[k]!,
+      targetMeasured: measured[k]!,
+      targetMet: met[k]!,
+      withinTargetShare: measured[k]! ? met[k]! / measured[k]! : null,
+    });
+  }
+  return out;
+}
+
+const byVolume = (a: GroupMetrics, b: GroupMetrics) => b.items - a.items || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** Label column code → group, with 'unknown' after the known labels. */
+const labelled = (labels: readonly string[]) => [...labels, 'unknown'];
+const labelCode = (col: Uint8Array, count: number) => (i: number) => (col[i] === NONE ? count : col[i]!);
+
+function emptyGroup(key: string): GroupMetrics {
+  const none: DurationStats = { count: 0, mean: null, median: null, p90: null, min: null, max: null };
+  return { key, label: key, items: 0, replied: 0, withoutReply: 0, response: none, responseBusiness: { ...none }, handle: { ...none }, targetMeasured: 0, targetMet: 0, withinTargetShare: null };
+}
+
+const indexes = new WeakMap<readonly HandledItem[], { seen: readonly SeenRecord[]; timeZone: string; index: MetricsIndex }>();
+
+/**
+ * The index for these arrays, reused while the same arrays (and time zone) are passed again:
+ * treat the arrays as immutable and pass new ones when the log changes.
+ */
+export function metricsIndexFor(items: readonly HandledItem[], seen: readonly SeenRecord[], timeZone: string): MetricsIndex {
+  const hit = indexes.get(items);
+  if (hit && hit.seen === seen && hit.timeZone === timeZone) return hit.index;
+  const index = buildMetricsIndex(items, seen, timeZone);
+  indexes.set(items, { seen, timeZone, index });
+  return index;
+}
+
+/**
+ * Every figure of the dashboard for what the filter keeps. Pass a prebuilt `MetricsIndex` (or the
+ * same arrays again) to make a filter change a scan of typed arrays.
+ */
+export function computeMetrics(
+  itemsOrIndex: readonly HandledItem[] | MetricsIndex,
+  seen: readonly SeenRecord[],
+  filter: DashboardFilter,
+  ctx: FilterContext = {},
+): MetricsSummary {
+  const index = 'item' in itemsOrIndex ? itemsOrIndex : metricsIndexFor(itemsOrIndex, seen, ctx.timeZone ?? defaultTimeZone());
+  const sel = selectRows(index, filter, ctx);
+  const rows = sel.items;
+  const c = index.item;
+
+  // Totals and overall figures.
+  const byReasonCount: Record<NoReplyReason, number> = { no_reply_needed: 0, moved_to_dm: 0, escalated: 0, spam: 0 };
+  const reasonCounts = new Int32Array(REASONS.length + 1);
+  let replies = 0;
+  let itemsWithReplies = 0;
+  let minDay = Number.POSITIVE_INFINITY;
+  let maxDay = Number.NEGATIVE_INFINITY;
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    reasonCounts[c.reason[i] === NONE ? REASONS.length : c.reason[i]!]!++;
+    const rc = c.replyCount[i]!;
+    replies += rc;
+    if (rc > 0) itemsWithReplies++;
+    const d = c.day[i]!;
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
+  }
+  for (let k = 1; k < REASONS.length; k++) byReasonCount[REASONS[k] as NoReplyReason] = reasonCounts[k]!;
+  const data = gather(index, rows);
+  const overall = groupBy(data, rows, ['all'], () => 0)[0] ?? emptyGroup('all');
+
+  // Day keys span only the days present.
+  const dayKeys: string[] = [];
+  if (rows.length) for (let d = minDay; d <= maxDay; d++) dayKeys.push(isoDateOfDay(d));
+  const byDay = rows.length ? groupBy(data, rows, dayKeys, (i) => c.day[i]! - minDay) : [];
+  const hourMap = new Map(groupBy(data, rows, HOURS, (i) => c.hour[i]!).map((g) => [g.key, g]));
+
+  // Flags: one pair per distinct flag of an item, 'none' for items without.
+  const flagKeys = [...FLAG_NAMES, 'none'];
+  let fp = 0;
+  let pairRows = new Int32Array(rows.length * 2 + 8);
+  let pairGroups = new Int32Array(rows.length * 2 + 8);
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    const mask = c.flags[i]!;
+    if (fp + FLAG_NAMES.length >= pairRows.length) {
+      const nr = new Int32Array(pairRows.length * 2);
+      nr.set(pairRows);
+      pairRows = nr;
+      const ng = new Int32Array(pairGroups.length * 2);
+      ng.set(pairGroups);
+      pairGroups = ng;
+    }
+    if (mask === 0) {
+      pairRows[fp] = r;
+      pairGroups[fp++] = FLAG_NAMES.length;
+    } else {
+      for (let b = 0; b < FLAG_NAMES.length; b++) {
+        if (mask & (1 << b)) {
+          pairRows[fp] = r;
+          pairGroups[fp++] = b;
+        }
+      }
+    }
+  }
+
+  // Response rate over seen records.
+  let answered = 0;
+  for (let r = 0; r < sel.seen.length; r++) answered += index.seenCols.answered[sel.seen[r]!]!;
+
+  const templateKeys = [...index.templates.keys, 'none'];
+  const noTemplate = index.templates.keys.length;
+
+  return {
+    mode: filter.mode,
+    timeZone: index.timeZone,
+    range: sel.range,
+    totals: {
+      items: rows.length,
+      replied: reasonCounts[0]!,
+      withoutReply: rows.length - reasonCounts[0]!,
+      withoutReplyByReason: byReasonCount,
+      replies,
+      repliesPerRepliedItem: itemsWithReplies ? replies / itemsWithReplies : null,
+    },
+    responseRate: { seen: sel.seen.length, answered, rate: sel.seen.length ? answered / sel.seen.length : null },
+    firstResponse: overall.response,
+    firstResponseBusiness: overall.responseBusiness,
+    withinTarget: {
+      measured: overall.targetMeasured,
+      met: overall.targetMet,
+      missed: overall.targetMeasured - overall.targetMet,
+      share: overall.withinTargetShare,
+    },
+    handleTime: overall.handle,
+    byDay,
+    byHour: HOURS.map((h) => hourMap.get(h) ?? emptyGroup(h)),
+    byChannel: groupBy(data, rows, labelled(SITES), labelCode(c.site, SITES.length)).sort(byVolume),
+    byIntent: groupBy(data, rows, labelled(INTENTS), labelCode(c.intent, INTENTS.length)).sort(byVolume),
+    byUrgency: groupBy(data, rows, labelled(URGENCIES), labelCode(c.urgency, URGENCIES.length)).sort(byVolume),
+    bySentiment: groupBy(data, rows, labelled(SENTIMENTS), labelCode(c.sentiment, SENTIMENTS.length)).sort(byVolume),
+    byFlag: groupPairs(data, pairRows, pairGroups, fp, flagKeys, flagKeys).sort(byVolume),
+    byAgent: groupBy(data, rows, index.agents.keys, (i) => c.agent[i]!, index.agentNames).sort(byVolume),
+    byTemplate: groupBy(data, rows, templateKeys, (i) => (c.template[i]! < 0 ? noTemplate : c.template[i]!)).sort(byVolume),
+    byReason: groupBy(data, rows, labelled(REASONS), labelCode(c.reason, REASONS.length)).sort(byVolume),
+    responseBuckets: { calendar: responseBucketsOf(index, rows, 'calendar'), business: responseBucketsOf(index, rows, 'business') },
+    heatmap: heatmapOf(index, rows),
+    templates: templateEffectivenessOf(index, rows),
+    classifierAgreement: classifierAgreementOf(index, rows),
+  };
+}

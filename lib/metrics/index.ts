@@ -1,0 +1,11 @@
+export * from './filter';
+export * from './stats';
+export * from './metrics-index';
+export * from './select';
+export * from './compute';
+export * from './buckets';
+export * from './heatmap';
+export * from './templates';
+export * from './agreement';
+export * from './sample-log';
+export { parseIsoMs } from './iso-time';

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { durationStats, durationStatsInPlace, groupedStats, percentileSorted } from './stats';
+import { seededRandom } from './sample-log';
+
+describe('percentiles (linear interpolation between closest ranks)', () => {
+  it('median of odd and even counts, p90, single value, empty', () => {
+    expect(percentileSorted([1, 2, 3], 0.5)).toBe(2);
+    expect(percentileSorted([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(percentileSorted([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 0.9)).toBeCloseTo(91);
+    expect(percentileSorted([7], 0.9)).toBe(7);
+    expect(percentileSorted([], 0.5)).toBeNull();
+  });
+
+  it('ties: equal values give that value, and interpolation between a tie and the next', () => {
+    expect(durationStats([5, 5, 5, 5])).toEqual({ count: 4, mean: 5, median: 5, p90: 5, min: 5, max: 5 });
+    expect(durationStats([1, 3, 3, 3, 9]).median).toBe(3);
+    expect(durationStats([1, 3, 3, 3, 9]).p90).toBeCloseTo(6.6, 9);
+    expect(durationStats([2, 2, 8, 8]).median).toBe(5);
+  });
+
+  it('the linear-time version gives the same figures as sorting, ties and all', () => {
+    const rand = seededRandom(3);
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(rand() * 60);
+      const values = Array.from({ length: n }, () => (rand() < 0.5 ? Math.floor(rand() * 4) : rand() * 1000));
+      const sorted = durationStats(values);
+      const fast = durationStatsInPlace(Float64Array.from(values));
+      expect(fast.count).toBe(sorted.count);
+      expect(fast.median).toBeCloseTo(sorted.median!, 9);
+      expect(fast.p90).toBeCloseTo(sorted.p90!, 9);
+      expect(fast.mean).toBeCloseTo(sorted.mean!, 9);
+      expect([fast.min, fast.max]).toEqual([sorted.min, sorted.max]);
+    }
+  });
+
+  it('groups values by pair and skips NaN', () => {
+    const values = Float64Array.from([1, 2, Number.NaN, 4, 5]);
+    const stats = groupedStats(values, Int32Array.from([0, 1, 2, 3, 4]), Int32Array.from([1, 0, 0, 1, 1]), 5, 3);
+    expect(stats[0]).toMatchObject({ count: 1, median: 2 });
+    expect(stats[1]).toMatchObject({ count: 3, median: 4, mean: 10 / 3 });
+    expect(stats[2]).toMatchObject({ count: 0, median: null });
+  });
+});
