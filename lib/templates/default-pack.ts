@@ -200,8 +200,8 @@ const ENTRIES: Entry[] = [
     id: 'default.complaint.reference',
     name: 'Share the case reference',
     bodies: {
-      any: `We've logged this under reference {{case.reference}}. Keep it handy: it lets anyone on the team pick this up straight away. ${X_SIGN}`,
-      facebook: `${HI}, we've logged this under reference {{case.reference}}. Please keep it handy: it lets anyone on our team pick up where we left off.\n\n${FB_SIGN}`,
+      any: `Thanks for bearing with us. We've logged this under reference {{case.reference}}: keep it handy, and anyone on the team can pick it up straight away. ${X_SIGN}`,
+      facebook: `${HI}, thank you for bearing with us. We've logged this under reference {{case.reference}}. Please keep it handy: it lets anyone on our team pick up where we left off.\n\n${FB_SIGN}`,
     },
     intents: ['complaint', 'question'],
     sentiments: [],

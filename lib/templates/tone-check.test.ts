@@ -125,6 +125,7 @@ describe('checkTone: unsigned', () => {
   it('accepts the signature or the name at the end, and ignores teams that do not sign', () => {
     expect(rules('Thanks! ^JS', signs)).not.toContain('unsigned');
     expect(rules('Thanks!\n\nJane Smith', { ...signs, channel: 'facebook' })).not.toContain('unsigned');
+    expect(rules('Thank you.\n\nJane Smith, Acme Care', { ...signs, channel: 'facebook' })).not.toContain('unsigned');
     expect(rules('^JS says thanks, see you soon', signs)).toContain('unsigned');
     expect(rules('Thanks!', { channel: 'x' })).not.toContain('unsigned');
     expect(rules('Thanks! ^AB', { channel: 'x', teamSigns: true })).not.toContain('unsigned');

@@ -214,11 +214,15 @@ function escapeRegExp(text: string): string {
 
 function checkSigned(draft: string, options: ToneCheckOptions): ToneFinding[] {
   if (!options.teamSigns) return [];
-  const tail = draft.trim().slice(-80);
+  const lines = draft.trim().split(/\n/u).map((l) => l.trim()).filter((l) => l.length > 0);
+  const lastLine = lines[lines.length - 1] ?? '';
+  // A sign-off line may add the brand ("Jane Smith, Acme Care"); in running text it must end the reply.
+  const closingLines = lines.length > 1 ? lines.slice(-2) : [];
   const signs = [options.signature, options.agentName].filter((s): s is string => !!s && s.trim() !== '');
+  const endsWith = (sign: string): boolean => new RegExp(`${escapeRegExp(sign.trim())}[\\s.!)]*$`, 'iu').test(lastLine);
+  const opensLine = (sign: string): boolean => closingLines.some((line) => line.toLowerCase().startsWith(sign.trim().toLowerCase()));
   const isSigned =
-    signs.some((s) => new RegExp(`${escapeRegExp(s.trim())}[\\s.!)]*$`, 'iu').test(tail)) ||
-    (signs.length === 0 && /(?:\^|[-–—]\s?)\p{Lu}{1,3}\s*$/u.test(tail));
+    signs.some((s) => endsWith(s) || opensLine(s)) || (signs.length === 0 && /(?:\^|[-–—]\s?)\p{Lu}{1,3}\s*$/u.test(lastLine));
   if (isSigned) return [];
   const example = options.signature?.trim() || '^JS';
   return [
