@@ -1,8 +1,8 @@
-import { featurize, type FeatureSet } from './features';
+import { featurize, namedText, type FeatureSet } from './features';
 import { detectFlags } from './flags';
 import { detectLanguage, isFunctionWord } from './language';
 import { COLUMNS, COMPLAINT_COLUMN, decodeModel, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax } from './model';
-import { tokenize } from './tokenize';
+import { tokenize, type Token } from './tokenize';
 import type { Classification, Flag, Intent, Sentiment, Urgency } from './types';
 import { INTENTS, SENTIMENTS } from './types';
 import { MODEL } from './weights';
@@ -20,7 +20,7 @@ let shipped: LinearModel | undefined;
 
 /** The shipped model, decoded on first use (a few milliseconds). */
 export function shippedModel(): LinearModel {
-  shipped ??= new LinearModel(decodeModel(MODEL));
+  shipped ??= new LinearModel(decodeModel(MODEL), MODEL.featureBits);
   return shipped;
 }
 
@@ -43,7 +43,7 @@ const COMPLAINT_OFFSET = 0.1;
  */
 export function scoreFeatures(features: FeatureSet, layer?: CorrectionLayer): RawScores {
   const logits = new Float64Array(COLUMNS);
-  shippedModel().accumulate(features.ids, features.value, logits);
+  shippedModel().accumulate(features.ids, features.ids.length, features.value, logits);
   if (layer && layer.size > 0) layer.accumulate(features, logits);
   softmax(logits, nonComplaint, intentBuf);
   softmax(logits, SENTIMENT_COLUMNS, sentimentBuf);
@@ -100,46 +100,42 @@ export function deriveUrgency(intent: Intent, sentiment: Record<Sentiment, numbe
 }
 
 /** The words that pushed most toward the chosen intent and sentiment. */
-function explain(model: LinearModel, features: FeatureSet, intent: Intent, sentiment: Sentiment, layer?: CorrectionLayer): string[] {
+function explain(model: LinearModel, tokens: readonly Token[], features: FeatureSet, intent: Intent, sentiment: Sentiment, layer?: CorrectionLayer): string[] {
   const w = model.weights;
-  const intentCol = INTENTS.indexOf(intent);
+  const intentCol = INTENTS.indexOf(intent) - 1;
   const sentCol = SENTIMENT_COLUMNS[SENTIMENTS.indexOf(sentiment)]!;
-  const best = new Map<string, { weight: number; label: string }>();
-  for (const f of features.named) {
-    if (f.text.split(' ').every((word) => isFunctionWord(word) || word.length < 2)) continue;
-    const r = model.row(f.id);
-    let iw = 0;
-    let sw = 0;
-    if (r >= 0) {
-      const o = r * COLUMNS;
-      if (intent === 'complaint') iw = w[o + COMPLAINT_COLUMN]!;
-      else {
-        let mean = 0;
-        for (const c of nonComplaint) mean += w[o + c]!;
-        iw = w[o + intentCol - 1]! - mean / 4 - w[o + COMPLAINT_COLUMN]! * 0.5;
-      }
-      let smean = 0;
-      for (const c of SENTIMENT_COLUMNS) smean += w[o + c]!;
-      sw = w[o + sentCol]! - smean / 3;
+  const top: Array<{ weight: number; at: number; label: string }> = [];
+  const delta = layer && layer.size > 0 ? new Float64Array(COLUMNS) : undefined;
+  for (let i = 0; i < features.namedIds.length; i++) {
+    const id = features.namedIds[i]!;
+    const at = features.namedAt[i]!;
+    const o = model.row(id) * COLUMNS;
+    let iw: number;
+    if (intent === 'complaint') iw = w[o + COMPLAINT_COLUMN]!;
+    else iw = w[o + intentCol]! - (w[o]! + w[o + 1]! + w[o + 2]! + w[o + 3]!) / 4 - w[o + COMPLAINT_COLUMN]! * 0.5;
+    const sw = sentiment === 'neutral' ? 0 : w[o + sentCol]! - (w[o + 4]! + w[o + 5]! + w[o + 6]!) / 3;
+    if (delta) {
+      delta.fill(0);
+      layer!.accumulate({ ids: Int32Array.of(id), value: 1, namedIds: [], namedAt: [] }, delta);
+      iw += intent === 'complaint' ? delta[COMPLAINT_COLUMN]! : delta[intentCol]! - delta[COMPLAINT_COLUMN]! * 0.5;
     }
-    if (layer && layer.size > 0) {
-      const delta = new Float64Array(COLUMNS);
-      layer.accumulate({ ids: [f.id], value: 1, named: [] }, delta);
-      iw += intent === 'complaint' ? delta[COMPLAINT_COLUMN]! : delta[intentCol - 1]! - delta[COMPLAINT_COLUMN]! * 0.5;
+    const weight = Math.max(iw, sw);
+    if (weight <= 0.15 || (top.length === 3 && weight <= top[2]!.weight)) continue;
+    const word = at >= 0 ? tokens[at]!.norm : tokens[-at - 1]!.norm;
+    if (at >= 0 && (isFunctionWord(word) || word.length < 2)) continue;
+    if (at < 0 && isFunctionWord(word) && isFunctionWord(tokens[-at - 2]!.norm)) continue;
+    const label = iw >= sw ? intent : sentiment;
+    const text = namedText(tokens, at).toLowerCase();
+    const same = top.findIndex((e) => namedText(tokens, e.at).toLowerCase() === text && e.label === label);
+    if (same >= 0) {
+      if (top[same]!.weight >= weight) continue;
+      top.splice(same, 1);
     }
-    const key = f.text.toLowerCase();
-    for (const [weight, label] of [
-      [iw, intent],
-      [sentiment === 'neutral' ? 0 : sw, sentiment],
-    ] as const) {
-      const prev = best.get(`${key}|${label}`);
-      if (weight > 0.15 && (!prev || prev.weight < weight)) best.set(`${key}|${label}`, { weight, label });
-    }
+    top.push({ weight, at, label });
+    top.sort((a, b) => b.weight - a.weight || a.at - b.at);
+    if (top.length > 3) top.pop();
   }
-  return [...best.entries()]
-    .sort((a, b) => b[1].weight - a[1].weight || a[0].localeCompare(b[0]))
-    .slice(0, 3)
-    .map(([key, v]) => `"${key.split('|')[0]}" → ${v.label}`);
+  return top.map((e) => `"${namedText(tokens, e.at).toLowerCase()}" → ${e.label}`);
 }
 
 export interface ClassifyInput {
@@ -155,7 +151,10 @@ export interface ClassifyOptions {
 /** Classifies one post. Synchronous, deterministic, no network. */
 export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}): Classification {
   const text = input.text ?? '';
-  const lang = detectLanguage(text, input.lang);
+  const tokens = tokenize(text);
+  const words: string[] = [];
+  for (const t of tokens) if (t.kind === 'word') words.push(t.norm);
+  const lang = detectLanguage(text, input.lang, words);
   const flags = detectFlags(text);
   if (!lang.known) {
     const uniform = 1 / INTENTS.length;
@@ -175,12 +174,12 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
       version: CLASSIFIER_VERSION,
     };
   }
-  const features = featurize(tokenize(text), true);
+  const features = featurize(tokens);
   const scores = scoreFeatures(features, options.corrections);
   const intent = scores.intent.complaint >= 0.5 ? 'complaint' : argmax(scores.intent, INTENTS);
   const sentiment = argmax(scores.sentiment, SENTIMENTS);
   const { urgency, rule } = deriveUrgency(intent, scores.sentiment, flags);
-  const reasons = explain(shippedModel(), features, intent, sentiment, options.corrections);
+  const reasons = explain(shippedModel(), tokens, features, intent, sentiment, options.corrections);
   for (const f of flags) {
     if (reasons.length >= 5) break;
     reasons.push(`${f.name.replace('_', ' ')} flag: ${f.evidence.slice(0, 2).map((e) => `"${e}"`).join(', ')}`);

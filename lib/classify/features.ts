@@ -35,20 +35,22 @@ const SEED_BIGRAM = 0x03;
 const SEED_CHAR = 0x04;
 const SEED_SHAPE = 0x05;
 
-/** A word-level feature that can be shown to the agent as a reason. */
-export interface NamedFeature {
-  id: number;
-  /** The words as written in the post. */
-  text: string;
-}
-
 export interface FeatureSet {
   /** Feature ids (with repeats); each counts `value`. */
-  ids: number[];
+  ids: Int32Array;
   /** 1/sqrt(count): every post has the same feature-vector length. */
   value: number;
-  /** Word unigrams and bigrams, for reasons. */
-  named: NamedFeature[];
+  /** Word unigram and bigram feature ids that can be shown as reasons… */
+  namedIds: number[];
+  /** …and where they are: token index t for a unigram, -(t + 1) for the bigram ending at t. */
+  namedAt: number[];
+}
+
+/** The words a named feature stands for, as written in the post. */
+export function namedText(tokens: readonly Token[], at: number): string {
+  if (at >= 0) return tokens[at]!.raw;
+  const t = -at - 1;
+  return `${tokens[t - 1]!.raw} ${tokens[t]!.raw}`;
 }
 
 function shapeId(name: string): number {
@@ -71,14 +73,29 @@ export const GENERIC_FEATURES: ReadonlySet<number> = new Set([
   hashString('<user>', SEED_WORD) & MASK, hashString('<url>', SEED_WORD) & MASK, hashString('<num>', SEED_WORD) & MASK,
 ]);
 
+const HASH_START = hashString('<s>', SEED_WORD);
+const HASH_END = hashString('</s>', SEED_WORD);
 const CHAR_MIN = 3;
 const CHAR_MAX = 5;
 
-export function featurize(tokens: readonly Token[], withNames = false): FeatureSet {
-  const ids: number[] = [SHAPE_BIAS];
-  const named: NamedFeature[] = [];
-  let prevHash = hashString('<s>', SEED_WORD);
-  let prevRaw = '';
+let scratch = new Int32Array(1024);
+
+function push(n: number, id: number): number {
+  if (n === scratch.length) {
+    const bigger = new Int32Array(scratch.length * 2);
+    bigger.set(scratch);
+    scratch = bigger;
+  }
+  scratch[n] = id;
+  return n + 1;
+}
+
+export function featurize(tokens: readonly Token[]): FeatureSet {
+  let n = push(0, SHAPE_BIAS);
+  const namedIds: number[] = [];
+  const namedAt: number[] = [];
+  let prevHash = HASH_START;
+  let prevIsWord = false;
   let hasUser = false;
   let words = 0;
   for (let t = 0; t < tokens.length; t++) {
@@ -86,53 +103,58 @@ export function featurize(tokens: readonly Token[], withNames = false): FeatureS
     const norm = tok.norm;
     const wordHash = hashString(norm, tok.negated ? SEED_NEG : SEED_WORD);
     const uni = wordHash & MASK;
-    ids.push(uni);
+    n = push(n, uni);
     const bi = mix(prevHash, wordHash) & MASK;
-    ids.push(bi);
-    if (withNames && (tok.kind === 'word' || tok.kind === 'emoji' || tok.kind === 'emoticon' || tok.kind === 'hashtag')) {
-      named.push({ id: uni, text: tok.raw });
-      if (prevRaw !== '') named.push({ id: bi, text: `${prevRaw} ${tok.raw}` });
+    n = push(n, bi);
+    const kind = tok.kind;
+    if (kind === 'word' || kind === 'emoji' || kind === 'emoticon' || kind === 'hashtag') {
+      namedIds.push(uni);
+      namedAt.push(t);
+      if (prevIsWord) {
+        namedIds.push(bi);
+        namedAt.push(-(t + 1));
+      }
     }
     prevHash = wordHash;
-    prevRaw = tok.kind === 'word' ? tok.raw : '';
+    prevIsWord = kind === 'word';
 
-    switch (tok.kind) {
+    switch (kind) {
       case 'word': {
         words++;
         // Character n-grams of the word padded with boundaries: "^late$" → "^la", "lat", …
-        const padded = `^${norm}$`;
-        const n = padded.length;
-        for (let len = CHAR_MIN; len <= CHAR_MAX; len++) {
-          for (let i = 0; i + len <= n; i++) {
-            let h = (FNV_OFFSET ^ SEED_CHAR ^ len) >>> 0;
-            for (let k = i; k < i + len; k++) {
-              h ^= padded.charCodeAt(k);
+        const len = norm.length + 2;
+        for (let size = CHAR_MIN; size <= CHAR_MAX; size++) {
+          for (let i = 0; i + size <= len; i++) {
+            let h = (FNV_OFFSET ^ SEED_CHAR ^ size) >>> 0;
+            for (let k = i; k < i + size; k++) {
+              const code = k === 0 ? 94 : k === len - 1 ? 36 : norm.charCodeAt(k - 1);
+              h ^= code;
               h = Math.imul(h, FNV_PRIME);
             }
-            ids.push((h >>> 0) & MASK);
+            n = push(n, (h >>> 0) & MASK);
           }
         }
-        if (tok.shouted) ids.push(SHAPE_SHOUT);
-        if (tok.elongated) ids.push(SHAPE_ELONG);
+        if (tok.shouted) n = push(n, SHAPE_SHOUT);
+        if (tok.elongated) n = push(n, SHAPE_ELONG);
         break;
       }
       case 'punct':
-        if (norm[0] === '?') ids.push(SHAPE_QUESTION);
-        else if (norm[0] === '!') ids.push(SHAPE_EXCLAIM);
+        if (norm.charCodeAt(0) === 63) n = push(n, SHAPE_QUESTION);
+        else if (norm.charCodeAt(0) === 33) n = push(n, SHAPE_EXCLAIM);
         break;
       case 'url':
-        ids.push(SHAPE_URL);
+        n = push(n, SHAPE_URL);
         break;
       case 'user':
-        if (t === 0) ids.push(SHAPE_LEADING_USER);
+        if (t === 0) n = push(n, SHAPE_LEADING_USER);
         hasUser = true;
         break;
       default:
         break;
     }
   }
-  ids.push(mix(prevHash, hashString('</s>', SEED_WORD)) & MASK);
-  if (!hasUser) ids.push(SHAPE_NO_USER);
-  if (words <= 4) ids.push(SHAPE_SHORT);
-  return { ids, value: 1 / Math.sqrt(ids.length), named };
+  n = push(n, mix(prevHash, HASH_END) & MASK);
+  if (!hasUser) n = push(n, SHAPE_NO_USER);
+  if (words <= 4) n = push(n, SHAPE_SHORT);
+  return { ids: scratch.slice(0, n), value: 1 / Math.sqrt(n), namedIds, namedAt };
 }

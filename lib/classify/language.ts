@@ -19,17 +19,22 @@ const STOPWORDS: Record<string, Set<string>> = {
   nl: new Set('de het een en of maar is zijn was ben ik jij hij zij wij mijn jouw niet geen met voor van op te dank bedankt alsjeblieft ook al nog'.split(' ')),
 };
 
-const SCRIPTS: Array<[RegExp, string]> = [
-  [/[\u3040-\u30ff]/gu, 'ja'],
-  [/[\uac00-\ud7af]/gu, 'ko'],
-  [/[\u4e00-\u9fff]/gu, 'zh'],
-  [/[\u0600-\u06ff]/gu, 'ar'],
-  [/[\u0400-\u04ff]/gu, 'ru'],
-  [/[\u0590-\u05ff]/gu, 'he'],
-  [/[\u0900-\u097f]/gu, 'hi'],
-  [/[\u0e00-\u0e7f]/gu, 'th'],
-  [/[\u0370-\u03ff]/gu, 'el'],
+/** Scripts by code-point range, for posts mostly in letters that are not Latin. */
+const SCRIPTS: Array<[number, number, string]> = [
+  [0x3040, 0x30ff, 'ja'],
+  [0xac00, 0xd7af, 'ko'],
+  [0x4e00, 0x9fff, 'zh'],
+  [0x0600, 0x06ff, 'ar'],
+  [0x0400, 0x04ff, 'ru'],
+  [0x0590, 0x05ff, 'he'],
+  [0x0900, 0x097f, 'hi'],
+  [0x0e00, 0x0e7f, 'th'],
+  [0x0370, 0x03ff, 'el'],
 ];
+
+function isLatinLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
 
 export interface LanguageGuess {
   language: string;
@@ -40,46 +45,66 @@ function normaliseTag(tag: string): string {
   return tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 }
 
-export function detectLanguage(text: string, hint?: string): LanguageGuess {
+/**
+ * @param words the post's words, lower-cased (handles, hashtags and URLs already left out), e.g.
+ *   the `norm` of tokenize()'s word tokens.
+ */
+export function detectLanguage(text: string, hint: string | undefined, words: readonly string[]): LanguageGuess {
   if (hint !== undefined) {
     const tag = normaliseTag(hint);
     if (!NO_LANGUAGE_TAGS.has(tag)) return { language: tag, known: (KNOWN_LANGUAGES as readonly string[]).includes(tag) };
   }
-  const body = text.replace(/https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+/gu, ' ');
-  const letters = body.match(/\p{L}/gu)?.length ?? 0;
-  if (letters === 0) return { language: 'en', known: true };
-  const latin = body.match(/[a-zA-Z\u00c0-\u024f]/g)?.length ?? 0;
-  if (latin / letters < 0.5) {
-    let best = 'und';
-    let bestCount = 0;
-    for (const [re, code] of SCRIPTS) {
-      const n = body.match(re)?.length ?? 0;
-      if (n > bestCount) {
-        best = code;
-        bestCount = n;
+  let latin = 0;
+  let other = 0;
+  const perScript = new Array<number>(SCRIPTS.length).fill(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+      continue;
+    }
+    if (isLatinLetter(c)) {
+      latin++;
+      continue;
+    }
+    for (let k = 0; k < SCRIPTS.length; k++) {
+      const [lo, hi] = SCRIPTS[k]!;
+      if (c >= lo && c <= hi) {
+        perScript[k]!++;
+        other++;
+        break;
       }
     }
-    // Japanese text mixes kana and kanji: any kana means Japanese.
-    if ((body.match(/[\u3040-\u30ff]/gu)?.length ?? 0) > 0) best = 'ja';
-    return { language: best, known: false };
   }
-  const words = body.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  // Handles, hashtags and URLs are Latin whatever the post's language: only words count.
+  let latinInWords = 0;
+  for (const w of words) latinInWords += w.length;
+  if (other > 0 && other >= Math.min(latin, latinInWords)) {
+    let best = 0;
+    for (let k = 1; k < SCRIPTS.length; k++) if (perScript[k]! > perScript[best]!) best = k;
+    // Japanese mixes kana and kanji: any kana means Japanese.
+    const code = perScript[0]! > 0 ? 'ja' : SCRIPTS[best]![2];
+    return { language: code, known: false };
+  }
+  let en = 0;
+  let best = 'en';
+  let bestHits = 0;
   const hits: Record<string, number> = {};
   for (const w of words) {
     for (const lang in STOPWORDS) {
-      if (STOPWORDS[lang]!.has(w)) hits[lang] = (hits[lang] ?? 0) + 1;
+      if (STOPWORDS[lang]!.has(w)) {
+        if (lang === 'en') en++;
+        else hits[lang] = (hits[lang] ?? 0) + 1;
+      }
     }
   }
-  const en = hits.en ?? 0;
-  let best = 'en';
-  let bestHits = en;
   for (const lang in hits) {
-    if (lang !== 'en' && hits[lang]! > bestHits) {
+    if (hits[lang]! > bestHits) {
       best = lang;
       bestHits = hits[lang]!;
     }
   }
-  if (best !== 'en' && bestHits >= 2 && bestHits > en) return { language: best, known: false };
+  if (bestHits >= 2 && bestHits > en) return { language: best, known: false };
   return { language: 'en', known: true };
 }
 

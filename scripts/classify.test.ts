@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classifyLine } from './classify';
+
+describe('classify CLI', () => {
+  it('turns a good line into one JSON object with the documented fields', () => {
+    const r = classifyLine('{"id": "42", "text": "@Delta you lost my bag again, worst airline ever"}', 1);
+    expect(r.error).toBeUndefined();
+    const out = JSON.parse(r.output!);
+    expect(Object.keys(out)).toEqual(expect.arrayContaining(['id', 'intent', 'sentiment', 'urgency', 'flags', 'scores', 'reasons']));
+    expect(out).toMatchObject({ id: '42', intent: 'complaint', sentiment: 'negative' });
+  });
+
+  it('names the line of malformed input', () => {
+    expect(classifyLine('not json', 7).error).toMatch(/^line 7: not valid JSON/);
+    expect(classifyLine('{"id": "1"}', 3).error).toBe('line 3: "text" must be a string');
+    expect(classifyLine('[1,2]', 2).error).toMatch(/^line 2: expected a JSON object/);
+    expect(classifyLine('{"text": "hi"}', 9).error).toBe('line 9: "id" must be a string or a number');
+  });
+
+  it('streams stdin to stdout, reports bad lines on stderr and exits 1', () => {
+    const input = ['{"id":"a","text":"love you @Spotify!"}', 'oops', '', '{"id":"b","text":"@Uber where is my refund?"}'].join('\n');
+    const tsx = join(import.meta.dirname, '../node_modules/.bin/tsx');
+    const r = spawnSync(tsx, [join(import.meta.dirname, 'classify.ts')], { input, encoding: 'utf8' });
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['a', 'b']);
+    expect(r.stderr).toContain('line 2: not valid JSON');
+    expect(r.status).toBe(1);
+  }, 20000);
+});
