@@ -1,5 +1,6 @@
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openDb } from './db';
+import { openDb, type Db, type OpenDbOptions } from './db';
 import { migrate } from './migrations';
 import { createToken, listTokens, revokeToken, type TokenKind } from './tokens';
 
@@ -9,7 +10,18 @@ const USAGE = `Careline sync server tokens (uses DATABASE_URL, else PGLITE_DIR):
   npm --workspace server run tokens -- list
   npm --workspace server run tokens -- revoke <tokenId>`;
 
-async function main(argv: string[]): Promise<number> {
+export interface CliIo {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+/** The tokens CLI as a function (exit code out), so tests can run it in process. */
+export async function runTokensCli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: CliIo = { log: (l) => console.log(l), error: (l) => console.error(l) },
+  open: (options: OpenDbOptions) => Promise<Db> = openDb,
+): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -17,14 +29,14 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, arg] = positionals;
   if (!command || !['create', 'list', 'revoke'].includes(command)) {
-    console.error(USAGE);
+    io.error(USAGE);
     return 2;
   }
-  if (!process.env.DATABASE_URL && !process.env.PGLITE_DIR) {
-    console.error('Set DATABASE_URL (PostgreSQL) or PGLITE_DIR (the server\'s PGlite directory): an in-memory database would forget the token.');
+  if (!env.DATABASE_URL && !env.PGLITE_DIR) {
+    io.error('Set DATABASE_URL (PostgreSQL) or PGLITE_DIR (the server\'s PGlite directory): an in-memory database would forget the token.');
     return 2;
   }
-  const db = await openDb({ databaseUrl: process.env.DATABASE_URL || undefined, pgliteDir: process.env.PGLITE_DIR || undefined });
+  const db = await open({ databaseUrl: env.DATABASE_URL || undefined, pgliteDir: env.PGLITE_DIR || undefined });
   try {
     await migrate(db);
     switch (command) {
@@ -34,28 +46,28 @@ async function main(argv: string[]): Promise<number> {
           agentId: values['agent-id'],
           name: values.name ?? '',
         });
-        if (values.json) console.log(JSON.stringify(created));
+        if (values.json) io.log(JSON.stringify(created));
         else {
-          console.log(`Created ${created.kind} token ${created.id}${created.agentId ? ` for agent ${created.agentId}` : ''}.`);
-          console.log(`Secret (shown once, give it to ${created.name}):\n${created.token}`);
+          io.log(`Created ${created.kind} token ${created.id}${created.agentId ? ` for agent ${created.agentId}` : ''}.`);
+          io.log(`Secret (shown once, give it to ${created.name}):\n${created.token}`);
         }
         return 0;
       }
       case 'list': {
         const tokens = await listTokens(db);
-        if (values.json) console.log(JSON.stringify(tokens));
+        if (values.json) io.log(JSON.stringify(tokens));
         else
           for (const t of tokens)
-            console.log(`${t.id}\t${t.kind}\t${t.agentId ?? '-'}\t${t.name}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}`);
+            io.log(`${t.id}\t${t.kind}\t${t.agentId ?? '-'}\t${t.name}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}`);
         return 0;
       }
       case 'revoke': {
         if (!arg) {
-          console.error(USAGE);
+          io.error(USAGE);
           return 2;
         }
         const revoked = await revokeToken(db, arg);
-        console.log(revoked ? `Revoked ${arg}.` : `No active token ${arg}.`);
+        io.log(revoked ? `Revoked ${arg}.` : `No active token ${arg}.`);
         return revoked ? 0 : 1;
       }
       default:
@@ -66,10 +78,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error((error as Error).message);
-    process.exit(1);
-  },
-);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runTokensCli(process.argv.slice(2), process.env).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error((error as Error).message);
+      process.exit(1);
+    },
+  );
+}

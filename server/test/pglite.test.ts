@@ -1,7 +1,14 @@
-import { openDb } from '../src/db';
+import { afterAll, beforeAll } from 'vitest';
+import { openDb, type Db } from '../src/db';
+import { cliSuite } from './cli-suite';
 import { serverSuite } from './server-suite';
 
-serverSuite('PGlite', async () => {
-  const db = await openDb();
-  return { db, dispose: () => db.close() };
-});
+// One PGlite for the file: it takes seconds to start, and every test empties the tables it uses.
+let db: Db;
+beforeAll(async () => {
+  db = await openDb();
+}, 120_000);
+afterAll(async () => db?.close());
+
+serverSuite('PGlite', async () => ({ db, dispose: async () => {} }));
+cliSuite(() => db);

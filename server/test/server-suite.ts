@@ -12,14 +12,16 @@ import { sampleItem } from './sample-items';
  * the same SQL must behave the same on both.
  */
 export function serverSuite(label: string, open: () => Promise<{ db: Db; dispose: () => Promise<void> }>): void {
+  // One database per suite (PGlite takes seconds to start); each test starts from empty tables.
+  let db: Db;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, dispose } = await open());
+    await migrate(db);
+  }, 120_000);
+  afterAll(async () => dispose());
+
   describe(`${label}: storage`, () => {
-    let db: Db;
-    let dispose: () => Promise<void>;
-    beforeAll(async () => {
-      ({ db, dispose } = await open());
-      await migrate(db);
-    });
-    afterAll(async () => dispose());
     beforeEach(async () => {
       await db.exec('TRUNCATE items, tokens');
     });
@@ -132,14 +134,11 @@ export function serverSuite(label: string, open: () => Promise<{ db: Db; dispose
 
   describe(`${label}: HTTP`, () => {
     let server: RunningServer;
-    let db: Db;
-    let dispose: () => Promise<void>;
-    let clock = Date.UTC(2026, 10, 25, 12, 0, 0);
+    const clock = Date.UTC(2026, 10, 25, 12, 0, 0);
     let agent: string;
     let supervisor: string;
 
     beforeAll(async () => {
-      ({ db, dispose } = await open());
       server = await startServer({
         db,
         port: 0,
@@ -148,10 +147,7 @@ export function serverSuite(label: string, open: () => Promise<{ db: Db; dispose
         now: () => clock,
       });
     });
-    afterAll(async () => {
-      await server.close();
-      await dispose();
-    });
+    afterAll(async () => server.close());
     beforeEach(async () => {
       await db.exec('TRUNCATE items, tokens');
       agent = (await createToken(db, { kind: 'agent', agentId: 'agent-a', name: 'Alice' })).token;
@@ -275,18 +271,13 @@ export function serverSuite(label: string, open: () => Promise<{ db: Db; dispose
 
   describe(`${label}: rate limit`, () => {
     let server: RunningServer;
-    let db: Db;
-    let dispose: () => Promise<void>;
     let clock = Date.UTC(2026, 10, 25, 12, 0, 0);
 
     beforeAll(async () => {
-      ({ db, dispose } = await open());
+      await db.exec('TRUNCATE items, tokens');
       server = await startServer({ db, port: 0, rateLimit: { burst: 3, perSecond: 0.5 }, authFailureLimit: { burst: 2, perSecond: 0.1 }, now: () => clock });
     });
-    afterAll(async () => {
-      await server.close();
-      await dispose();
-    });
+    afterAll(async () => server.close());
 
     it('answers 429 with Retry-After once a token spends its burst, and lets it through after the wait', async () => {
       const { token } = await createToken(db, { kind: 'agent', agentId: 'agent-r', name: 'Rita' });
