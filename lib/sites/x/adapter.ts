@@ -69,16 +69,30 @@ export function createXAdapter(options: XAdapterOptions = {}): SiteAdapter {
 
   const isPost = (el: Element): boolean => S.post.some((s) => el.matches(s));
 
+  /** Quoted-post cards of an article: quote containers that hold an author block. */
+  function quoteCards(article: Element): Element[] {
+    const cards: Element[] = [];
+    for (const selector of S.quote) {
+      for (const el of article.querySelectorAll(selector)) {
+        if (S.userName.some((u) => el.querySelector(u) !== null) && !S.userName.some((u) => el.closest(u))) cards.push(el);
+      }
+    }
+    return cards;
+  }
+
   /** Fields of the outer post only: anything inside a quoted card or a nested post is skipped. */
-  const ownField = (article: Element) => (el: Element): boolean => {
-    const quote = closestAny(el, S.quote);
-    if (quote && article.contains(quote) && quote !== article) return false;
-    const inner = closestAny(el, S.post);
-    return inner === article;
+  const ownField = (article: Element) => {
+    const cards = quoteCards(article);
+    return (el: Element): boolean => {
+      if (cards.some((card) => card.contains(el))) return false;
+      // X posts are <article>s: an article between el and the post means a nested post.
+      for (let p = el.parentElement; p && p !== article; p = p.parentElement) if (p.tagName === 'ARTICLE') return false;
+      return true;
+    };
   };
 
-  const first = (article: Element, table: readonly string[]): Element | null =>
-    queryFirst(article, table, ownField(article));
+  const first = (article: Element, table: readonly string[], accept = ownField(article)): Element | null =>
+    queryFirst(article, table, accept);
 
   function statusOf(article: Element): { handle?: string; id: string; href: string } | null {
     const time = first(article, S.time);
@@ -114,11 +128,18 @@ export function createXAdapter(options: XAdapterOptions = {}): SiteAdapter {
     }
   }
 
+  // Replies on a status page ask for the main post while being read: remember it per page.
+  const detailCache = new WeakMap<Document, { href: string; el: Element }>();
+
   function detailPostElement(doc: Document): Element | null {
     const id = routeStatusId(doc);
     if (!id) return null;
+    const cached = detailCache.get(doc);
+    if (cached && cached.href === doc.location.href && cached.el.isConnected && postIdOf(cached.el) === id) return cached.el;
     const posts = findPostElements(doc);
-    return posts.find((el) => postIdOf(el) === id) ?? posts.find((el) => el.getAttribute('tabindex') === '-1') ?? null;
+    const el = posts.find((p) => postIdOf(p) === id) ?? posts.find((p) => p.getAttribute('tabindex') === '-1') ?? null;
+    if (el) detailCache.set(doc, { href: doc.location.href, el });
+    return el;
   }
 
   function ownHandles(doc: Document, configured: readonly string[] = []): Set<string> {
@@ -168,30 +189,31 @@ export function createXAdapter(options: XAdapterOptions = {}): SiteAdapter {
   function readPost(el: Element, ctx: ReadContext = EMPTY_CTX): ReadResult {
     try {
       if (!isPost(el)) return fail('root', "This isn't a post X shows the way Careline expects.");
+      const accept = ownField(el);
       const status = statusOf(el);
       if (!status) {
-        const hasTime = first(el, S.time) !== null;
+        const hasTime = first(el, S.time, accept) !== null;
         return hasTime
           ? fail('permalink', "Couldn't find this post's link on X: X may have changed its layout. Open the post and try again.")
           : fail('time', "Couldn't read when this post was written: X may have changed its layout. The post was not added; open it and try again.");
       }
-      const time = first(el, S.time);
+      const time = first(el, S.time, accept);
       if (!time) {
         return fail('time', "Couldn't read when this post was written: X may have changed its layout. The post was not added; open it and try again.");
       }
       const author = readAuthor(el);
       if (!author) return fail('author', "Couldn't read who wrote this post: X may have changed its layout.");
-      const textEl = first(el, S.text);
-      const hasMedia = first(el, S.media) !== null;
+      const textEl = first(el, S.text, accept);
+      const hasMedia = first(el, S.media, accept) !== null;
       if (!textEl && !hasMedia) {
         return fail('text', "Couldn't read this post's text: X may have changed its layout. Copy the text in, or report it.");
       }
       const text = textEl ? readVisibleText(textEl) : '';
       const lang = textEl?.getAttribute('lang') || undefined;
-      const avatar = first(el, S.avatar);
+      const avatar = first(el, S.avatar, accept);
       const doc = el.ownerDocument;
 
-      const userName = first(el, S.userName);
+      const userName = first(el, S.userName, accept);
       let inReplyToHandle = readReplyingTo(el, textEl, userName);
       let parentId: string | undefined;
       // On a status page, the posts under the main post are its replies (X drops "Replying to" there).

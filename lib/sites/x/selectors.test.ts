@@ -12,7 +12,7 @@ describe('X selectors match the fixtures', () => {
       { status: 4, home: 14, notifications: 2, profile: 3, search: 2, quote: 3, broken: 3 },
       { status: 4, home: 14, notifications: 2, profile: 3, search: 2, quote: 3, 'legacy-testids': 3, broken: 3 },
     ],
-    quote: [{ quote: 2 }, 'runtime'],
+    quote: [{ status: 1, quote: 2 }, 'runtime'], // status: the badge link inside User-Name (not a card)
     // quote page: 3 outer + 2 quoted texts; broken: one post lost its text.
     text: [POSTS, { ...POSTS, 'legacy-testids': 3 }],
     media: [{ quote: 2 }, { quote: 1 }, { status: 1 }],

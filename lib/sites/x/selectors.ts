@@ -8,9 +8,12 @@ export const X_SELECTORS = {
     'article[data-testid="tweet"]', // every timeline, status, profile, search page (2019-)
     '[data-testid="cellInnerDiv"] article[role="article"]:not([data-testid="notification"])', // legacy variant: article without its testid
   ],
-  /** A quoted post card inside an article: fields inside it belong to the quoted post, not the outer one. */
+  /**
+   * A quoted post card inside an article (only those holding a userName block count): fields inside
+   * it belong to the quoted post, not the outer one.
+   */
   quote: [
-    'div[role="link"][tabindex="0"]:has([data-testid="User-Name"], [data-testid="User-Names"])', // quote card (Oct 2025 capture)
+    'div[role="link"][tabindex="0"]', // quote card (Oct 2025 capture); also the badge link inside User-Name
     '[data-testid="quoteTweet"]', // named quote container seen in some layouts
   ],
   text: [
