@@ -2,7 +2,7 @@ import type { HandledItem, OutboxRow } from '../db/schema';
 import { backoffDelayMs, DEFAULT_BACKOFF, retryAfterMs, type BackoffPolicy } from './backoff';
 import { DEFAULT_BATCH_LIMITS, takeBatch, type BatchLimits } from './batch';
 import { DEFAULT_TIMEOUT_MS, NetworkError, request, serverMessage, type HttpReply } from './http';
-import { BatchResponseSchema, type AckEntry, type FetchLike, type OutboxStore, type SetAsideEntry, type SyncConfig, type SyncState } from './types';
+import { BatchResponseSchema, type AckEntry, type FetchLike, type OutboxStore, type SetAsideEntry, type SyncConfig } from './types';
 
 export const BATCH_PATH = '/v1/items/batch';
 /** What the agent sees when the server refuses the token; the options page may match on it. */
