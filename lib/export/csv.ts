@@ -1,0 +1,187 @@
+import Papa from 'papaparse';
+import { HandledItemSchema, type HandledItem } from '../db/schema';
+import type { GroupMetrics, MetricsSummary } from '../metrics/compute';
+import type { DurationStats } from '../metrics/stats';
+import { throwIfAborted, yieldToEventLoop, type LongTaskOptions } from './progress';
+
+/**
+ * Columns of the item CSV: every field of the log, in the schema's order, so a field added to
+ * HandledItemSchema appears in exports without a change here.
+ */
+export const ITEM_CSV_COLUMNS = Object.keys(HandledItemSchema.shape) as Array<keyof HandledItem>;
+
+const TIME_FIELDS = new Set<string>(['postedAt', 'firstSeenAt', 'handledAt', 'repliedAt', 'lastReplyAt', 'updatedAt']);
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Neutralises a text cell a spreadsheet could run as a formula (OWASP "CSV injection"): a cell
+ * starting with =, +, -, @, tab or carriage return gets a leading single quote. Numbers written
+ * as numbers are left alone (a negative duration is data, not a formula).
+ */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function isoCell(value: string): string {
+  if (CANONICAL_ISO.test(value)) return value;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : new Date(ms).toISOString();
+}
+
+function cellOf(key: string, value: unknown): string | number {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string') return neutraliseCell(TIME_FIELDS.has(key) ? isoCell(value) : value);
+  if (key === 'flags' && Array.isArray(value)) {
+    // "legal (lawyer, sue); churn (cancel)"
+    return neutraliseCell(
+      (value as Array<{ name: string; evidence: string[] }>)
+        .map((f) => (f.evidence.length ? `${f.name} (${f.evidence.join(', ')})` : f.name))
+        .join('; '),
+    );
+  }
+  if (Array.isArray(value)) return neutraliseCell(value.join('; '));
+  return neutraliseCell(JSON.stringify(value));
+}
+
+const UNPARSE: Papa.UnparseConfig = {
+  newline: '\r\n',
+  // Text cells are always quoted (OWASP's advice, and safe for commas, quotes and line breaks).
+  quotes: (value: unknown) => typeof value === 'string',
+};
+
+export interface CsvOptions extends LongTaskOptions {
+  /** Start with a byte-order mark so spreadsheet programs read UTF-8 (default true). */
+  bom?: boolean;
+}
+
+/**
+ * The items as CSV, one row per item after a header row, built in chunks that yield to the
+ * event loop (progress and cancel between chunks). Returns the file's parts: pass them to
+ * `new Blob(parts, { type: 'text/csv;charset=utf-8' })`, or join them.
+ */
+export async function itemsToCsv(items: readonly HandledItem[], options: CsvOptions = {}): Promise<string[]> {
+  const chunkSize = Math.max(1, options.chunkSize ?? 5000);
+  const parts: string[] = [];
+  const header = Papa.unparse([ITEM_CSV_COLUMNS as string[]], UNPARSE);
+  parts.push(`${options.bom === false ? '' : '\uFEFF'}${header}\r\n`);
+  const total = items.length;
+  options.onProgress?.({ done: 0, total });
+  for (let start = 0; start < total; start += chunkSize) {
+    throwIfAborted(options.signal);
+    const end = Math.min(total, start + chunkSize);
+    const rows: Array<Array<string | number>> = new Array(end - start);
+    for (let i = start; i < end; i++) {
+      const it = items[i] as unknown as Record<string, unknown>;
+      const row = new Array<string | number>(ITEM_CSV_COLUMNS.length);
+      for (let c = 0; c < ITEM_CSV_COLUMNS.length; c++) {
+        const key = ITEM_CSV_COLUMNS[c]!;
+        row[c] = cellOf(key, it[key]);
+      }
+      rows[i - start] = row;
+    }
+    parts.push(`${Papa.unparse(rows, UNPARSE)}\r\n`);
+    options.onProgress?.({ done: end, total });
+    if (end < total) await yieldToEventLoop();
+  }
+  throwIfAborted(options.signal);
+  return parts;
+}
+
+type Row = [section: string, key: string, label: string, metric: string, value: string | number];
+
+function statsRows(section: string, key: string, label: string, prefix: string, s: DurationStats): Row[] {
+  return (['count', 'mean', 'median', 'p90', 'min', 'max'] as const).map((f) => [section, key, label, `${prefix}_${f}${f === 'count' ? '' : '_seconds'}`, s[f] ?? '']);
+}
+
+function groupRows(section: string, groups: readonly GroupMetrics[]): Row[] {
+  const out: Row[] = [];
+  for (const g of groups) {
+    out.push(
+      [section, g.key, g.label, 'items', g.items],
+      [section, g.key, g.label, 'replied', g.replied],
+      [section, g.key, g.label, 'handled_without_reply', g.withoutReply],
+      [section, g.key, g.label, 'target_measured', g.targetMeasured],
+      [section, g.key, g.label, 'target_met', g.targetMet],
+      [section, g.key, g.label, 'within_target_share', g.withinTargetShare ?? ''],
+      ...statsRows(section, g.key, g.label, 'first_response', g.response),
+      ...statsRows(section, g.key, g.label, 'first_response_business', g.responseBusiness),
+      ...statsRows(section, g.key, g.label, 'handle_time', g.handle),
+    );
+  }
+  return out;
+}
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/**
+ * The metrics summary as a long-format CSV: section, key, label, metric, value. Durations in
+ * seconds, shares as fractions (0.8 = 80 %), empty when not defined.
+ */
+export function metricsToCsv(summary: MetricsSummary, options: { bom?: boolean } = {}): string {
+  const s = summary;
+  const rows: Row[] = [
+    ['view', 'mode', '', 'mode', s.mode],
+    ['view', 'time_zone', '', 'time_zone', s.timeZone],
+    ['view', 'range', '', 'from', Number.isFinite(s.range.fromMs) ? new Date(s.range.fromMs).toISOString() : ''],
+    ['view', 'range', '', 'to_exclusive', Number.isFinite(s.range.toMs) ? new Date(s.range.toMs).toISOString() : ''],
+    ['totals', 'all', '', 'items', s.totals.items],
+    ['totals', 'all', '', 'replied', s.totals.replied],
+    ['totals', 'all', '', 'handled_without_reply', s.totals.withoutReply],
+    ...Object.entries(s.totals.withoutReplyByReason).map(([k, v]): Row => ['totals', k, k, 'handled_without_reply', v]),
+    ['totals', 'all', '', 'replies', s.totals.replies],
+    ['totals', 'all', '', 'replies_per_replied_item', s.totals.repliesPerRepliedItem ?? ''],
+    ['response_rate', 'all', '', 'seen', s.responseRate.seen],
+    ['response_rate', 'all', '', 'answered', s.responseRate.answered],
+    ['response_rate', 'all', '', 'rate', s.responseRate.rate ?? ''],
+    ['within_target', 'all', '', 'measured', s.withinTarget.measured],
+    ['within_target', 'all', '', 'met', s.withinTarget.met],
+    ['within_target', 'all', '', 'missed', s.withinTarget.missed],
+    ['within_target', 'all', '', 'share', s.withinTarget.share ?? ''],
+    ...statsRows('first_response', 'all', '', 'first_response', s.firstResponse),
+    ...statsRows('first_response', 'all', '', 'first_response_business', s.firstResponseBusiness),
+    ...statsRows('handle_time', 'all', '', 'handle_time', s.handleTime),
+    ...groupRows('by_day', s.byDay),
+    ...groupRows('by_hour', s.byHour),
+    ...groupRows('by_channel', s.byChannel),
+    ...groupRows('by_intent', s.byIntent),
+    ...groupRows('by_urgency', s.byUrgency),
+    ...groupRows('by_sentiment', s.bySentiment),
+    ...groupRows('by_flag', s.byFlag),
+    ...groupRows('by_agent', s.byAgent),
+    ...groupRows('by_template', s.byTemplate),
+    ...groupRows('by_reason', s.byReason),
+  ];
+  for (const basis of ['calendar', 'business'] as const) {
+    for (const b of s.responseBuckets[basis]) {
+      rows.push([`response_buckets_${basis}`, b.key, b.label, 'count', b.count], [`response_buckets_${basis}`, b.key, b.label, 'share', b.share ?? '']);
+    }
+  }
+  for (const t of s.templates) {
+    rows.push(
+      ['templates', t.templateId, t.templateId, 'uses', t.uses],
+      ['templates', t.templateId, t.templateId, 'median_edit_distance', t.medianEditDistance ?? ''],
+      ['templates', t.templateId, t.templateId, 'median_first_response_seconds', t.medianResponseSeconds ?? ''],
+      ['templates', t.templateId, t.templateId, 'with_sentiment', t.withSentiment],
+      ['templates', t.templateId, t.templateId, 'negative_share', t.negativeShare ?? ''],
+    );
+  }
+  for (const axis of ['intent', 'sentiment'] as const) {
+    const a = s.classifierAgreement[axis];
+    const section = `classifier_${axis}`;
+    rows.push([section, 'all', '', 'labelled', a.labelled], [section, 'all', '', 'corrected', a.corrected], [section, 'all', '', 'agreement', a.agreement ?? '']);
+    for (const l of a.byLabel) {
+      rows.push([section, l.label, l.label, 'predicted', l.predicted], [section, l.label, l.label, 'corrected', l.corrected], [section, l.label, l.label, 'correction_rate', l.correctionRate ?? '']);
+    }
+    for (const c of a.confusions) rows.push([section, `${c.from}->${c.to}`, `${c.from} → ${c.to}`, 'corrections', c.count]);
+  }
+  for (const kind of ['posted', 'answered'] as const) {
+    s.heatmap[kind].forEach((hours, d) =>
+      hours.forEach((v, h) => rows.push([`heatmap_${kind}`, `${d}-${String(h).padStart(2, '0')}`, `${WEEKDAYS[d]} ${String(h).padStart(2, '0')}:00`, 'count', v])),
+    );
+  }
+  const safe = rows.map((r) => r.map((v) => (typeof v === 'string' ? neutraliseCell(v) : v)));
+  return `${options.bom === false ? '' : '\uFEFF'}${Papa.unparse({ fields: ['section', 'key', 'label', 'metric', 'value'], data: safe }, UNPARSE)}\r\n`;
+}
