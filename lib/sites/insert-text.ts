@@ -25,7 +25,10 @@ const EDITOR_BLOCKS = '[data-block="true"], p';
 /** The editor's text as the agent sees it, paragraphs joined by \n. */
 export function readEditorText(el: Element): string {
   if (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT') return (el as HTMLTextAreaElement).value;
-  return readVisibleText(el, { block: EDITOR_BLOCKS });
+  const blocks = Array.from(el.querySelectorAll(EDITOR_BLOCKS)).filter((b) => !b.parentElement?.closest(EDITOR_BLOCKS));
+  if (blocks.length === 0) return readVisibleText(el);
+  // Empty blocks (Draft's <br data-text>) are empty lines; trailing ones are the caret's line.
+  return blocks.map((b) => readVisibleText(b)).join('\n').replace(/\n+$/, '');
 }
 
 function comparable(s: string): string {
