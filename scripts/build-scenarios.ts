@@ -290,7 +290,7 @@ function meaningfulLength(text: string): number {
 function buildScenario(
   id: string,
   brand: string,
-  customer: Pseudonym,
+  customer: Pick<Pseudonym, 'name' | 'handle'>,
   text: string,
   conversation: ConversationTurn[],
   l: Labels,
@@ -409,7 +409,10 @@ function syntheticCandidates(real: readonly Candidate[], anon: Anonymiser): Cand
       const extra: FlagName[] = variant.flag === 'escalation' ? [] : [variant.flag];
       const l = label(text, extra);
       if (!l) continue;
-      if (variant.flag === 'escalation') l.escalation = true;
+      if (variant.flag === 'escalation') {
+        l.escalation = true;
+        l.urgency = 'high';
+      }
       const id = `syn-${base.scenario.source.conversationId}-${variant.flag.replace('_', '-')}`;
       const scenario = buildScenario(id, base.scenario.brand, base.scenario.customer, text, [], l, undefined, {
         dataset: 'synthetic',
