@@ -33,21 +33,27 @@ export function editDistance(a: string, b: string): number {
   if (left.length > right.length) [left, right] = [right, left];
 
   const n = left.length;
+  const x = Int32Array.from(left);
+  const y = Int32Array.from(right);
   const row = new Uint32Array(n + 1);
   for (let i = 0; i <= n; i++) row[i] = i;
-  for (let j = 1; j <= right.length; j++) {
-    const rc = right[j - 1];
-    let diagonal = row[0] ?? 0;
+  // Non-null assertions below index typed arrays inside their bounds (hot loop).
+  for (let j = 1; j <= y.length; j++) {
+    const rc = y[j - 1]!;
+    let diagonal = row[0]!;
+    let previous = j;
     row[0] = j;
     for (let i = 1; i <= n; i++) {
-      const above = row[i] ?? 0;
-      const cost = left[i - 1] === rc ? 0 : 1;
-      const best = Math.min(above + 1, (row[i - 1] ?? 0) + 1, diagonal + cost);
+      const above = row[i]!;
+      let best = diagonal + (x[i - 1] === rc ? 0 : 1);
+      if (above + 1 < best) best = above + 1;
+      if (previous + 1 < best) best = previous + 1;
       diagonal = above;
       row[i] = best;
+      previous = best;
     }
   }
-  return row[n] ?? 0;
+  return row[n]!;
 }
 
 function length(text: string): number {

@@ -55,6 +55,22 @@ function issue(body: string, index: number, message: string): TemplateIssue {
   return { message, index, ...positionOf(body, index) };
 }
 
+// Parsed bodies by text: the sidebar re-renders the same few bodies on every keystroke and post.
+const PARSE_CACHE_SIZE = 500;
+const parseCache = new Map<string, ParsedTemplate>();
+
+function parseCached(body: string): ParsedTemplate {
+  const hit = parseCache.get(body);
+  if (hit) return hit;
+  const parsed = parseTemplate(body);
+  if (parseCache.size >= PARSE_CACHE_SIZE) {
+    const oldest = parseCache.keys().next().value;
+    if (oldest !== undefined) parseCache.delete(oldest);
+  }
+  parseCache.set(body, parsed);
+  return parsed;
+}
+
 /** Parses a body into text and tag nodes. Syntax errors are collected, never thrown. */
 export function parseTemplate(body: string): ParsedTemplate {
   const nodes: TemplateNode[] = [];
@@ -67,16 +83,19 @@ export function parseTemplate(body: string): ParsedTemplate {
   };
 
   while (i < body.length) {
-    if (body.startsWith('\\{{', i)) {
-      text += '{{';
-      i += 3;
+    // Jump to the next "{{": text between tags is copied in one slice.
+    const open = body.indexOf('{{', i);
+    if (open === -1) {
+      text += body.slice(i);
+      break;
+    }
+    if (open > 0 && body[open - 1] === '\\') {
+      text += `${body.slice(i, open - 1)}{{`;
+      i = open + 2;
       continue;
     }
-    if (!body.startsWith('{{', i)) {
-      text += body[i];
-      i++;
-      continue;
-    }
+    text += body.slice(i, open);
+    i = open;
     const tagStart = i;
     const close = body.indexOf('}}', i + 2);
     if (close === -1) {
@@ -249,7 +268,7 @@ export function renderTemplate(
   blanks: Record<string, string> = {},
   blankDefs: readonly Pick<Blank, 'key' | 'kind'>[] = [],
 ): RenderResult {
-  const { nodes, errors } = parseTemplate(body);
+  const { nodes, errors } = parseCached(body);
   const missing: string[] = errors.map((e) => `syntax:${e.line}:${e.column}`);
   let text = '';
   for (const node of nodes) {

@@ -137,15 +137,36 @@ export function initialsOf(name: string | undefined): string {
   return letters.join('').toUpperCase();
 }
 
-function formatToday(language: string | undefined, now: Date, timeZone: string | undefined): string {
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
-  if (timeZone) options.timeZone = timeZone;
-  try {
-    return new Intl.DateTimeFormat(language || 'en', options).format(now);
-  } catch {
-    // An invalid language tag or time zone falls back to English in the runtime's zone.
-    return new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(now);
+// Building an Intl formatter costs far more than using one: keep one per language and zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatter(language: string | undefined, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${language ?? ''}|${timeZone ?? ''}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat(language || 'en', timeZone ? { dateStyle: 'long', timeZone } : { dateStyle: 'long' });
+    } catch {
+      // An invalid language tag or time zone falls back to English (in UTC when the zone was bad).
+      formatter = new Intl.DateTimeFormat('en', timeZone ? { dateStyle: 'long', timeZone: isTimeZone(timeZone) ? timeZone : 'UTC' } : { dateStyle: 'long' });
+    }
+    if (formatters.size > 50) formatters.clear();
+    formatters.set(key, formatter);
   }
+  return formatter;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function formatToday(language: string | undefined, now: Date, timeZone: string | undefined): string {
+  return dateFormatter(language, timeZone).format(now);
 }
 
 /** Formats a `YYYY-MM-DD` date blank for the template's language; '' when the value is not such a date. */
@@ -154,11 +175,7 @@ export function formatDateValue(isoDay: string, language: string | undefined): s
   if (!match) return '';
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   if (date.getUTCDate() !== Number(match[3]) || date.getUTCMonth() !== Number(match[2]) - 1) return '';
-  try {
-    return new Intl.DateTimeFormat(language || 'en', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  }
+  return dateFormatter(language, 'UTC').format(date);
 }
 
 /** The value of one known variable in a context, '' when unknown. */
