@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type EntityTable } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HandledItem, OutboxRow } from '../db/schema';
 import { createDexieOutboxStore, SYNC_STATE_KEY } from './dexie-store';
@@ -9,9 +9,9 @@ import type { OutboxStore } from './types';
 
 /** The three tables as lib/db declares them (items: id; outbox: ++seq, itemId; meta: key). */
 class TestDb extends Dexie {
-  items!: Table<HandledItem, string>;
-  outbox!: Table<OutboxRow, number>;
-  meta!: Table<{ key: string; value: unknown }, string>;
+  items!: EntityTable<HandledItem, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  meta!: EntityTable<{ key: string; value: unknown }, 'key'>;
   constructor(name: string) {
     super(name);
     this.version(1).stores({ items: 'id, updatedAt', outbox: '++seq, itemId', meta: 'key' });

@@ -1,4 +1,4 @@
-import type { Dexie, Table } from 'dexie';
+import type { Dexie, EntityTable } from 'dexie';
 import type { HandledItem, OutboxRow } from '../db/schema';
 import type { AckEntry, OutboxStore, SetAsideEntry, SyncState } from './types';
 
@@ -7,9 +7,9 @@ export const SYNC_STATE_KEY = 'sync.state';
 
 /** The tables the store needs, as lib/db declares them: items (id), outbox (++seq, itemId), meta (key). */
 export interface SyncTables {
-  items: Table<HandledItem, string>;
-  outbox: Table<OutboxRow, number>;
-  meta: Table<{ key: string; value: unknown }, string>;
+  items: EntityTable<HandledItem, 'id'>;
+  outbox: EntityTable<OutboxRow, 'seq'>;
+  meta: EntityTable<{ key: string; value: unknown }, 'key'>;
 }
 
 /**
