@@ -78,6 +78,7 @@ describe('variableValue', () => {
     expect(variableValue('date.today', { now, language: 'fr', timeZone: 'Europe/Paris' })).toBe('1 février 2026');
     expect(variableValue('date.today', { now, language: 'not a tag!', timeZone: 'UTC' })).toBe('January 31, 2026');
     expect(variableValue('date.today', { now, language: 'en-US', timeZone: 'Mars/Olympus_Mons' })).toBe('January 31, 2026');
+    expect(variableValue('date.today', { now, language: 'de', timeZone: 'Mars/Olympus_Mons' })).toBe('31. Januar 2026');
   });
 });
 

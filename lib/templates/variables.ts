@@ -147,8 +147,14 @@ function dateFormatter(language: string | undefined, timeZone: string | undefine
     try {
       formatter = new Intl.DateTimeFormat(language || 'en', timeZone ? { dateStyle: 'long', timeZone } : { dateStyle: 'long' });
     } catch {
-      // An invalid language tag or time zone falls back to English (in UTC when the zone was bad).
-      formatter = new Intl.DateTimeFormat('en', timeZone ? { dateStyle: 'long', timeZone: isTimeZone(timeZone) ? timeZone : 'UTC' } : { dateStyle: 'long' });
+      // A bad time zone falls back to UTC, a bad language tag to English.
+      const zone = timeZone ? (isTimeZone(timeZone) ? timeZone : 'UTC') : undefined;
+      const options: Intl.DateTimeFormatOptions = zone ? { dateStyle: 'long', timeZone: zone } : { dateStyle: 'long' };
+      try {
+        formatter = new Intl.DateTimeFormat(language || 'en', options);
+      } catch {
+        formatter = new Intl.DateTimeFormat('en', options);
+      }
     }
     if (formatters.size > 50) formatters.clear();
     formatters.set(key, formatter);
