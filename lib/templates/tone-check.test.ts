@@ -61,6 +61,12 @@ describe('checkTone: shouting', () => {
     expect(findings[1]?.evidence).toEqual(['!!!']);
   });
 
+  it('flags ?! and !? but not a double question mark', () => {
+    expect(checkTone('Really?! ^JS', { channel: 'x' }).find((f) => f.rule === 'shouting')?.evidence).toEqual(['?!']);
+    expect(rules('Why!? ^JS', { channel: 'x' })).toContain('shouting');
+    expect(rules('Which one?? ^JS', { channel: 'x' })).not.toContain('shouting');
+  });
+
   it('flags a reply written mostly in capitals', () => {
     expect(rules('PLEASE SEND US A MESSAGE NOW', { channel: 'x' })).toContain('shouting');
   });

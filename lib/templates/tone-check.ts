@@ -148,7 +148,7 @@ function checkShouting(draft: string): ToneFinding[] {
       evidence: shouted,
     });
   }
-  const bangs = draft.match(/[!?]*![!?]+|!{2,}/gu) ?? [];
+  const bangs = (draft.match(/[!?]{2,}/gu) ?? []).filter((run) => run.includes('!'));
   if (bangs.length > 0) {
     findings.push({
       rule: 'shouting',
