@@ -31,7 +31,6 @@ function mix(a: number, b: number): number {
 
 const SEED_WORD = 0x01;
 const SEED_NEG = 0x02;
-const SEED_BIGRAM = 0x03;
 const SEED_CHAR = 0x04;
 const SEED_SHAPE = 0x05;
 

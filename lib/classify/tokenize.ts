@@ -27,14 +27,14 @@ export interface Token {
 // Order matters: URLs before users and emoticons (":/" in "https://"), users before words.
 const TOKEN_RE = new RegExp(
   [
-    String.raw`(?<url>https?:\/\/\S+|www\.[^\s]+)`,
-    String.raw`(?<user>@[\p{L}\p{N}_]+)`,
-    String.raw`(?<hashtag>#[\p{L}\p{N}_]+)`,
-    String.raw`(?<emoticon>(?<![\p{L}\p{N}])(?:[:;=][\-o'^]?[)\](\[dDpP\/|*3@$]|[)\](][\-o']?[:;=]|<\/?3)(?![\p{L}\p{N}]))`,
-    String.raw`(?<number>\p{N}+(?:[.,:\/\-]\p{N}+)*(?:st|nd|rd|th|am|pm|k|x|h)?(?![\p{L}]))`,
-    String.raw`(?<word>[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}_]|['’\-](?=[\p{L}\p{N}]))*)`,
-    String.raw`(?<emoji>\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*|[\u{1F1E6}-\u{1F1FF}]{2})`,
-    String.raw`(?<punct>[!?]+|[.,;:…]+|[\-–—]{2,}|[()"])`,
+    String.raw`(https?:\/\/\S+|www\.[^\s]+)`,
+    String.raw`(@[\p{L}\p{N}_]+)`,
+    String.raw`(#[\p{L}\p{N}_]+)`,
+    String.raw`((?<![\p{L}\p{N}])(?:[:;=][\-o'^]?[)\](\[dDpP\/|*3@$]|[)\](][\-o']?[:;=]|<\/?3)(?![\p{L}\p{N}]))`,
+    String.raw`(\p{N}+(?:[.,:\/\-]\p{N}+)*(?:st|nd|rd|th|am|pm|k|x|h)?(?![\p{L}]))`,
+    String.raw`([\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}_]|['’\-](?=[\p{L}\p{N}]))*)`,
+    String.raw`(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*|[\u{1F1E6}-\u{1F1FF}]{2})`,
+    String.raw`([!?]+|[.,;:…]+|[\-–—]{2,}|[()"])`,
   ].join('|'),
   'gu',
 );
@@ -63,6 +63,16 @@ export function isNegator(norm: string): boolean {
 
 function shorten(word: string): { text: string; elongated: boolean } {
   // Three or more of the same letter become two: "sooooo" → "soo", "nooo" → "noo".
+  let run = 1;
+  let found = false;
+  for (let i = 1; i < word.length; i++) {
+    run = word.charCodeAt(i) === word.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run === 3) {
+      found = true;
+      break;
+    }
+  }
+  if (!found) return { text: word, elongated: false };
   const text = word.replace(/(\p{L})\1{2,}/gu, '$1$1');
   return { text, elongated: text.length !== word.length };
 }
@@ -71,40 +81,41 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let negationLeft = 0;
   TOKEN_RE.lastIndex = 0;
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const g = m.groups!;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text)) !== null) {
     const raw = m[0];
-    const start = m.index ?? 0;
+    const start = m.index;
     let kind: TokenKind;
     let norm: string;
     let elongated = false;
     let shouted = false;
-    if (g.url !== undefined) {
+    if (m[1] !== undefined) {
       kind = 'url';
       norm = '<url>';
-    } else if (g.user !== undefined) {
+    } else if (m[2] !== undefined) {
       kind = 'user';
       norm = '<user>';
-    } else if (g.hashtag !== undefined) {
+    } else if (m[3] !== undefined) {
       kind = 'hashtag';
       norm = raw.toLowerCase();
-    } else if (g.emoticon !== undefined) {
+    } else if (m[4] !== undefined) {
       kind = 'emoticon';
-      norm = raw.replace(/[\-o'^]/g, '').toLowerCase();
-    } else if (g.number !== undefined) {
+      norm = raw.replace(/[-o'^]/g, '').toLowerCase();
+    } else if (m[5] !== undefined) {
       kind = 'number';
       norm = '<num>';
-    } else if (g.word !== undefined) {
+    } else if (m[6] !== undefined) {
       kind = 'word';
-      const lower = raw.toLowerCase().replace(/’/g, "'");
+      let lower = raw.toLowerCase();
+      if (lower.includes('’')) lower = lower.replace(/’/g, "'");
       const s = shorten(lower);
       elongated = s.elongated;
       norm = CONTRACTIONS[s.text] ?? s.text;
-      shouted = raw.length >= 3 && raw === raw.toUpperCase() && raw !== lower;
-    } else if (g.emoji !== undefined) {
+      shouted = raw.length >= 3 && raw !== lower && raw === raw.toUpperCase();
+    } else if (m[7] !== undefined) {
       kind = 'emoji';
       // Skin tones and variation selectors do not change the meaning.
-      norm = raw.replace(/[\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, '');
+      norm = raw.replace(/\uFE0F|\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF}/gu, '');
     } else {
       kind = 'punct';
       norm = raw[0] === '!' || raw[0] === '?' ? (raw.length > 1 ? raw.slice(0, 2) : raw) : raw[0] === '.' ? '.' : raw;
