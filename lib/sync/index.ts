@@ -19,3 +19,4 @@ export { MemoryOutboxStore } from './memory-store';
 export { getSyncStatus, retrySetAside, type SetAsideItem, type SyncStatus } from './status';
 export { fetchAllTeamItems, fetchTeamItems, mergeTeamItems, SyncRequestError, type TeamFilters, type TeamPage } from './team';
 export type { AckEntry, FetchLike, OutboxStore, SetAsideEntry, SyncConfig, SyncState } from './types';
+export { createSyncService, nextSyncAlarmAt, MIN_ALARM_DELAY_MS, type SyncService, type SyncServiceDeps } from './service';
