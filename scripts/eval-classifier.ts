@@ -99,6 +99,7 @@ if (!quick) {
     const trainComplaints = complaints.filter((r) => r.split === 'train');
     const gold: SentimentLabel[] = [];
     const pred: SentimentLabel[] = [];
+    const texts: string[] = [];
     for (let f = 0; f < FOLDS; f++) {
       const train = sentimentTrainingSet(all.filter((_, i) => i % FOLDS !== f), trainComplaints);
       const head = trainSoftmax(train.map((s) => toExample(s.text, SENTIMENT_INDEX.get(s.label)!, s.weight)), { classes: 3, epochs: 3, learningRate: 0.5, l2: 1e-6, balance: true, seed: 1 });
@@ -106,14 +107,16 @@ if (!quick) {
         if (i % FOLDS !== f) return;
         const p = predictHead(head, toExample(s.text, 0));
         gold.push(s.label);
+        texts.push(s.text);
         pred.push(SENTIMENTS[p.indexOf(Math.max(...p))]!);
       });
       console.error(`  sentiment fold ${f + 1}/${FOLDS} done`);
     }
     table(`Sentiment, ${FOLDS}-fold cross-validation on SemEval 2013–2016 (47,393)`, [
       ['careline', score(gold, pred, SENTIMENTS)],
-      ['VADER', score(gold, all.map((s) => vaderSentiment(s.text)), SENTIMENTS)],
-      ['AFINN', score(gold, all.map((s) => afinnSentiment(s.text)), SENTIMENTS)],
+      // Baselines in the same (fold) order as the gold labels.
+      ['VADER', score(gold, texts.map((t) => vaderSentiment(t)), SENTIMENTS)],
+      ['AFINN', score(gold, texts.map((t) => afinnSentiment(t)), SENTIMENTS)],
     ]);
   }
 }
