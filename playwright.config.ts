@@ -9,5 +9,6 @@ export default defineConfig({
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   retries: 0,
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-  use: { trace: 'retain-on-failure' },
+  use: { trace: 'off', screenshot: 'only-on-failure' },
+  outputDir: 'test-results/e2e-artifacts',
 });

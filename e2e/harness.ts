@@ -17,9 +17,9 @@ const EMPTY_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAA
 
 const routeMap = new Map(FIXTURE_ROUTES.map((r) => [normalise(r.url), r.file]));
 
-function normalise(url: string): string {
+function normalise(url: string, withSearch = true): string {
   const u = new URL(url);
-  return `${u.origin}${u.pathname.replace(/\/$/, '') || '/'}`;
+  return `${u.origin}${u.pathname.replace(/\/$/, '') || '/'}${withSearch ? u.search : ''}`;
 }
 
 function contentType(file: string): string {
@@ -36,11 +36,12 @@ export async function installFixtureRoutes(context: BrowserContext, extra: Recor
       const url = new URL(route.request().url());
       if (url.pathname.startsWith('/__fixtures__/')) {
         const file = path.join(CACHE_DIR, path.basename(url.pathname));
-        if (!existsSync(file)) return route.fulfill({ status: 404, body: `fixture bundle ${file} missing: run npm run build:fixtures` });
+        if (!existsSync(file)) return route.fulfill({ status: 404, body: `fixture bundle ${String(file)} missing: run npm run build:fixtures` });
         return route.fulfill({ status: 200, contentType: contentType(file), body: readFileSync(file) });
       }
       const key = normalise(url.href);
-      const fixture = extraMap.get(key) ?? routeMap.get(key);
+      const bare = normalise(url.href, false);
+      const fixture = extraMap.get(key) ?? routeMap.get(key) ?? extraMap.get(bare) ?? routeMap.get(bare);
       if (!fixture) return route.fulfill({ status: 404, contentType: 'text/html', body: `<!doctype html><title>No fixture</title><p>No fixture for ${url.pathname}</p>` });
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(path.join(FIXTURE_DIR, fixture)) });
     });

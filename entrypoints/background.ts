@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { getDb } from '../lib/db/database';
 import { listen, sendToTab } from '../lib/transport';
 import { createLogHandlers } from '../lib/worker/log-handlers';
+import { sidebarState } from '../lib/worker/sidebar-state';
 import { loadProfile, privacyItem, PrivacySchema } from '../lib/settings';
 import { seenIdFor, StorageFullError } from '../lib/db/log';
 import { buildCorrectionLayer, classifyPost, type CorrectionLayer } from '../lib/classify';
@@ -60,9 +61,11 @@ export default defineBackground(() => {
 
   listen({
     'sidebar.hello': (_payload, sender) => ({ tabId: sender.tab?.id ?? null, frameId: sender.frameId ?? null }),
+    'sidebar.state': async (query) => sidebarState(db, (await loadProfile()).agentId, query, new Date()),
     'post.focused': ({ result }) => (result?.ok ? answer(() => log.postFocused(result.post)) : undefined),
     'reply.sent': ({ post, replyText }) => answer(() => log.replySent(post, replyText)),
     'reply.inserted': ({ post, text, templateId }) => answer(() => log.replyInserted(post, text, templateId)),
+    'practice.scored': ({ post, score, sessionId }) => answer(() => log.practiceScored(post, score, sessionId)),
     'log.markHandled': ({ post, reason, notes }) => answer(() => log.markHandled(post, reason, notes)),
     'classify.correct': (correction) =>
       answer(async () => {

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { PostSchema } from './post';
 import { HandledReasonSchema } from './db/schema';
 import { IntentSchema, SentimentSchema } from './classify/types';
+import { SidebarStateQuerySchema } from './worker/sidebar-state';
 
 const ReadFailureSchema = z.object({
   field: z.enum(['root', 'id', 'text', 'author', 'time', 'permalink', 'composer']),
@@ -62,6 +63,13 @@ export const PROTOCOL = {
     z.object({ text: z.string(), intent: z.optional(IntentSchema), sentiment: z.optional(SentimentSchema) }),
   ),
   'sync.now': def('extension', z.object({})),
+  /** Practice mode: the scorer's result for the trainee's reply to a scenario post. */
+  'practice.scored': def(
+    'extension',
+    z.object({ post: PostSchema, score: z.number().check(z.gte(0), z.lte(100)), sessionId: z.string().check(z.maxLength(200)) }),
+  ),
+  /** The sidebar's view of the database for the focused and queued posts (see lib/worker/sidebar-state.ts). */
+  'sidebar.state': def('extension', SidebarStateQuerySchema),
 } as const;
 
 export type MessageType = keyof typeof PROTOCOL;

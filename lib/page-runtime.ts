@@ -5,7 +5,7 @@
  */
 import { mountSidebarHost, pageTheme, type SidebarHost } from './sidebar-host';
 import { sidebarStateItem, profileItem, SidebarStateSchema, type SidebarState } from './settings';
-import { createPageWatcher } from './sites/page-watcher';
+import { createPageWatcher, type PageWatcher } from './sites/page-watcher';
 import type { SiteAdapter } from './sites/types';
 import type { ReadResult } from './sites/types';
 import type { Post } from './post';
@@ -26,7 +26,12 @@ export interface PageRuntimeOptions {
 
 const TOGGLE_KEY = { altKey: true, shiftKey: true, code: 'KeyK' };
 
-export async function startPageRuntime(doc: Document, options: PageRuntimeOptions): Promise<SidebarHost> {
+export interface PageRuntime {
+  host: SidebarHost;
+  watcher: PageWatcher;
+}
+
+export async function startPageRuntime(doc: Document, options: PageRuntimeOptions): Promise<PageRuntime> {
   const { adapter, signal } = options;
   const stored = SidebarStateSchema.safeParse(await sidebarStateItem.getValue());
   const state: SidebarState = stored.success ? stored.data : { collapsed: false, width: 360 };
@@ -47,13 +52,13 @@ export async function startPageRuntime(doc: Document, options: PageRuntimeOption
   signal.addEventListener('abort', unwatchState, { once: true });
 
   // The toggle shortcut also works while the page has focus and the browser does not route the
-  // command to us (headless, or a shortcut the user cleared). A toggle within 300 ms of another is
-  // the same key press seen twice.
-  let lastToggle = 0;
-  const toggle = () => {
+  // command to us (headless, or a shortcut the user cleared). When the browser does both, the
+  // page's keydown comes first and the command's message a moment later: that one is the same press.
+  let lastKeyToggle = -Infinity;
+  const toggle = (source: 'key' | 'command') => {
     const now = performance.now();
-    if (now - lastToggle < 300) return;
-    lastToggle = now;
+    if (source === 'command' && now - lastKeyToggle < 1500) return;
+    if (source === 'key') lastKeyToggle = now;
     host.toggle();
   };
   doc.addEventListener(
@@ -61,7 +66,7 @@ export async function startPageRuntime(doc: Document, options: PageRuntimeOption
     (event) => {
       if (event.altKey === TOGGLE_KEY.altKey && event.shiftKey === TOGGLE_KEY.shiftKey && event.code === TOGGLE_KEY.code && !event.ctrlKey && !event.metaKey) {
         event.preventDefault();
-        toggle();
+        toggle('key');
         return;
       }
       // Alt+1…Alt+9: insert that suggestion, also while the cursor is in the site's composer.
@@ -99,16 +104,38 @@ export async function startPageRuntime(doc: Document, options: PageRuntimeOption
   );
 
   const unlisten = options.listen({
-    'sidebar.toggle': () => toggle(),
+    'sidebar.toggle': () => toggle('command'),
     'sidebar.collapse': ({ collapsed }) => host.setState({ ...host.getState(), collapsed }, true),
     'page.resend': () => {
       void send('post.focused', { url: location.href, result: lastFocus });
       void send('queue.update', { url: location.href, posts: lastQueue });
     },
     'reply.insert': ({ postId, text }) => watcher.insertReply(postId, text),
-    'post.reveal': ({ postId }) => watcher.reveal(postId),
-    'draft.read': ({ postId }) => watcher.readDraft(postId),
+    'post.reveal': ({ postId }) => revealPost(doc, adapter, postId),
+    'draft.read': ({ postId }) => readDraft(doc, adapter, postId),
   });
   signal.addEventListener('abort', unlisten, { once: true });
-  return host;
+  return { host, watcher };
+}
+
+function postElementById(doc: Document, adapter: SiteAdapter, postId: string): Element | undefined {
+  return adapter.findPostElements(doc).find((el) => adapter.postIdOf(el) === postId);
+}
+
+/** Scrolls a queued post into view and gives it focus, as the agent's click would. */
+function revealPost(doc: Document, adapter: SiteAdapter, postId: string): boolean {
+  const el = postElementById(doc, adapter, postId);
+  if (!(el instanceof HTMLElement)) return false;
+  el.scrollIntoView({ block: 'center' });
+  if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+  el.focus({ preventScroll: true });
+  el.click();
+  return true;
+}
+
+/** The text of the open reply composer for a post, or null when none is open. */
+function readDraft(doc: Document, adapter: SiteAdapter, postId: string): string | null {
+  const el = postElementById(doc, adapter, postId);
+  const composer = el ? adapter.findComposer(el) : null;
+  return composer ? adapter.composerText(composer) : null;
 }

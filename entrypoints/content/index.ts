@@ -14,13 +14,15 @@ export default defineContentScript({
     const adapter = adapterFor(location);
     if (!adapter) return;
     try {
-      await startPageRuntime(document, {
+      const runtime = await startPageRuntime(document, {
         adapter,
         sidebarUrl: `${browser.runtime.getURL('/sidebar.html')}?host=site`,
         signal: ctx.signal,
         broadcast,
         listen,
       });
+      // WXT reports the sites' client-side navigations (pushState) here.
+      ctx.addEventListener(window, 'wxt:locationchange', () => runtime.watcher.checkRoute());
     } catch (error) {
       // Never throw into the page.
       console.warn('[Careline] could not start on this page:', error);

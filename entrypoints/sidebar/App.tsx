@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { EmptyState } from '../../components/EmptyState';
 import { PostCard } from '../../components/PostCard';
@@ -7,8 +6,6 @@ import { MarkHandledMenu } from '../../components/MarkHandledMenu';
 import { ClassificationPanel } from '../../components/ClassificationPanel';
 import { TimerBadge } from '../../components/TimerBadge';
 import { QueueList, type QueueRow } from '../../components/QueueList';
-import { getDb } from '../../lib/db/database';
-import { itemIdFor, todayTally } from '../../lib/db/log';
 import type { HandledReason } from '../../lib/db/schema';
 import { classifyPost } from '../../lib/classify';
 import type { Intent, Sentiment } from '../../lib/classify/types';
@@ -17,7 +14,7 @@ import { formatDuration } from '../../lib/sla/format-duration';
 import { postKey, type Post } from '../../lib/post';
 import { usePageLink, type HostKind } from './page-link';
 import { ReplyPanel } from './ReplyPanel';
-import { useCorrectionLayer, useNow, useProfile, useSlaSettings, useTemplates } from './use-sidebar-data';
+import { useCorrectionLayer, useNow, useProfile, useSidebarState, useSlaSettings, useTemplates } from './use-sidebar-data';
 
 const host: HostKind = new URLSearchParams(location.search).get('host') === 'practice' ? 'practice' : 'site';
 const URGENCY_ORDER = { high: 0, normal: 1, low: 2 } as const;
@@ -35,36 +32,24 @@ export function App() {
   const link = usePageLink(host);
   const now = useNow();
   const profile = useProfile();
-  const templates = useTemplates();
-  const layer = useCorrectionLayer();
   const sla = useSlaSettings();
   const [tab, setTab] = useState<Tab>('post');
   const [notice, setNotice] = useState<Notice>(null);
   const [corrected, setCorrected] = useState<Record<string, { intent?: Intent; sentiment?: Sentiment }>>({});
+  const [version, setVersion] = useState(0);
 
   const focused = link.focus?.ok ? link.focus.post : undefined;
+  const state = useSidebarState(focused, link.queue, link.sentCount + version);
+  const templates = useTemplates(state.data);
+  const layer = useCorrectionLayer(state.data);
   const classification = useMemo(
     () => (focused && layer ? classifyPost({ text: focused.text, lang: focused.lang }, { corrections: layer }) : undefined),
     [focused, layer],
   );
-  const handledItem = useLiveQuery(
-    async () => (focused && profile ? getDb().items.get(itemIdFor(profile.agentId, focused)) : undefined),
-    [focused ? postKey(focused) : '', profile?.agentId, link.sentCount],
-  );
-  const firstSeen = useLiveQuery(
-    async () => (focused && profile ? (await getDb().seen.get(itemIdFor(profile.agentId, focused)))?.firstSeenAt : undefined),
-    [focused ? postKey(focused) : '', profile?.agentId],
-  );
-  const tally = useLiveQuery(async () => (profile ? todayTally(getDb(), profile.agentId, new Date()) : undefined), [profile?.agentId, link.sentCount]);
-  const queueIds = link.queue.map((p) => p.id);
-  const handledIds = useLiveQuery(
-    async () => {
-      if (!profile || queueIds.length === 0) return new Set<string>();
-      const items = await getDb().items.where('postId').anyOf(queueIds).filter((i) => i.agentId === profile.agentId).toArray();
-      return new Set(items.map((i) => `${i.site}:${i.postId}`));
-    },
-    [queueIds.join(','), profile?.agentId, link.sentCount],
-  );
+  const handledItem = focused ? state.data?.handled[postKey(focused)] : undefined;
+  const firstSeen = state.data?.firstSeenAt;
+  const tally = state.data?.tally;
+  const handledIds = state.data ? new Set(Object.keys(state.data.handled)) : undefined;
 
   const queueRows: QueueRow[] = useMemo(() => {
     if (!layer) return [];
@@ -85,16 +70,18 @@ export function App() {
         URGENCY_ORDER[a.classification.urgency] - URGENCY_ORDER[b.classification.urgency] ||
         (a.status.remainingMs || 0) - (b.status.remainingMs || 0),
     );
-  }, [link.queue, layer, now, sla, handledIds, focused]);
+  }, [link.queue, layer, now, sla, state.data, focused]);
 
   async function markHandled(post: Post, reason: HandledReason) {
     const reply = await toBackground('log.markHandled', { post, reason });
+    setVersion((v) => v + 1);
     setNotice(reply.ok ? { tone: 'ok', text: 'Logged as handled.' } : { tone: 'error', text: reply.error });
   }
 
   async function correct(post: Post, correction: { intent?: Intent; sentiment?: Sentiment }) {
     setCorrected((c) => ({ ...c, [postKey(post)]: { ...c[postKey(post)], ...correction } }));
     const reply = await toBackground('classify.correct', { text: post.text, ...correction });
+    setVersion((v) => v + 1);
     setNotice(reply.ok ? { tone: 'ok', text: 'Thanks: Careline will label posts like this one that way.' } : { tone: 'error', text: reply.error });
   }
 
@@ -127,6 +114,8 @@ export function App() {
           <QueueList rows={queueRows} onReveal={(post) => void link.reveal(post.id).then(() => setTab('post'))} />
         ) : link.status === 'error' ? (
           <EmptyState tone="error" title="Not connected">{link.error}</EmptyState>
+        ) : state.isError ? (
+          <EmptyState tone="error" title="Careline's log is unavailable">{state.error.message} Posts can still be read; try again in a moment.</EmptyState>
         ) : link.status === 'connecting' ? (
           <p role="status" className="p-3 text-sm text-muted">Connecting to the page…</p>
         ) : link.focus === null ? (
@@ -157,7 +146,7 @@ export function App() {
                   <ClassificationPanel classification={classification} corrected={corrected[postKey(link.focus.post)]} onCorrect={(c) => focused && void correct(focused, c)} />
                 ) : null}
                 {classification && templates ? (
-                  <ReplyPanel post={link.focus.post} classification={classification} templates={templates} profile={profile} link={link} />
+                  <ReplyPanel post={link.focus.post} classification={classification} templates={templates} profile={profile} link={link} state={state.data} />
                 ) : (
                   <p role="status" className="p-3 text-sm text-muted">Loading templates…</p>
                 )}

@@ -16,7 +16,8 @@ import { BlankForm } from '../../components/BlankForm';
 import { ToneCheck } from '../../components/ToneCheck';
 import { listen } from '../../lib/transport';
 import type { PageLink } from './page-link';
-import { useTemplateUsage } from './use-sidebar-data';
+import { templateUsage } from './use-sidebar-data';
+import type { SidebarState } from '../../lib/worker/sidebar-state';
 
 const TOP = 5;
 
@@ -26,15 +27,16 @@ function signatureOf(profile: Profile | undefined): string | undefined {
   return profile?.initials ? `^${profile.initials}` : undefined;
 }
 
-export function ReplyPanel({ post, classification, templates, profile, link }: {
+export function ReplyPanel({ post, classification, templates, profile, link, state }: {
   post: Post;
   classification: Classification;
   templates: Template[];
   profile: Profile | undefined;
   link: PageLink;
+  state: SidebarState | undefined;
 }) {
   const channel = post.site;
-  const usage = useTemplateUsage(profile?.agentId, classification.classified ? classification.intent : undefined);
+  const usage = useMemo(() => templateUsage(state, classification.classified ? classification.intent : undefined), [state, classification]);
   const [query, setQuery] = useState('');
   const [pending, setPending] = useState<{ template: Template; errors: Record<string, string> } | null>(null);
   const [busyId, setBusyId] = useState<string>();

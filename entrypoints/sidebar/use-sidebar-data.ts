@@ -1,7 +1,7 @@
-/** The sidebar's data hooks: templates, corrections, usage and settings, read live from the database. */
+/** The sidebar's data: asked of the background worker (the database's owner), settings from storage. */
 import { useEffect, useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../lib/db/database';
+import { useQuery } from '@tanstack/react-query';
+import { browser } from 'wxt/browser';
 import { buildCorrectionLayer, type CorrectionLayer } from '../../lib/classify';
 import type { Intent } from '../../lib/classify/types';
 import { defaultTemplates } from '../../lib/templates/default-pack';
@@ -9,36 +9,45 @@ import { tryMigrateTemplate, type Template } from '../../lib/templates/schema';
 import { summarizeUsage, type TemplateUsage } from '../../lib/templates/rank';
 import { DEFAULT_SLA_SETTINGS, SlaSettingsSchema, type SlaSettings } from '../../lib/sla/settings';
 import { loadProfile, slaSettingsItem, type Profile } from '../../lib/settings';
+import type { SidebarState, SidebarStateQuery } from '../../lib/worker/sidebar-state';
+import type { Post } from '../../lib/post';
 
-/** The team's templates: the database's, or the default pack until the team has its own. */
-export function useTemplates(): Template[] | undefined {
-  return useLiveQuery(async () => {
-    const rows = await getDb().templates.toArray();
-    if (rows.length === 0) return defaultTemplates();
-    return rows
-      .filter((row) => !row.deletedAt)
-      .map((row) => tryMigrateTemplate(row.data))
-      .flatMap((result) => (result.ok ? [result.template] : []));
-  }, []);
+/** Re-asked whenever the focus, the queue or `version` (a sent reply, a correction) changes, and every 10 s. */
+export function useSidebarState(focused: Post | undefined, queue: Post[], version: number) {
+  const query: SidebarStateQuery = {
+    focused: focused ? { site: focused.site, id: focused.id } : null,
+    queue: queue.map((p) => ({ site: p.site, id: p.id })),
+  };
+  return useQuery({
+    queryKey: ['sidebar-state', query, version],
+    queryFn: async (): Promise<SidebarState> => {
+      const reply = (await browser.runtime.sendMessage({ careline: 1, type: 'sidebar.state', payload: query })) as SidebarState | null;
+      if (!reply) throw new Error('Careline could not reach its background worker.');
+      return reply;
+    },
+    placeholderData: (previous) => previous,
+    refetchInterval: 10_000,
+  });
 }
 
-export function useCorrectionLayer(): CorrectionLayer | undefined {
-  const corrections = useLiveQuery(() => getDb().corrections.toArray(), []);
-  return useMemo(() => (corrections ? buildCorrectionLayer(corrections) : undefined), [corrections]);
+/** The team's templates: the stored ones, or the default pack until the team has its own. */
+export function templatesOf(state: SidebarState | undefined): Template[] | undefined {
+  if (!state) return undefined;
+  if (state.templates === null) return defaultTemplates();
+  return state.templates.map(tryMigrateTemplate).flatMap((result) => (result.ok ? [result.template] : []));
 }
 
-/** This agent's past uses of templates on posts of one intent, for ranking. */
-export function useTemplateUsage(agentId: string | undefined, intent: Intent | undefined): Record<string, TemplateUsage> {
-  const records = useLiveQuery(async () => {
-    if (!agentId) return [];
-    const items = await getDb().items.where('agentId').equals(agentId).filter((i) => !!i.templateId && !!i.intent).toArray();
-    return items.map((i) => ({
-      templateId: i.templateId!,
-      intent: i.intent!,
-      keptRatio: i.replyText ? Math.max(0, 1 - (i.editDistance ?? 0) / Math.max(1, [...i.replyText].length)) : 1,
-    }));
-  }, [agentId]);
-  return useMemo(() => (records && intent ? summarizeUsage(records, intent) : {}), [records, intent]);
+export function useTemplates(state: SidebarState | undefined): Template[] | undefined {
+  return useMemo(() => templatesOf(state), [state?.templates]);
+}
+
+export function useCorrectionLayer(state: SidebarState | undefined): CorrectionLayer | undefined {
+  const corrections = state?.corrections;
+  return useMemo(() => (corrections ? buildCorrectionLayer(corrections) : undefined), [JSON.stringify(corrections)]);
+}
+
+export function templateUsage(state: SidebarState | undefined, intent: Intent | undefined): Record<string, TemplateUsage> {
+  return state && intent ? summarizeUsage(state.templateUses, intent) : {};
 }
 
 export function useSlaSettings(): SlaSettings {

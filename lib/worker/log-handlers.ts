@@ -3,7 +3,7 @@
  * writer; these functions hold the logic, `entrypoints/background.ts` only registers them.
  */
 import type { CarelineDB } from '../db/database';
-import { recordHandled, recordSeen, type LogContext, type Timing } from '../db/log';
+import { itemIdFor, recordHandled, recordSeen, type LogContext, type Timing } from '../db/log';
 import type { HandledItem, HandledReason } from '../db/schema';
 import type { Post } from '../post';
 import { postKey } from '../post';
@@ -29,6 +29,12 @@ interface InsertRecord {
 }
 
 const insertKey = (post: Post) => `insert:${postKey(post)}`;
+const scoreKey = (post: Post) => `practice-score:${postKey(post)}`;
+
+interface ScoreRecord {
+  score: number;
+  sessionId: string;
+}
 
 function modeOf(post: Post): 'live' | 'practice' {
   return post.site === 'practice' ? 'practice' : 'live';
@@ -55,6 +61,7 @@ export function createLogHandlers(deps: LogDeps) {
 
     async replySent(post: Post, replyText: string): Promise<HandledItem> {
       const inserted = (await deps.db.meta.get(insertKey(post)))?.value as InsertRecord | undefined;
+      const scored = (await deps.db.meta.get(scoreKey(post)))?.value as ScoreRecord | undefined;
       const ctx = await context(deps, post);
       const item = await recordHandled(
         deps.db,
@@ -64,12 +71,24 @@ export function createLogHandlers(deps: LogDeps) {
           replyText,
           templateId: inserted?.templateId,
           editDistance: inserted ? deps.editDistance(inserted.text, replyText) : undefined,
+          practiceScore: scored?.score,
+          practiceSessionId: scored?.sessionId,
         },
         ctx,
       );
-      if (inserted) await deps.db.meta.delete(insertKey(post));
+      await deps.db.meta.bulkDelete([insertKey(post), scoreKey(post)]);
       deps.afterWrite?.(item);
       return item;
+    },
+
+    /** A practice score may arrive before or after the reply is logged: it lands on the item either way. */
+    async practiceScored(post: Post, score: number, sessionId: string): Promise<void> {
+      const profile = await deps.loadProfile();
+      const id = itemIdFor(profile.agentId, post);
+      await deps.db.transaction('rw', deps.db.items, deps.db.meta, async () => {
+        const updated = await deps.db.items.update(id, { practiceScore: score, practiceSessionId: sessionId });
+        if (!updated) await deps.db.meta.put({ key: scoreKey(post), value: { score, sessionId } satisfies ScoreRecord });
+      });
     },
 
     async markHandled(post: Post, reason: HandledReason, notes?: string): Promise<HandledItem> {
