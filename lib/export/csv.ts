@@ -29,9 +29,10 @@ function isoCell(value: string): string {
   return Number.isNaN(ms) ? value : new Date(ms).toISOString();
 }
 
-function cellOf(key: string, value: unknown): string | number {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+function cellOf(key: string, value: unknown): string | number | null {
+  // null is papaparse's cheapest path: an empty cell.
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'string') return neutraliseCell(TIME_FIELDS.has(key) ? isoCell(value) : value);
   if (key === 'flags' && Array.isArray(value)) {
@@ -48,8 +49,8 @@ function cellOf(key: string, value: unknown): string | number {
 
 const UNPARSE: Papa.UnparseConfig = {
   newline: '\r\n',
-  // Text cells are always quoted (OWASP's advice, and safe for commas, quotes and line breaks).
-  quotes: (value: unknown) => typeof value === 'string',
+  // Every non-empty cell is quoted (OWASP's advice; spreadsheets still read "3600" as a number).
+  quotes: true,
 };
 
 export interface CsvOptions extends LongTaskOptions {
@@ -72,10 +73,10 @@ export async function itemsToCsv(items: readonly HandledItem[], options: CsvOpti
   for (let start = 0; start < total; start += chunkSize) {
     throwIfAborted(options.signal);
     const end = Math.min(total, start + chunkSize);
-    const rows: Array<Array<string | number>> = new Array(end - start);
+    const rows: Array<Array<string | number | null>> = new Array(end - start);
     for (let i = start; i < end; i++) {
       const it = items[i] as unknown as Record<string, unknown>;
-      const row = new Array<string | number>(ITEM_CSV_COLUMNS.length);
+      const row = new Array<string | number | null>(ITEM_CSV_COLUMNS.length);
       for (let c = 0; c < ITEM_CSV_COLUMNS.length; c++) {
         const key = ITEM_CSV_COLUMNS[c]!;
         row[c] = cellOf(key, it[key]);

@@ -112,6 +112,17 @@ function readEnvelope(text: string, maxBytes: number): Envelope | string {
   return env;
 }
 
+/** zod/mini ships no message texts ("Invalid input"): say what was expected instead. */
+function describeIssue(issue: { code: string; message: string; expected?: unknown; values?: unknown[] }): string {
+  if (issue.code === 'invalid_type' && typeof issue.expected === 'string') {
+    return issue.expected === 'object' ? 'not an object' : `should be a ${issue.expected}`;
+  }
+  if (issue.code === 'invalid_value' && Array.isArray(issue.values)) {
+    return `should be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  return issue.message;
+}
+
 function validateRange(raw: readonly unknown[], from: number, to: number, items: HandledItem[], rejected: RejectedItem[]): void {
   for (let i = from; i < to; i++) {
     const r = HandledItemSchema.safeParse(raw[i]);
@@ -122,7 +133,7 @@ function validateRange(raw: readonly unknown[], from: number, to: number, items:
     const rawId = (raw[i] as { id?: unknown } | null)?.id;
     const why = r.error.issues
       .slice(0, 3)
-      .map((issue) => `${issue.path.length ? issue.path.join('.') : 'item'}: ${issue.message}`)
+      .map((issue) => `${issue.path.length ? issue.path.join('.') : 'item'}: ${describeIssue(issue)}`)
       .join('; ');
     const rej: RejectedItem = { index: i, reason: why };
     if (typeof rawId === 'string') rej.id = rawId;
