@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { HandledItem } from '../../lib/db/schema';
+import { buildMetricsIndex, allRows } from '../../lib/metrics/metrics-index';
+import { sortRows } from './sort-rows';
+
+function item(id: string, over: Partial<HandledItem>): HandledItem {
+  return {
+    id,
+    schemaVersion: 2,
+    site: 'x',
+    postId: id,
+    permalink: `https://x.com/a/status/${id}`,
+    authorHandle: 'a',
+    authorName: 'A',
+    handledAt: '2026-10-01T10:00:00.000Z',
+    replyCount: 1,
+    reason: 'replied',
+    agentId: 'agent-a',
+    agentName: 'Ana',
+    mode: 'live',
+    updatedAt: '2026-10-01T10:00:00.000Z',
+    ...over,
+  };
+}
+
+const items = [
+  item('1', { handledAt: '2026-10-01T10:00:00.000Z', responseSeconds: 300, authorHandle: 'Zed', urgency: 'low' }),
+  item('2', { handledAt: '2026-10-03T10:00:00.000Z', authorHandle: 'amy', urgency: 'high' }),
+  item('3', { handledAt: '2026-10-02T10:00:00.000Z', responseSeconds: 60, authorHandle: 'bob' }),
+  item('4', { handledAt: '2026-10-04T10:00:00.000Z', responseSeconds: 60, authorHandle: 'amy', urgency: 'normal' }),
+];
+const index = buildMetricsIndex(items, [], 'UTC');
+const ids = (rows: Int32Array) => Array.from(rows, (r) => items[r]!.id);
+
+describe('sortRows', () => {
+  it('sorts by handling time, newest first by default direction desc', () => {
+    expect(ids(sortRows(index, allRows(index), { key: 'handledAt', dir: 'desc' }))).toEqual(['4', '2', '3', '1']);
+    expect(ids(sortRows(index, allRows(index), { key: 'handledAt', dir: 'asc' }))).toEqual(['1', '3', '2', '4']);
+  });
+
+  it('puts missing response times last in both directions and breaks ties newest first', () => {
+    expect(ids(sortRows(index, allRows(index), { key: 'response', dir: 'asc' }))).toEqual(['4', '3', '1', '2']);
+    expect(ids(sortRows(index, allRows(index), { key: 'response', dir: 'desc' }))).toEqual(['1', '4', '3', '2']);
+  });
+
+  it('sorts text case-insensitively and urgency by severity', () => {
+    expect(ids(sortRows(index, allRows(index), { key: 'author', dir: 'asc' }))).toEqual(['4', '2', '3', '1']);
+    expect(ids(sortRows(index, allRows(index), { key: 'urgency', dir: 'asc' }))).toEqual(['2', '4', '1', '3']);
+  });
+
+  it('sorts only the rows it is given and leaves them untouched', () => {
+    const rows = Int32Array.from([0, 2]);
+    expect(ids(sortRows(index, rows, { key: 'handledAt', dir: 'desc' }))).toEqual(['3', '1']);
+    expect(Array.from(rows)).toEqual([0, 2]);
+  });
+});
