@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
-import { openDb, type Db } from '../../server/src/db';
+import type { Db } from '../../server/src/db';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { createToken } from '../../server/src/tokens';
+import { openTestPglite } from '../../server/test/pglite-template';
 import { testConnection } from './connection';
 import { runSyncPass, type SyncOptions } from './engine';
 import { MemoryOutboxStore } from './memory-store';
@@ -25,7 +26,7 @@ function pass(config: SyncConfig = agent, options: Partial<SyncOptions> = {}) {
 }
 
 beforeAll(async () => {
-  db = await openDb();
+  db = await openTestPglite();
   server = await startServer({ db, port: 0, maxBodyBytes: 48 * 1024, rateLimit: { burst: 10_000, perSecond: 10_000 } });
 }, 90_000);
 afterAll(async () => {
