@@ -78,7 +78,8 @@ export async function startRealPostgres(binDir: string): Promise<RealPostgres> {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const identity = isRoot ? (lookupUser('postgres') ?? lookupUser('nobody')) : null;
   if (isRoot && !identity) throw new Error('Running as root with neither a postgres nor a nobody user to run PostgreSQL as.');
-  const dir = mkdtempSync(join(tmpdir(), 'careline-pg-'));
+  // As root, TMPDIR may point somewhere the postgres user cannot enter; /tmp it can.
+  const dir = mkdtempSync(join(identity ? '/tmp' : tmpdir(), 'careline-pg-'));
   if (identity) chownSync(dir, identity.uid, identity.gid);
   const data = join(dir, 'data');
   const port = await freePort();
