@@ -3,6 +3,7 @@
  * URLs, with the real Draft.js and Lexical editors. The watcher is injected as a page script (no
  * extension needed); the content-script wiring is covered by the lead's specs.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- `window.__careline`/`__fixture` are page-side probes evaluated in the browser; their shapes are asserted, not typed. */
 import { build } from 'esbuild';
 import path from 'node:path';
 import { chromium, test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -15,6 +16,7 @@ let probe = '';
 let browser: Browser;
 
 const test = base.extend<{ context: BrowserContext; page: Page }>({
+  // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
     await installFixtureRoutes(context);

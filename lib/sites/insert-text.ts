@@ -74,7 +74,7 @@ export function restoreSelection(editor: HTMLElement, saved: Range | null | unde
 
 function makeTransfer(win: Window, text: string): DataTransfer | null {
   try {
-    const dt = new win.DataTransfer();
+    const dt = new (win as unknown as typeof globalThis).DataTransfer();
     dt.setData('text/plain', text);
     return dt;
   } catch {

@@ -122,7 +122,7 @@ export function createXAdapter(options: XAdapterOptions = {}): SiteAdapter {
     try {
       const all = queryAllFirstMatching(root, S.post);
       // Outermost only: a post nested in another (never on X today) would be part of it.
-      return all.filter((el) => !all.some((other) => other !== el && other.contains(el)));
+      return all.filter((el) => !el.parentElement?.closest('article'));
     } catch {
       return [];
     }
