@@ -10,7 +10,8 @@ import { buildCorrectionLayer, classifyPost, type CorrectionLayer } from '../lib
 import { editDistance } from '../lib/templates/edit-distance';
 import { DEFAULT_SLA_SETTINGS, SlaSettingsSchema } from '../lib/sla/settings';
 import { responseFigures } from '../lib/sla/status';
-import { slaSettingsItem } from '../lib/settings';
+import { slaSettingsItem, syncSettingsItem, SyncSettingsSchema } from '../lib/settings';
+import { createSyncWiring, SYNC_ALARM, SYNC_RETRY_ALARM } from '../lib/worker/sync-wiring';
 
 /** The background worker: the one writer of the database. It can be killed at any moment, so
  * every listener is registered synchronously at start and all state lives in the database. */
@@ -19,6 +20,23 @@ export default defineBackground(() => {
   // The agent's corrections adjust classification here as in the sidebar; rebuilt when one is added.
   let layer: Promise<CorrectionLayer> | undefined;
   const correctionLayer = () => (layer ??= db.corrections.toArray().then(buildCorrectionLayer));
+  const sync = createSyncWiring({
+    db,
+    loadSettings: async () => {
+      const parsed = SyncSettingsSchema.safeParse(await syncSettingsItem.getValue());
+      return parsed.success ? parsed.data : { enabled: false, endpoint: '' };
+    },
+    saveSettings: (settings) => syncSettingsItem.setValue(settings),
+    hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    scheduleAlarm: (name, whenMs) => void browser.alarms.create(name, { when: whenMs }),
+  });
+  // A new item starts a pass soon; several items in a burst share one pass.
+  let syncSoon: ReturnType<typeof setTimeout> | undefined;
+  const requestSync = () => {
+    clearTimeout(syncSoon);
+    syncSoon = setTimeout(() => void sync.service.syncNow().catch((e: unknown) => console.warn('[Careline] sync', e)), 500);
+  };
+
   const log = createLogHandlers({
     db,
     loadProfile,
@@ -47,6 +65,7 @@ export default defineBackground(() => {
     },
     editDistance,
     now: () => new Date(),
+    afterWrite: requestSync,
   });
 
   const answer = async <T>(work: () => Promise<T>) => {
@@ -67,6 +86,15 @@ export default defineBackground(() => {
     'reply.inserted': ({ post, text, templateId }) => answer(() => log.replyInserted(post, text, templateId)),
     'practice.scored': ({ post, score, sessionId }) => answer(() => log.practiceScored(post, score, sessionId)),
     'log.markHandled': ({ post, reason, notes }) => answer(() => log.markHandled(post, reason, notes)),
+    'sync.now': () => sync.service.syncNow({ force: true }),
+    'sync.status': () => sync.statusReport(),
+    'sync.configure': (input) =>
+      answer(async () => {
+        await sync.configure(input);
+        if (input.enabled) requestSync();
+      }),
+    'sync.test': ({ endpoint, token }) => sync.test(endpoint, token),
+    'sync.retry': ({ seqs }) => sync.service.retrySetAside(seqs),
     'classify.correct': (correction) =>
       answer(async () => {
         await db.corrections.add({ ...correction, createdAt: new Date().toISOString() });
@@ -84,4 +112,13 @@ export default defineBackground(() => {
     await toggleIn(target);
   });
   browser.action.onClicked.addListener((tab) => toggleIn(tab.id));
+
+  // Sync's clock: a periodic alarm (Chrome's 30 s minimum) and one-off retries after a backoff.
+  void browser.alarms.get(SYNC_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM || alarm.name === SYNC_RETRY_ALARM) void sync.service.syncNow().catch(() => undefined);
+  });
+  browser.permissions.onAdded.addListener(() => requestSync());
 });

@@ -10,6 +10,7 @@ import { PostSchema } from './post';
 import { HandledReasonSchema } from './db/schema';
 import { IntentSchema, SentimentSchema } from './classify/types';
 import { SidebarStateQuerySchema } from './worker/sidebar-state';
+import { SyncConfigureSchema } from './worker/sync-wiring';
 
 const ReadFailureSchema = z.object({
   field: z.enum(['root', 'id', 'text', 'author', 'time', 'permalink', 'composer']),
@@ -63,6 +64,11 @@ export const PROTOCOL = {
     z.object({ text: z.string(), intent: z.optional(IntentSchema), sentiment: z.optional(SentimentSchema) }),
   ),
   'sync.now': def('extension', z.object({})),
+  /** Options: save the sync settings (the token goes to the background's store, never to storage.local). */
+  'sync.configure': def('extension', SyncConfigureSchema),
+  'sync.status': def('extension', z.object({})),
+  'sync.test': def('extension', z.object({ endpoint: z.string().check(z.maxLength(2000)), token: z.optional(z.string().check(z.maxLength(2000))) })),
+  'sync.retry': def('extension', z.object({ seqs: z.optional(z.array(z.number())) })),
   /** Practice mode: the scorer's result for the trainee's reply to a scenario post. */
   'practice.scored': def(
     'extension',
