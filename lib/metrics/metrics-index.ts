@@ -142,11 +142,9 @@ export function buildMetricsIndex(items: readonly HandledItem[], seen: readonly 
     editDistance: new Float64Array(n),
     met: new Int8Array(n),
   };
-  const itemIds = new Set<string>();
   const agentNames: string[] = [];
   for (let i = 0; i < n; i++) {
     const it = items[i]!;
-    itemIds.add(it.id);
     const handled = parseIsoMs(it.handledAt);
     col.handledMs[i] = handled;
     const wall = toWallMs(timeZone, handled);
@@ -188,6 +186,7 @@ export function buildMetricsIndex(items: readonly HandledItem[], seen: readonly 
     agent: new Int32Array(m),
     answered: new Uint8Array(m),
   };
+  let itemIds: Set<string> | undefined;
   for (let i = 0; i < m; i++) {
     const r = seen[i]!;
     s.firstSeenMs[i] = parseIsoMs(r.firstSeenAt);
@@ -197,8 +196,14 @@ export function buildMetricsIndex(items: readonly HandledItem[], seen: readonly 
     s.urgency[i] = label(URGENCY_CODE, r.urgency);
     s.flags[i] = flagMask(r.flags);
     s.agent[i] = agents.code(r.agentId);
-    // Item ids are `${agentId}:${site}:${postId}` (lib/db/schema.ts).
-    s.answered[i] = r.handled || itemIds.has(r.id) || itemIds.has(`${r.agentId}:${r.site}:${r.postId}`) ? 1 : 0;
+    if (r.handled) {
+      s.answered[i] = 1;
+      continue;
+    }
+    // Not marked handled: answered if the log has an item for the post. Item ids are
+    // `${agentId}:${site}:${postId}` (lib/db/schema.ts). The id set is built only when needed.
+    itemIds ??= new Set(items.map((it) => it.id));
+    s.answered[i] = itemIds.has(r.id) || itemIds.has(`${r.agentId}:${r.site}:${r.postId}`) ? 1 : 0;
   }
   for (let a = 0; a < agents.keys.length; a++) agentNames[a] ??= agents.keys[a]!;
   return { items, seen, timeZone, agents, agentNames, templates, item: col, seenCols: s };

@@ -10,7 +10,6 @@ export const DAY_MS = 86_400_000;
 const CACHE_LIMIT = 50_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCaches = new Map<string, Map<number, number>>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -64,20 +63,56 @@ function computeOffsetMs(timeZone: string, ms: number): number {
   return d.getTime() - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
+/**
+ * Per zone: offsets by 15-minute bucket in a typed-array window (a lookup is an array read), filled
+ * a whole UTC day at a time when the day has no change; buckets outside the window use a Map.
+ */
+interface ZoneCache {
+  base: number;
+  window: Float64Array;
+  overflow: Map<number, number>;
+}
+const BUCKETS_PER_DAY = 96;
+const WINDOW_DAYS = 2 * 366;
+
+function zoneCache(timeZone: string, bucket: number): ZoneCache {
+  let c = zoneCaches.get(timeZone);
+  if (!c) {
+    // The window starts a year before the first instant asked about.
+    const firstDay = Math.floor(bucket / BUCKETS_PER_DAY) - 366;
+    c = { base: firstDay * BUCKETS_PER_DAY, window: new Float64Array(WINDOW_DAYS * BUCKETS_PER_DAY).fill(Number.NaN), overflow: new Map() };
+    zoneCaches.set(timeZone, c);
+  }
+  return c;
+}
+const zoneCaches = new Map<string, ZoneCache>();
+
 /** Offset of local time from UTC in ms at instant `ms` (e.g. +3,600,000 for BST). */
 export function tzOffsetMs(timeZone: string, ms: number): number {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0;
-  let cache = offsetCaches.get(timeZone);
-  if (!cache) {
-    cache = new Map();
-    offsetCaches.set(timeZone, cache);
-  }
   const bucket = Math.floor(ms / BUCKET);
-  let off = cache.get(bucket);
+  const c = zoneCache(timeZone, bucket);
+  const idx = bucket - c.base;
+  if (idx >= 0 && idx < c.window.length) {
+    const hit = c.window[idx]!;
+    if (hit === hit) return hit; // not NaN
+    const dayStart = idx - (idx % BUCKETS_PER_DAY);
+    const first = computeOffsetMs(timeZone, (c.base + dayStart) * BUCKET);
+    const last = computeOffsetMs(timeZone, (c.base + dayStart + BUCKETS_PER_DAY - 1) * BUCKET);
+    if (first === last) {
+      c.window.fill(first, dayStart, dayStart + BUCKETS_PER_DAY);
+      return first;
+    }
+    // A change happens this day: fill bucket by bucket as they are asked for.
+    const off = computeOffsetMs(timeZone, bucket * BUCKET);
+    c.window[idx] = off;
+    return off;
+  }
+  let off = c.overflow.get(bucket);
   if (off === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
+    if (c.overflow.size >= CACHE_LIMIT) c.overflow.clear();
     off = computeOffsetMs(timeZone, bucket * BUCKET);
-    cache.set(bucket, off);
+    c.overflow.set(bucket, off);
   }
   return off;
 }
