@@ -1,35 +1,245 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { getDb } from '../../lib/db/database';
+import type { HandledItem, SeenRecord } from '../../lib/db/schema';
+import { itemsToCsv, metricsToCsv } from '../../lib/export/csv';
+import { itemsToJsonParts } from '../../lib/export/json';
+import { computeMetrics, metricsIndexFor } from '../../lib/metrics/compute';
+import { defaultTimeZone, type DashboardFilter } from '../../lib/metrics/filter';
+import { selectRows } from '../../lib/metrics/select';
+import { progressOverSessions, traineeSummariesFromLog, type PassMarks, DEFAULT_PASS_MARKS } from '../../lib/practice/summary';
 import { EmptyState } from '../../components/EmptyState';
-import { safeHref } from '../../components/PostCard';
+import { applyTheme } from '../../components/theme';
+import { AgreementTables, Breakdowns, TemplateTable } from '../../components/dashboard/Breakdowns';
+import { BucketsChart, HourChart, TrendChart } from '../../components/dashboard/Charts';
+import { ExportPanel, type RunningTask, type TaskMessage } from '../../components/dashboard/ExportPanel';
+import { FilterBar } from '../../components/dashboard/FilterBar';
+import { HeatmapGrid } from '../../components/dashboard/HeatmapGrid';
+import { ItemDetail } from '../../components/dashboard/ItemDetail';
+import { ItemTable } from '../../components/dashboard/ItemTable';
+import { MetricCards, type TimeBasis } from '../../components/dashboard/MetricCards';
+import { PassMarksForm, SessionProgress, TraineeProgressChart, TraineeTable } from '../../components/dashboard/PracticePanel';
+import { downloadFile, exportFileName } from './download';
+import { importAndMerge } from './import-merge';
+import { mergeById } from './merge-items';
+import { loadPassMarks, passMarksItem, savePassMarks } from './pass-marks';
+import { completedSessionsOf } from './practice-sessions';
+import { DEFAULT_ITEM_SORT, sortRows, type ItemSort } from './sort-rows';
+import { useLog } from './use-log';
+import { useTeamItems } from './use-team-items';
+import { useUrlView } from './use-url-filter';
+
+const NO_ITEMS: HandledItem[] = [];
+const NO_SEEN: SeenRecord[] = [];
+const THEME_KEY = 'careline.dashboard.theme';
+type ThemeChoice = 'system' | 'light' | 'dark';
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
 
 export function App() {
-  const items = useLiveQuery(() => getDb().items.orderBy('handledAt').reverse().limit(500).toArray(), []);
+  const log = useLog();
+  const team = useTeamItems();
+  const [view, setView] = useUrlView();
+  const [basis, setBasis] = useState<TimeBasis>('calendar');
+  const [itemSort, setItemSort] = useState<ItemSort>(DEFAULT_ITEM_SORT);
+  const [task, setTask] = useState<RunningTask | null>(null);
+  const [message, setMessage] = useState<TaskMessage | null>(null);
+  const controllerRef = useRef<AbortController | null>(null);
+  const filterChangedAt = useRef<number | null>(null);
+  const [theme, setTheme] = useState<ThemeChoice>(() => (localStorage.getItem(THEME_KEY) as ThemeChoice | null) ?? 'system');
+  useEffect(() => {
+    applyTheme(theme === 'system' ? null : theme);
+    localStorage.setItem(THEME_KEY, theme);
+  }, [theme]);
+
+  const timeZone = useMemo(defaultTimeZone, []);
+  const ready = log.status === 'ready';
+  const items = useMemo(() => (log.status === 'ready' ? mergeById(log.items, team) : NO_ITEMS), [log, team]) as HandledItem[];
+  const seen = log.status === 'ready' ? log.seen : NO_SEEN;
+  const index = useMemo(() => metricsIndexFor(items, seen, timeZone), [items, seen, timeZone]);
+  // Typing in the search box or clicking chips never waits on the figures: React renders the
+  // previous figures until the new ones are ready.
+  const filter = useDeferredValue(view.filter);
+  const summary = useMemo(() => computeMetrics(index, seen, filter, { timeZone }), [index, seen, filter, timeZone]);
+  const selection = useMemo(() => selectRows(index, filter, { timeZone }), [index, filter, timeZone]);
+  const shownItems = useMemo(() => Array.from(sortRows(index, selection.items, itemSort), (r) => index.items[r]!), [index, selection, itemSort]);
+  const openItem = useMemo(() => (view.itemId ? (items.find((it) => it.id === view.itemId) ?? null) : null), [items, view.itemId]);
+
+  // Timing marks read by scripts/bench/dashboard.ts in Chromium: first figures after opening, and
+  // the latest filter change from click to committed figures.
+  const marked = useRef(false);
+  useEffect(() => {
+    if (!ready) return;
+    if (!marked.current) {
+      marked.current = true;
+      performance.mark('careline:first-metrics', { detail: { items: items.length } });
+    } else if (filterChangedAt.current !== null) {
+      performance.measure('careline:filter-change', { start: filterChangedAt.current, end: performance.now() });
+      filterChangedAt.current = null;
+    }
+  }, [ready, summary, items.length]);
+
+  const setFilter = useCallback(
+    (next: DashboardFilter) => {
+      filterChangedAt.current = performance.now();
+      setView({ filter: next, itemId: view.itemId });
+    },
+    [setView, view.itemId],
+  );
+
+  const agents = useMemo(() => index.agents.keys.map((id, i) => ({ id, name: index.agentNames[i] ?? id })), [index]);
+
+  // Practice: trainee summaries from every practice item in the log (local, imported, synced).
+  const trainees = useMemo(() => traineeSummariesFromLog(items), [items]);
+  const [traineeId, setTraineeId] = useState<string | null>(null);
+  const trainee = trainees.find((t) => t.agentId === traineeId) ?? trainees[0] ?? null;
+  const sessionProgress = useMemo(() => progressOverSessions(log.status === 'ready' ? completedSessionsOf(log.sessions) : []), [log]);
+  const [passMarks, setPassMarks] = useState<PassMarks>(DEFAULT_PASS_MARKS);
+  useEffect(() => {
+    void loadPassMarks().then(setPassMarks);
+    return passMarksItem.watch(() => void loadPassMarks().then(setPassMarks));
+  }, []);
+
+  async function runTask(label: string, work: (signal: AbortSignal, progress: (done: number, total: number, label?: string) => void) => Promise<TaskMessage>) {
+    const controller = new AbortController();
+    controllerRef.current = controller;
+    setMessage(null);
+    setTask({ label, done: 0, total: 0 });
+    try {
+      setMessage(await work(controller.signal, (done, total, l) => setTask({ label: l ?? label, done, total })));
+    } catch (error) {
+      setMessage(
+        isAbort(error)
+          ? { tone: 'neutral', lines: [`${label} cancelled. Nothing was saved or changed.`] }
+          : { tone: 'bad', lines: [`${label} failed: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`] },
+      );
+    } finally {
+      controllerRef.current = null;
+      setTask(null);
+    }
+  }
+
+  const exportItemsCsv = () =>
+    void runTask('CSV export', async (signal, progress) => {
+      const parts = await itemsToCsv(shownItems, { signal, onProgress: (p) => progress(p.done, p.total) });
+      const name = exportFileName('items', 'csv');
+      downloadFile(parts, 'text/csv;charset=utf-8', name);
+      return { tone: 'good', lines: [`Exported ${shownItems.length.toLocaleString()} items to ${name}.`] };
+    });
+  const exportItemsJson = () =>
+    void runTask('JSON export', async (signal, progress) => {
+      const exportedBy = agents.length === 1 ? agents[0]!.id : undefined;
+      const parts = await itemsToJsonParts(shownItems, { signal, onProgress: (p) => progress(p.done, p.total), ...(exportedBy ? { exportedBy } : {}) });
+      const name = exportFileName('items', 'json');
+      downloadFile(parts, 'application/json', name);
+      return { tone: 'good', lines: [`Exported ${shownItems.length.toLocaleString()} items to ${name}.`] };
+    });
+  const exportMetrics = () => {
+    const name = exportFileName('metrics', 'csv');
+    downloadFile([metricsToCsv(summary)], 'text/csv;charset=utf-8', name);
+    setMessage({ tone: 'good', lines: [`Exported the metrics summary of ${summary.totals.items.toLocaleString()} items to ${name}.`] });
+  };
+  const importFile = (file: File) =>
+    void runTask('Import', async (signal, progress) => {
+      const text = await file.text();
+      const out = await importAndMerge(getDb(), text, {
+        signal,
+        onProgress: (p) => progress(p.done, p.total, p.phase === 'validating' ? `Checking ${file.name}` : `Adding items from ${file.name}`),
+      });
+      return out.ok
+        ? { tone: 'good', lines: [...out.messages, `Added ${out.added.toLocaleString()}, skipped ${out.skipped.toLocaleString()}, rejected ${out.rejected.toLocaleString()}.`] }
+        : { tone: 'bad', lines: out.messages };
+    });
+
+  const mode = view.filter.mode;
+  const setMode = (m: DashboardFilter['mode']) => setFilter({ ...view.filter, mode: m });
+  const tabKeys = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      e.preventDefault();
+      const next = mode === 'live' ? 'practice' : 'live';
+      setMode(next);
+      document.getElementById(`tab-${next}`)?.focus();
+    }
+  };
+
   return (
-    <div className="mx-auto max-w-5xl p-6">
-      <h1 className="text-xl font-bold">Careline · Activity log</h1>
-      {items === undefined ? (
-        <p role="status" className="mt-4 text-muted">Loading the log…</p>
-      ) : items.length === 0 ? (
-        <EmptyState title="No handled items yet">Items appear here when you reply to a post or mark it handled.</EmptyState>
-      ) : (
-        <table className="mt-4 w-full text-left text-sm" data-testid="log-table">
-          <thead className="text-muted">
-            <tr><th className="py-1">Handled</th><th>Site</th><th>Author</th><th>Post</th><th>Replies</th></tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id} className="border-t border-line align-top" data-testid="log-row">
-                <td className="py-1 pr-2 whitespace-nowrap">{new Date(item.handledAt).toLocaleString()}</td>
-                <td className="pr-2">{item.site}</td>
-                <td className="pr-2">@{item.authorHandle}</td>
-                <td className="pr-2">{safeHref(item.permalink) ? <a className="underline" href={safeHref(item.permalink)}>{item.text?.slice(0, 140) ?? item.postId}</a> : item.text?.slice(0, 140)}</td>
-                <td>{item.replyCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+    <div className="mx-auto max-w-7xl space-y-4 p-6">
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-bold">Careline · Dashboard</h1>
+        <div role="tablist" aria-label="Which items" className="flex overflow-hidden rounded border border-line" onKeyDown={tabKeys}>
+          {(['live', 'practice'] as const).map((m) => (
+            <button key={m} id={`tab-${m}`} type="button" role="tab" aria-selected={mode === m} aria-controls="dashboard-panel" tabIndex={mode === m ? 0 : -1}
+              onClick={() => setMode(m)} className={`px-3 py-1 text-sm ${mode === m ? 'bg-accent text-accent-ink' : 'hover:bg-surface-2'}`}>
+              {m === 'live' ? 'Live' : 'Practice'}
+            </button>
+          ))}
+        </div>
+        <label className="ml-auto text-xs text-muted">
+          Theme{' '}
+          <select value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)} className="rounded border border-line bg-surface px-1 py-0.5 text-ink">
+            <option value="system">System</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </header>
+
+      <main id="dashboard-panel" role="tabpanel" aria-labelledby={`tab-${mode}`} className="space-y-4">
+        {log.status === 'loading' ? (
+          <p role="status" className="text-muted">Loading the log…</p>
+        ) : log.status === 'error' ? (
+          <EmptyState title="The log could not be read" tone="error">{log.message}</EmptyState>
+        ) : (
+          <>
+            {items.length === 0 ? (
+              <EmptyState title="No handled items yet">Items appear here when you reply to a post or mark it handled, or when you import a team member's export below.</EmptyState>
+            ) : (
+              <>
+                <FilterBar filter={view.filter} onChange={setFilter} agents={agents} sites={mode === 'live' ? ['x', 'facebook'] : []} />
+                {view.filter !== filter ? <p role="status" className="text-xs text-muted">Updating…</p> : null}
+                {mode === 'practice' ? (
+                  <section aria-labelledby="practice-heading" className="space-y-3 rounded-lg border border-line p-3">
+                    <h2 id="practice-heading" className="text-lg font-semibold">Practice</h2>
+                    <p className="text-xs text-muted">Practice items are logged in practice mode and never count in the live figures.</p>
+                    <TraineeTable trainees={trainees} selected={trainee?.agentId ?? null} onSelect={setTraineeId} />
+                    {trainee ? <TraineeProgressChart trainee={trainee} /> : null}
+                    <SessionProgress progress={sessionProgress} passMarks={passMarks} />
+                    <PassMarksForm marks={passMarks} onSave={async (m) => setPassMarks(await savePassMarks(m))} />
+                  </section>
+                ) : null}
+                <MetricCards summary={summary} basis={basis} onBasis={setBasis} />
+                {summary.totals.items === 0 ? (
+                  <EmptyState title="No items match this filter">Widen the date range or clear some filters.</EmptyState>
+                ) : (
+                  <>
+                    <div className="grid gap-3 lg:grid-cols-2">
+                      <TrendChart byDay={summary.byDay} basis={basis} />
+                      <BucketsChart buckets={summary.responseBuckets[basis]} />
+                      <HourChart byHour={summary.byHour} basis={basis} />
+                      <HeatmapGrid heatmap={summary.heatmap} />
+                    </div>
+                    <Breakdowns summary={summary} basis={basis} />
+                    <div className="grid gap-3 lg:grid-cols-2">
+                      <TemplateTable templates={summary.templates} />
+                      <AgreementTables agreement={summary.classifierAgreement} />
+                    </div>
+                    <section aria-labelledby="items-heading" className="space-y-2">
+                      <h2 id="items-heading" className="text-lg font-semibold">Items <span className="text-sm font-normal text-muted">({shownItems.length.toLocaleString()})</span></h2>
+                      <ItemTable items={shownItems} sort={itemSort} selectedId={view.itemId}
+                        onSort={(key) => setItemSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'handledAt' ? 'desc' : 'asc' }))}
+                        onOpen={(it) => setView({ filter: view.filter, itemId: it.id })} />
+                    </section>
+                  </>
+                )}
+              </>
+            )}
+            <ExportPanel itemCount={shownItems.length} task={task} message={message} onExportItemsCsv={exportItemsCsv} onExportItemsJson={exportItemsJson}
+              onExportMetricsCsv={exportMetrics} onImport={importFile} onCancel={() => controllerRef.current?.abort()} />
+          </>
+        )}
+      </main>
+      {openItem ? <ItemDetail item={openItem} onClose={() => setView({ filter: view.filter, itemId: null })} /> : null}
     </div>
   );
 }
