@@ -83,7 +83,7 @@ export function createPageWatcher(
   let ctx: ReadContext = { ownHandles: new Set() };
   let href = location.href;
   const queue = new Map<string, Post>();
-  const readCache = new WeakMap<Element, ReadResult>();
+  let readCache = new WeakMap<Element, ReadResult>();
   /** Nodes added or changed since the last scan (null: rescan the whole page). */
   let dirty: Set<Node> | null = null;
   const idToEl = new Map<string, Element>();
@@ -357,6 +357,8 @@ export function createPageWatcher(
   function checkRoute(): void {
     if (location.href === href) return;
     href = location.href;
+    // A client-side route re-renders rows in place (new ids in the same elements): read all afresh.
+    readCache = new WeakMap();
     queue.clear();
     idToEl.clear();
     visible.clear();
