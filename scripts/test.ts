@@ -21,7 +21,7 @@ interface Step {
 const onlyE2e = process.argv.includes('--e2e-only');
 const skipE2e = process.argv.includes('--no-e2e');
 
-const steps: Step[] = [
+const allSteps: Step[] = [
   { name: 'typecheck', command: 'npx', args: ['tsc', '--noEmit'] },
   { name: 'lint', command: 'npx', args: ['eslint', '.', '--max-warnings=0'] },
   {
@@ -44,7 +44,8 @@ const steps: Step[] = [
     args: ['playwright', 'test'],
     report: { file: path.join(results, 'e2e.json'), kind: 'playwright' },
   },
-].filter((s) => (onlyE2e ? s.name === 'e2e' || s.name.startsWith('build') : skipE2e ? s.name !== 'e2e' : true));
+];
+const steps = allSteps.filter((s) => (onlyE2e ? s.name === 'e2e' || s.name.startsWith('build') : skipE2e ? s.name !== 'e2e' : true));
 
 function counts(report: NonNullable<Step['report']>): { passed: number; failed: number; skipped: number } {
   if (!existsSync(report.file)) return { passed: 0, failed: 0, skipped: 0 };
