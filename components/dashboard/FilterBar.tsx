@@ -18,6 +18,7 @@ const RANGE_LABEL: Record<RangePreset, string> = {
 type ListKey = 'sites' | 'intents' | 'urgencies' | 'flags' | 'agents';
 
 function ChipGroup({ legend, options, selected, onToggle }: { legend: string; options: Array<{ value: string; label: string }>; selected: readonly string[]; onToggle(value: string): void }) {
+  if (options.length === 0) return null;
   return (
     <fieldset className="flex flex-wrap items-center gap-1">
       <legend className="mr-1 float-left text-xs font-semibold text-muted">{legend}</legend>
