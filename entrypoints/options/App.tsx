@@ -1,49 +1,67 @@
 import { useEffect, useState } from 'react';
-import { initialsOf, loadProfile, profileItem, type Profile } from '../../lib/settings';
+import { UndoToast } from '../../components/options/UndoToast';
+import { ProfileSection } from './ProfileSection';
+import { TemplatesSection } from './TemplatesSection';
+import { TargetsSection } from './TargetsSection';
+import { PrivacySection } from './PrivacySection';
+import { CorrectionsSection } from './CorrectionsSection';
+import { SyncSection } from './SyncSection';
+import { useUndoToast } from './use-undo-toast';
 
+const SECTIONS = [
+  { id: 'profile', label: 'Profile' },
+  { id: 'templates', label: 'Templates' },
+  { id: 'targets', label: 'Response targets' },
+  { id: 'privacy', label: 'Privacy & storage' },
+  { id: 'corrections', label: 'Classifier corrections' },
+  { id: 'sync', label: 'Team sync' },
+] as const;
+type SectionId = (typeof SECTIONS)[number]['id'];
+
+function sectionFromHash(): SectionId {
+  const wanted = location.hash.replace(/^#/u, '');
+  return SECTIONS.find((s) => s.id === wanted)?.id ?? 'profile';
+}
+
+/** The options page: a left nav of sections; the URL hash keeps the section across reloads. */
 export function App() {
-  const [profile, setProfile] = useState<Profile>();
-  const [saved, setSaved] = useState(false);
-  useEffect(() => void loadProfile().then(setProfile), []);
-  if (!profile) return <p role="status" className="p-6 text-muted">Loading…</p>;
-  const set = (patch: Partial<Profile>) => {
-    setSaved(false);
-    setProfile({ ...profile, ...patch });
-  };
+  const [section, setSection] = useState<SectionId>(sectionFromHash);
+  const toasts = useUndoToast();
+  useEffect(() => {
+    const onHash = () => setSection(sectionFromHash());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    document.title = `Careline · ${SECTIONS.find((s) => s.id === section)!.label}`;
+  }, [section]);
   return (
-    <div className="mx-auto max-w-2xl p-6">
-      <h1 className="text-xl font-bold">Careline · Options</h1>
-      <form
-        className="mt-4 space-y-3"
-        aria-label="Agent profile"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          await profileItem.setValue(profile);
-          setSaved(true);
-        }}
-      >
-        <label className="block">
-          <span className="text-sm font-semibold">Display name</span>
-          <input
-            className="mt-1 block w-full rounded border border-line bg-surface px-2 py-1"
-            name="displayName"
-            value={profile.displayName}
-            onChange={(e) => set({ displayName: e.target.value, initials: profile.initials || initialsOf(e.target.value) })}
-          />
-        </label>
-        <label className="block">
-          <span className="text-sm font-semibold">Initials (for sign-offs like ^JS)</span>
-          <input
-            className="mt-1 block w-32 rounded border border-line bg-surface px-2 py-1"
-            name="initials"
-            maxLength={6}
-            value={profile.initials}
-            onChange={(e) => set({ initials: e.target.value })}
-          />
-        </label>
-        <button type="submit" className="rounded bg-accent px-3 py-1 font-semibold text-accent-ink">Save</button>
-        {saved ? <span role="status" className="ml-3 text-good">Saved.</span> : null}
-      </form>
+    <div className="mx-auto flex max-w-6xl flex-col gap-6 p-6 md:flex-row">
+      <nav aria-label="Options sections" className="md:w-52 md:shrink-0">
+        <h1 className="mb-3 text-xl font-bold text-ink">Careline · Options</h1>
+        <ul className="flex flex-wrap gap-1 md:flex-col">
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a
+                href={`#${s.id}`}
+                aria-current={s.id === section ? 'page' : undefined}
+                className={`block rounded px-3 py-1.5 text-sm ${s.id === section ? 'bg-accent font-semibold text-accent-ink' : 'text-ink hover:bg-surface-2'}`}
+              >
+                {s.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="min-w-0 flex-1">
+        {section === 'profile' ? <ProfileSection /> : null}
+        {section === 'templates' ? <TemplatesSection toasts={toasts} /> : null}
+        {section === 'targets' ? <TargetsSection /> : null}
+        {section === 'privacy' ? <PrivacySection /> : null}
+        {section === 'corrections' ? <CorrectionsSection toasts={toasts} /> : null}
+        {section === 'sync' ? <SyncSection /> : null}
+      </main>
+      {toasts.toast ? <UndoToast message={toasts.toast.message} onUndo={toasts.toast.undo ? toasts.undo : undefined} onDismiss={toasts.dismiss} /> : null}
     </div>
   );
 }
