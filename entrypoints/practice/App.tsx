@@ -71,6 +71,7 @@ export function App() {
   const [importStatus, setImportStatus] = useState<ImportStatus>({ state: 'idle' });
   const [past, setPast] = useState<PastSession[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [needsInitials, setNeedsInitials] = useState(false);
   const scoring = useRef<ScoringContext>({ profile: { initials: '', teamSigns: false }, sla: DEFAULT_SLA_SETTINGS });
   const summaryRef = useRef<HTMLDivElement>(null);
   const adapter = useMemo(() => createXAdapter({ site: 'practice', origin: location.origin, hosts: [location.host] }), []);
@@ -98,6 +99,7 @@ export function App() {
       const [profile, sla] = await Promise.all([loadProfile(), slaSettingsItem.getValue()]);
       const parsed = SlaSettingsSchema.safeParse(sla);
       scoring.current = { profile, sla: parsed.success ? parsed.data : DEFAULT_SLA_SETTINGS };
+      setNeedsInitials(!profile.initials);
     })().catch(() => undefined);
   }, []);
 
@@ -308,6 +310,7 @@ export function App() {
               now={now}
               isQuickLook={isQuickLook}
               notice={notice}
+              needsInitials={needsInitials}
               summaryRef={summaryRef}
               outcome={outcome}
               saveError={saveError}
@@ -415,6 +418,7 @@ interface SessionFeedProps {
   now: number;
   isQuickLook: boolean;
   notice: string | null;
+  needsInitials: boolean;
   summaryRef: RefObject<HTMLDivElement | null>;
   outcome: ReturnType<typeof sessionOutcome> | null;
   saveError: string | null;
@@ -424,7 +428,7 @@ interface SessionFeedProps {
   onRetry(): void;
 }
 
-function SessionFeed({ session, now, isQuickLook, notice, summaryRef, outcome, saveError, onReply, onShowWaiting, onNewSession, onRetry }: SessionFeedProps) {
+function SessionFeed({ session, now, isQuickLook, notice, needsInitials, summaryRef, outcome, saveError, onReply, onShowWaiting, onNewSession, onRetry }: SessionFeedProps) {
   const shown = shownPosts(session);
   const waiting = session.endedAt === null ? waitingPosts(session, now).length : 0;
   const upcoming = session.endedAt === null ? session.posts.length - shown.length - waiting : 0;
@@ -438,6 +442,15 @@ function SessionFeed({ session, now, isQuickLook, notice, summaryRef, outcome, s
           </button>
           .
         </div>
+      ) : null}
+      {needsInitials ? (
+        <p role="note" data-testid="profile-notice" className="border-b border-line px-4 py-2 text-sm">
+          Suggested replies sign with your name and initials, as at work. Set them in{' '}
+          <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer" className="font-semibold text-accent underline">
+            Careline’s options
+          </a>
+          , then reload this page.
+        </p>
       ) : null}
       {notice ? (
         <p role="status" className="border-b border-line px-4 py-2 text-sm text-warn">
