@@ -204,3 +204,13 @@ describe('computeMetrics on a hand-computed log', () => {
     expect(ny.byDay[1]!.response.median).toBe(5400); // C 7200 and D 3600
   });
 });
+
+describe('metrics index reuse', () => {
+  it('reuses the index for the same arrays and zone, and rebuilds for new ones', async () => {
+    const { metricsIndexFor } = await import('./compute');
+    const a = metricsIndexFor(items, seenRecords, 'UTC');
+    expect(metricsIndexFor(items, seenRecords, 'UTC')).toBe(a);
+    expect(metricsIndexFor(items, seenRecords, 'Europe/London')).not.toBe(a);
+    expect(metricsIndexFor([...items], seenRecords, 'UTC')).not.toBe(a);
+  });
+});

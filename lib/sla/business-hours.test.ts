@@ -155,3 +155,11 @@ describe('business hours across midnight, time zones and daylight saving', () =>
     }
   });
 });
+
+describe('compiled calendars', () => {
+  it('are reused per settings object', async () => {
+    const { calendarFor } = await import('./business-hours');
+    expect(calendarFor(london)).toBe(calendarFor(london));
+    expect(calendarFor({ ...london })).not.toBe(calendarFor(london));
+  });
+});
