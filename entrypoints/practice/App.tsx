@@ -462,7 +462,7 @@ function SessionFeed({ session, now, isQuickLook, notice, needsInitials, summary
           {n}
         </p>
       ))}
-      <div ref={summaryRef}>
+      <div ref={summaryRef} className="scroll-mt-28">
         {outcome ? (
           <SessionSummaryPanel
             title={sessionTitle(session.settings)}
