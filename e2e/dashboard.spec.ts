@@ -6,8 +6,23 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, openExtensionPage } from './harness';
+import { test as harnessTest, expect, openExtensionPage } from './harness';
 import { extensionIdOf, launchWithExtension } from './browser';
+
+/**
+ * CARELINE_EXTENSION_DIR runs this spec against a private build (e.g. `wxt build` with another
+ * outDir) when other people rebuild .output/ at the same time; by default, the harness's build.
+ */
+const extensionDir = process.env.CARELINE_EXTENSION_DIR || undefined;
+const test = extensionDir
+  ? harnessTest.extend({
+      context: async ({ userDataDir }, use) => {
+        const context = await launchWithExtension({ userDataDir, extensionDir });
+        await use(context);
+        await context.close();
+      },
+    })
+  : harnessTest;
 
 interface SeedItem {
   [key: string]: unknown;
@@ -121,6 +136,8 @@ async function seed(page: Page, items: SeedItem[], seen: SeedItem[] = []): Promi
 const volume = (page: Page) => page.getByTestId('metric-volume-value');
 
 test.describe('dashboard', () => {
+  // Many steps on a shared 2-core machine: three times the default timeout.
+  test.slow();
   test('figures follow the filters, the URL keeps them, an item opens with its link', async ({ page, extensionId }) => {
     await openDashboard(page, extensionId);
     await seed(page, ANA, ANA_SEEN);
@@ -234,7 +251,7 @@ test.describe('dashboard', () => {
     await expect(volume(page)).toHaveText('6');
 
     // A second profile (Ben's browser) with three items of his and one copy of Ana's.
-    const other = await launchWithExtension();
+    const other = await launchWithExtension({ extensionDir });
     try {
       const benPage = await openExtensionPage(other, await extensionIdOf(other), 'dashboard.html');
       await seed(benPage, [item('agent-ben', 0), item('agent-ben', 1, { site: 'facebook' }), item('agent-ben', 2), ANA[0]!]);
