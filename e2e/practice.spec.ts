@@ -182,6 +182,35 @@ test.describe('practice feed', () => {
     await expect(practice.getByRole('dialog').locator('[data-testid="tweetTextarea_0"]')).toHaveText(draft);
   });
 
+  test('a timed shift counts down, lets new posts in, and ends at 15 minutes with the unanswered posts to retry', async ({ context, extensionId }) => {
+    const practice = await context.newPage();
+    await practice.clock.install();
+    await practice.goto(`chrome-extension://${extensionId}/practice.html?session=shift15&difficulty=medium&seed=3`);
+    await expect(timelinePosts(practice)).toHaveCount(3);
+    const timer = practice.getByRole('timer');
+    await expect(timer).toContainText(/1[45]:\d\d left/);
+    await practice.clock.runFor('04:00');
+    await expect(timer).toContainText(/1[01]:\d\d left/);
+    const more = practice.getByTestId('show-new-posts');
+    await expect(more).toBeVisible();
+    const arrived = Number(/Show (\d+)/.exec(await more.innerText())?.[1]);
+    expect(arrived).toBeGreaterThan(0);
+    await more.click();
+    await expect(timelinePosts(practice)).toHaveCount(3 + arrived);
+    await practice.clock.runFor('11:05');
+    const summary = practice.getByTestId('session-summary');
+    await expect(summary).toBeVisible();
+    await expect(summary).toContainText('No reply was scored');
+    await expect(timer).toContainText('0:00 left');
+    const toRetry = await summary.getByTestId('retry-list').locator('li').count();
+    // Every post that arrived in the shift went unanswered (at most 10 are offered).
+    expect(toRetry).toBeGreaterThanOrEqual(Math.min(10, 3 + arrived));
+    expect(toRetry).toBeLessThanOrEqual(10);
+    await summary.getByRole('button', { name: `Retry these (${toRetry})` }).click();
+    await expect(practice.getByTestId('session-status')).toContainText(new RegExp(`Retry.*0 of ${toRetry} answered`));
+    await expect(timelinePosts(practice)).toHaveCount(3);
+  });
+
   test('pack import is all or nothing with the problems listed; a good pack runs a session', async ({ context, extensionId }) => {
     const dir = freshProfileDir('careline-pack-');
     const scenario = (id: string, minutes: number) => ({

@@ -12,7 +12,7 @@ import { DEFAULT_SLA_SETTINGS, SlaSettingsSchema } from '../../lib/sla/settings'
 import { loadProfile, slaSettingsItem } from '../../lib/settings';
 import { createXAdapter } from '../../lib/sites/x/adapter';
 import { broadcast, listen } from '../../lib/transport';
-import { ConversationContext, PostArticle, ReplyDialog, type FeedPost } from './Feed';
+import { ConversationContext, PostArticle, ReplyDialog } from './Feed';
 import { feedPostOf } from './feed-post';
 import { downloadPack, forgetImportedPack, importPackFile, loadBuiltinPack, loadImportedPack } from './packs';
 import { scorePracticeReply, type ScoringContext } from './scoring';
@@ -31,7 +31,6 @@ import {
   timeLeftMs,
   waitingPosts,
   type PracticeSession,
-  type SessionPost,
   type SessionSettings,
   type StoredSessionData,
 } from './session-state';
@@ -178,8 +177,7 @@ export function App() {
       .practiceSessions.put(row)
       .then(() => setSaveError(null))
       .catch((error: unknown) => setSaveError(`This summary could not be saved for your progress view (${String(error)}). Your replies are still in the log.`));
-    // Saved once per end: the session object changes only by replies after that.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Saved once per end (keyed on the end time): later replies to an ended session are not scored.
   }, [ended]);
 
   useEffect(() => {

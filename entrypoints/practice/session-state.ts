@@ -61,6 +61,8 @@ export interface PracticeSession {
 }
 
 const QUICK_POSTS = 3;
+/** A retry session stays short enough to finish. */
+const MAX_RETRY = 10;
 
 /** Status ids are digits on X: the session's start time and the post's place keep them unique. */
 function statusId(startedAt: number, index: number, suffix = ''): string {
@@ -213,7 +215,7 @@ export interface SessionOutcome {
   summary: SessionSummary;
   /** Posts that arrived but got no scored reply. */
   unanswered: SessionPost[];
-  /** The scenarios worth another go: the summary's picks, then anything unanswered. */
+  /** The scenarios worth another go: the summary's picks, then anything unanswered (at most 10). */
   retry: Scenario[];
 }
 
@@ -222,7 +224,7 @@ export function sessionOutcome(session: PracticeSession): SessionOutcome {
   const end = session.endedAt ?? Number.POSITIVE_INFINITY;
   const unanswered = session.posts.filter((p) => arrivalTime(session, p) <= end && scoredReply(session, p.postId) === undefined);
   const byId = new Map(session.posts.map((p) => [p.scenario.id, p.scenario]));
-  const ids = [...new Set([...summary.retryScenarioIds, ...unanswered.map((p) => p.scenario.id)])];
+  const ids = [...new Set([...summary.retryScenarioIds, ...unanswered.map((p) => p.scenario.id)])].slice(0, MAX_RETRY);
   return { summary, unanswered, retry: ids.flatMap((id) => (byId.has(id) ? [byId.get(id) as Scenario] : [])) };
 }
 
