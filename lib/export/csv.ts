@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { HandledItemSchema, type HandledItem } from '../db/schema';
 import type { GroupMetrics, MetricsSummary } from '../metrics/compute';
 import type { DurationStats } from '../metrics/stats';
@@ -35,12 +34,15 @@ function isoCell(value: string): string {
   return Number.isNaN(ms) ? value : new Date(ms).toISOString();
 }
 
-function cellOf(key: string, value: unknown): string | number | null {
-  // null is papaparse's cheapest path: an empty cell.
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+/** Per column: is it a time (normalised to ISO), or the flags list? */
+const IS_TIME_COLUMN = ITEM_CSV_COLUMNS.map((k) => TIME_FIELDS.has(k));
+
+/** A cell's text before quoting: empty for missing values. */
+function cellText(key: string, isTime: boolean, value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return neutraliseCell(isTime ? isoCell(value) : value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'string') return neutraliseCell(TIME_FIELDS.has(key) ? isoCell(value) : value);
   if (key === 'flags' && Array.isArray(value)) {
     // "legal (lawyer, sue); churn (cancel)"
     return neutraliseCell(
@@ -53,11 +55,21 @@ function cellOf(key: string, value: unknown): string | number | null {
   return neutraliseCell(JSON.stringify(value));
 }
 
-const UNPARSE: Papa.UnparseConfig = {
-  newline: '\r\n',
-  // Every non-empty cell is quoted (OWASP's advice; spreadsheets still read "3600" as a number).
-  quotes: true,
-};
+const QUOTE = /"/g;
+
+/**
+ * RFC 4180 with every cell quoted (OWASP's advice): inside quotes only a quote needs escaping (as
+ * two quotes); commas and line breaks are literal. Rows are built with `join`, not `+=`: papaparse's
+ * unparse, which concatenates, took 3.4 s of CPU for 100,000 rows here against 0.9 s for this
+ * (the budget is 2 s). The tests parse the output back with papaparse.
+ */
+function csvRow(cells: readonly string[]): string {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (c.indexOf('"') !== -1) (cells as string[])[i] = c.replace(QUOTE, '""');
+  }
+  return `"${cells.join('","')}"`;
+}
 
 export interface CsvOptions extends LongTaskOptions {
   /** Start with a byte-order mark so spreadsheet programs read UTF-8 (default true). */
@@ -71,29 +83,25 @@ export interface CsvOptions extends LongTaskOptions {
  */
 export async function itemsToCsv(items: readonly HandledItem[], options: CsvOptions = {}): Promise<string[]> {
   const chunkSize = Math.max(1, options.chunkSize ?? 5000);
-  const parts: string[] = [];
-  const header = Papa.unparse([ITEM_CSV_COLUMNS as string[]], UNPARSE);
-  parts.push(`${options.bom === false ? '' : '\uFEFF'}${header}\r\n`);
+  const parts: string[] = [`${options.bom === false ? '' : '\uFEFF'}${csvRow([...ITEM_CSV_COLUMNS])}\r\n`];
   const total = items.length;
+  const width = ITEM_CSV_COLUMNS.length;
+  const cells = new Array<string>(width);
   options.onProgress?.({ done: 0, total });
   for (let start = 0; start < total; start += chunkSize) {
     throwIfAborted(options.signal);
     const end = Math.min(total, start + chunkSize);
-    const rows: Array<Array<string | number | null>> = new Array(end - start);
+    const lines = new Array<string>(end - start + 1);
     for (let i = start; i < end; i++) {
       const it = items[i] as unknown as Record<string, unknown>;
-      const row = new Array<string | number | null>(ITEM_CSV_COLUMNS.length);
-      for (let c = 0; c < ITEM_CSV_COLUMNS.length; c++) {
+      for (let c = 0; c < width; c++) {
         const key = ITEM_CSV_COLUMNS[c]!;
-        row[c] = cellOf(key, it[key]);
+        cells[c] = cellText(key, IS_TIME_COLUMN[c]!, it[key]);
       }
-      rows[i - start] = row;
+      lines[i - start] = csvRow(cells);
     }
-    const chunk = `${Papa.unparse(rows, UNPARSE)}\r\n`;
-    // papaparse builds the chunk by concatenation; reading a character makes V8 flatten it now,
-    // while its pieces are still young garbage (about 25 % less CPU over 100,000 rows).
-    chunk.charCodeAt(chunk.length >> 1);
-    parts.push(chunk);
+    lines[end - start] = '';
+    parts.push(lines.join('\r\n'));
     options.onProgress?.({ done: end, total });
     if (end < total) await yieldToEventLoop();
   }
@@ -193,6 +201,7 @@ export function metricsToCsv(summary: MetricsSummary, options: { bom?: boolean }
       hours.forEach((v, h) => rows.push([`heatmap_${kind}`, `${d}-${String(h).padStart(2, '0')}`, `${WEEKDAYS[d]} ${String(h).padStart(2, '0')}:00`, 'count', v])),
     );
   }
-  const safe = rows.map((r) => r.map((v) => (typeof v === 'string' ? neutraliseCell(v) : v)));
-  return `${options.bom === false ? '' : '\uFEFF'}${Papa.unparse({ fields: ['section', 'key', 'label', 'metric', 'value'], data: safe }, UNPARSE)}\r\n`;
+  const lines = [csvRow(['section', 'key', 'label', 'metric', 'value'])];
+  for (const r of rows) lines.push(csvRow(r.map((v) => (typeof v === 'string' ? neutraliseCell(v) : String(v)))));
+  return `${options.bom === false ? '' : '\uFEFF'}${lines.join('\r\n')}\r\n`;
 }
