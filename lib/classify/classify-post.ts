@@ -1,8 +1,8 @@
-import { featurize, namedText, type FeatureSet } from './features';
+import { featurizeScan, sharedFeatureSet, type FeatureSet } from './features';
 import { detectFlags } from './flags';
-import { detectLanguage, isFunctionWord } from './language';
-import { COLUMNS, COMPLAINT_COLUMN, decodeModel, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax } from './model';
-import { tokenize, type Token } from './tokenize';
+import { decideLanguage } from './language';
+import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax } from './model';
+import { scan, T_FUNCTION, type Scan } from './tokenize';
 import type { Classification, Flag, Intent, Sentiment, Urgency } from './types';
 import { INTENTS, SENTIMENTS } from './types';
 import { MODEL } from './weights';
@@ -20,7 +20,7 @@ let shipped: LinearModel | undefined;
 
 /** The shipped model, decoded on first use (a few milliseconds). */
 export function shippedModel(): LinearModel {
-  shipped ??= new LinearModel(decodeModel(MODEL), MODEL.featureBits);
+  shipped ??= new LinearModel(MODEL);
   return shipped;
 }
 
@@ -45,12 +45,13 @@ export function scoreFeatures(features: FeatureSet, layer?: CorrectionLayer): Ra
   const logits = new Float64Array(COLUMNS);
   shippedModel().accumulate(features.ids, features.ids.length, features.value, logits);
   if (layer && layer.size > 0) layer.accumulate(features, logits);
+  return scoresOf(logits);
+}
+
+function scoresOf(logits: Float64Array): RawScores {
   softmax(logits, nonComplaint, intentBuf);
   softmax(logits, SENTIMENT_COLUMNS, sentimentBuf);
-  // The complaint head, nudged by sentiment polarity: a neutral "how do I…?" leans question, a
-  // negative post leans complaint (5-fold CV on complaints-dev: macro-F1 0.78 → 0.79).
-  const head = 1 / (1 + Math.exp(-logits[COMPLAINT_COLUMN]!));
-  const pc = Math.min(1, Math.max(0, head + COMPLAINT_SENTIMENT_WEIGHT * (sentimentBuf[0]! - sentimentBuf[2]!) - COMPLAINT_OFFSET));
+  const pc = complaintProbability(logits, sentimentBuf);
   const intent = {
     complaint: pc,
     question: (1 - pc) * intentBuf[0]!,
@@ -62,20 +63,17 @@ export function scoreFeatures(features: FeatureSet, layer?: CorrectionLayer): Ra
   return { logits, intent, sentiment };
 }
 
-function argmax<K extends string>(scores: Record<K, number>, labels: readonly K[]): K {
-  let best = labels[0]!;
-  for (const l of labels) if (scores[l] > scores[best]) best = l;
-  return best;
+/**
+ * The complaint head, nudged by sentiment polarity: a neutral "how do I…?" leans question, a
+ * negative post leans complaint.
+ */
+function complaintProbability(logits: Float64Array, sentiment: readonly number[]): number {
+  const head = 1 / (1 + Math.exp(-logits[COMPLAINT_COLUMN]!));
+  return Math.min(1, Math.max(0, head + COMPLAINT_SENTIMENT_WEIGHT * (sentiment[0]! - sentiment[2]!) - COMPLAINT_OFFSET));
 }
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
-}
-
-function roundAll<K extends string>(scores: Record<K, number>): Record<K, number> {
-  const out = { ...scores };
-  for (const k in out) out[k] = round(out[k]);
-  return out;
 }
 
 /** Urgency from intent, sentiment strength and flags, with the rule that set it. */
@@ -99,43 +97,91 @@ export function deriveUrgency(intent: Intent, sentiment: Record<Sentiment, numbe
   return { urgency: 'low', rule: `${intent[0]!.toUpperCase()}${intent.slice(1)}: no reply deadline pressure.` };
 }
 
-/** The words that pushed most toward the chosen intent and sentiment. */
-function explain(model: LinearModel, tokens: readonly Token[], features: FeatureSet, intent: Intent, sentiment: Sentiment, layer?: CorrectionLayer): string[] {
-  const w = model.weights;
+/** The text of a named feature as written (lower-cased): a word, or a word pair. */
+function namedText(s: Scan, at: number): string {
+  const text = s.text;
+  if (at >= 0) return text.slice(s.start[at]!, s.end[at]!).toLowerCase();
+  const t = -at - 1;
+  return `${text.slice(s.start[t - 1]!, s.end[t - 1]!)} ${text.slice(s.start[t]!, s.end[t]!)}`.toLowerCase();
+}
+
+const topWeight = [0, 0, 0];
+const topAt = [0, 0, 0];
+const topLabel = [0, 0, 0];
+const topText = ['', '', ''];
+const oneId = new Int32Array(1);
+const oneFeature: FeatureSet = { ids: oneId, value: 1, namedIds: oneId, namedAt: oneId };
+const delta = new Float64Array(COLUMNS);
+
+/**
+ * The words that pushed most toward the chosen intent and sentiment: the top 3 named features
+ * (words, emoji, word pairs), kept in three slots while walking the post's named features once;
+ * strings are built only for features that enter the top 3.
+ */
+function explain(model: LinearModel, s: Scan, features: FeatureSet, intent: Intent, sentiment: Sentiment, layer?: CorrectionLayer): string[] {
+  const q = model.q;
+  const sc = model.scales;
   const intentCol = INTENTS.indexOf(intent) - 1;
   const sentCol = SENTIMENT_COLUMNS[SENTIMENTS.indexOf(sentiment)]!;
-  const top: Array<{ weight: number; at: number; label: string }> = [];
-  const delta = layer && layer.size > 0 ? new Float64Array(COLUMNS) : undefined;
-  for (let i = 0; i < features.namedIds.length; i++) {
-    const id = features.namedIds[i]!;
-    const at = features.namedAt[i]!;
-    const o = model.row(id) * COLUMNS;
+  const isComplaint = intent === 'complaint';
+  const hasLayer = layer !== undefined && layer.size > 0;
+  let kept = 0;
+  const { namedIds, namedAt } = features;
+  for (let i = 0; i < namedIds.length; i++) {
+    const id = namedIds[i]!;
+    const at = namedAt[i]!;
+    const o = id * COLUMNS;
     let iw: number;
-    if (intent === 'complaint') iw = w[o + COMPLAINT_COLUMN]!;
-    else iw = w[o + intentCol]! - (w[o]! + w[o + 1]! + w[o + 2]! + w[o + 3]!) / 4 - w[o + COMPLAINT_COLUMN]! * 0.5;
-    const sw = sentiment === 'neutral' ? 0 : w[o + sentCol]! - (w[o + 4]! + w[o + 5]! + w[o + 6]!) / 3;
-    if (delta) {
+    if (isComplaint) iw = q[o + COMPLAINT_COLUMN]! * sc[COMPLAINT_COLUMN]!;
+    else {
+      iw = q[o + intentCol]! * sc[intentCol]! -
+        (q[o]! * sc[0]! + q[o + 1]! * sc[1]! + q[o + 2]! * sc[2]! + q[o + 3]! * sc[3]!) / 4 -
+        q[o + COMPLAINT_COLUMN]! * sc[COMPLAINT_COLUMN]! * 0.5;
+    }
+    const sw = sentiment === 'neutral' ? 0 : q[o + sentCol]! * sc[sentCol]! - (q[o + 4]! * sc[4]! + q[o + 5]! * sc[5]! + q[o + 6]! * sc[6]!) / 3;
+    if (hasLayer) {
       delta.fill(0);
-      layer!.accumulate({ ids: Int32Array.of(id), value: 1, namedIds: [], namedAt: [] }, delta);
-      iw += intent === 'complaint' ? delta[COMPLAINT_COLUMN]! : delta[intentCol]! - delta[COMPLAINT_COLUMN]! * 0.5;
+      oneId[0] = id;
+      layer.accumulate(oneFeature, delta);
+      iw += isComplaint ? delta[COMPLAINT_COLUMN]! : delta[intentCol]! - delta[COMPLAINT_COLUMN]! * 0.5;
     }
-    const weight = Math.max(iw, sw);
-    if (weight <= 0.15 || (top.length === 3 && weight <= top[2]!.weight)) continue;
-    const word = at >= 0 ? tokens[at]!.norm : tokens[-at - 1]!.norm;
-    if (at >= 0 && (isFunctionWord(word) || word.length < 2)) continue;
-    if (at < 0 && isFunctionWord(word) && isFunctionWord(tokens[-at - 2]!.norm)) continue;
-    const label = iw >= sw ? intent : sentiment;
-    const text = namedText(tokens, at).toLowerCase();
-    const same = top.findIndex((e) => namedText(tokens, e.at).toLowerCase() === text && e.label === label);
+    const weight = iw > sw ? iw : sw;
+    if (weight <= 0.15 || (kept === 3 && weight <= topWeight[2]!)) continue;
+    const t = at >= 0 ? at : -at - 1;
+    if (at >= 0 && ((s.bits[t]! & T_FUNCTION) !== 0 || s.normEnd[t]! - s.normStart[t]! < 2)) continue;
+    if (at < 0 && (s.bits[t]! & T_FUNCTION) !== 0 && (s.bits[t - 1]! & T_FUNCTION) !== 0) continue;
+    const label = iw >= sw ? 0 : 1;
+    const text = namedText(s, at);
+    let same = -1;
+    for (let k = 0; k < kept; k++) if (topLabel[k] === label && topText[k] === text) same = k;
     if (same >= 0) {
-      if (top[same]!.weight >= weight) continue;
-      top.splice(same, 1);
+      if (topWeight[same]! >= weight) continue;
+      for (let k = same; k < kept - 1; k++) {
+        topWeight[k] = topWeight[k + 1]!;
+        topAt[k] = topAt[k + 1]!;
+        topLabel[k] = topLabel[k + 1]!;
+        topText[k] = topText[k + 1]!;
+      }
+      kept--;
     }
-    top.push({ weight, at, label });
-    top.sort((a, b) => b.weight - a.weight || a.at - b.at);
-    if (top.length > 3) top.pop();
+    // Insert in order: weight descending, then position in the post.
+    let k = kept < 3 ? kept : 2;
+    while (k > 0 && (topWeight[k - 1]! < weight || (topWeight[k - 1] === weight && topAt[k - 1]! > at))) {
+      topWeight[k] = topWeight[k - 1]!;
+      topAt[k] = topAt[k - 1]!;
+      topLabel[k] = topLabel[k - 1]!;
+      topText[k] = topText[k - 1]!;
+      k--;
+    }
+    topWeight[k] = weight;
+    topAt[k] = at;
+    topLabel[k] = label;
+    topText[k] = text;
+    if (kept < 3) kept++;
   }
-  return top.map((e) => `"${namedText(tokens, e.at).toLowerCase()}" → ${e.label}`);
+  const reasons: string[] = [];
+  for (let k = 0; k < kept; k++) reasons.push(`"${topText[k]}" → ${topLabel[k] === 0 ? intent : sentiment}`);
+  return reasons;
 }
 
 export interface ClassifyInput {
@@ -148,16 +194,16 @@ export interface ClassifyOptions {
   corrections?: CorrectionLayer;
 }
 
+const logitsBuf = new Float64Array(COLUMNS);
+const UNIFORM_INTENT = 1 / INTENTS.length;
+
 /** Classifies one post. Synchronous, deterministic, no network. */
 export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}): Classification {
   const text = input.text ?? '';
-  const tokens = tokenize(text);
-  const words: string[] = [];
-  for (const t of tokens) if (t.kind === 'word') words.push(t.norm);
-  const lang = detectLanguage(text, input.lang, words);
+  const s = scan(text);
+  const lang = decideLanguage(text, input.lang, s.wordChars, s.stopHits);
   const flags = detectFlags(text);
   if (!lang.known) {
-    const uniform = 1 / INTENTS.length;
     return {
       classified: false,
       language: lang.language,
@@ -167,24 +213,48 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
       urgencyRule: `Not classified: the post looks like "${lang.language}", a language the model does not know. Read it yourself.`,
       flags,
       scores: {
-        intent: { complaint: uniform, question: uniform, praise: uniform, feedback: uniform, other: uniform },
+        intent: { complaint: UNIFORM_INTENT, question: UNIFORM_INTENT, praise: UNIFORM_INTENT, feedback: UNIFORM_INTENT, other: UNIFORM_INTENT },
         sentiment: { negative: 1 / 3, neutral: 1 / 3, positive: 1 / 3 },
       },
       reasons: [`not classified: language "${lang.language}"`],
       version: CLASSIFIER_VERSION,
     };
   }
-  const features = featurize(tokens);
-  const scores = scoreFeatures(features, options.corrections);
-  const intent = scores.intent.complaint >= 0.5 ? 'complaint' : argmax(scores.intent, INTENTS);
-  const sentiment = argmax(scores.sentiment, SENTIMENTS);
-  const { urgency, rule } = deriveUrgency(intent, scores.sentiment, flags);
-  const reasons = explain(shippedModel(), tokens, features, intent, sentiment, options.corrections);
+  const model = shippedModel();
+  const count = featurizeScan(s);
+  const features = sharedFeatureSet();
+  const logits = logitsBuf.fill(0);
+  model.accumulate(features.ids, count, features.value, logits);
+  const layer = options.corrections;
+  if (layer && layer.size > 0) layer.accumulate(features, logits);
+  softmax(logits, nonComplaint, intentBuf);
+  softmax(logits, SENTIMENT_COLUMNS, sentimentBuf);
+  const pc = complaintProbability(logits, sentimentBuf);
+  const rest = 1 - pc;
+  const intentScores = {
+    complaint: round(pc),
+    question: round(rest * intentBuf[0]!),
+    praise: round(rest * intentBuf[1]!),
+    feedback: round(rest * intentBuf[2]!),
+    other: round(rest * intentBuf[3]!),
+  };
+  let intent: Intent = 'complaint';
+  if (pc < 0.5) {
+    let best = 0;
+    for (let k = 1; k < 4; k++) if (intentBuf[k]! > intentBuf[best]!) best = k;
+    intent = rest * intentBuf[best]! > pc ? INTENTS[best + 1]! : 'complaint';
+  }
+  let sBest = 0;
+  for (let k = 1; k < 3; k++) if (sentimentBuf[k]! > sentimentBuf[sBest]!) sBest = k;
+  const sentiment = SENTIMENTS[sBest]!;
+  const sentimentScores = { negative: round(sentimentBuf[0]!), neutral: round(sentimentBuf[1]!), positive: round(sentimentBuf[2]!) };
+  const { urgency, rule } = deriveUrgency(intent, { negative: sentimentBuf[0]!, neutral: sentimentBuf[1]!, positive: sentimentBuf[2]! }, flags);
+  const reasons = explain(model, s, features, intent, sentiment, layer);
   for (const f of flags) {
     if (reasons.length >= 5) break;
     reasons.push(`${f.name.replace('_', ' ')} flag: ${f.evidence.slice(0, 2).map((e) => `"${e}"`).join(', ')}`);
   }
-  if (options.corrections && options.corrections.size > 0) reasons.push(`adjusted by ${options.corrections.size} local correction${options.corrections.size === 1 ? '' : 's'}`);
+  if (layer && layer.size > 0) reasons.push(`adjusted by ${layer.size} local correction${layer.size === 1 ? '' : 's'}`);
   return {
     classified: true,
     language: lang.language,
@@ -193,9 +263,8 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
     urgency,
     urgencyRule: rule,
     flags,
-    scores: { intent: roundAll(scores.intent), sentiment: roundAll(scores.sentiment) },
+    scores: { intent: intentScores, sentiment: sentimentScores },
     reasons,
     version: CLASSIFIER_VERSION,
   };
 }
-

@@ -12,7 +12,6 @@ import type { CorrectionLayer } from './classify-post';
 import { scoreFeatures } from './classify-post';
 import { featurize, GENERIC_FEATURES, type FeatureSet } from './features';
 import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, SENTIMENT_COLUMNS } from './model';
-import { tokenize } from './tokenize';
 import type { Intent, Sentiment } from './types';
 import { INTENTS, SENTIMENTS } from './types';
 
@@ -61,7 +60,7 @@ export function buildCorrectionLayer(corrections: ReadonlyArray<CorrectionInput>
   const layer = new Layer();
   const items = corrections
     .filter((c) => c.text.trim() !== '' && (c.intent !== undefined || c.sentiment !== undefined))
-    .map((c) => ({ ...c, features: featurize(tokenize(c.text)) }));
+    .map((c) => ({ ...c, features: featurize(c.text) }));
   layer.size = items.length;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let learnt = true;

@@ -1,32 +1,22 @@
-import type { Token } from './tokenize';
+import { FNV_OFFSET, FNV_PRIME, fnvString, K_EMOJI, K_EMOTICON, K_HASHTAG, K_PUNCT, K_URL, K_USER, K_WORD, scan, T_ELONGATED, T_NEGATED, T_SHOUTED, type Scan } from './tokenize';
 
 /**
  * Hashed features of a post: word unigrams and bigrams (negation-marked), character 3- to
  * 5-grams of words (robust to typos and inflections), and a few shape features (question mark,
  * shouting, elongation, URL, mention at the start).
  *
- * Feature ids are 32-bit FNV-1a hashes reduced to `FEATURE_BITS` bits. Training and inference
- * share this one function, so the model and the shipped weights always agree.
+ * Feature ids are 32-bit hashes reduced to `FEATURE_BITS` bits. Training and inference share
+ * this one function, so the model and the shipped weights always agree. The character n-grams
+ * are hashed incrementally (FNV-1a over the word's code units: the 4-gram at i continues the
+ * 3-gram's hash), straight from the scanner's buffer, with no substrings.
  */
 export const FEATURE_BITS = 15;
 const MASK = (1 << FEATURE_BITS) - 1;
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-function hashString(s: string, seed: number): number {
-  let h = (FNV_OFFSET ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, FNV_PRIME);
-  }
-  return h >>> 0;
-}
-
 function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }
 
 const SEED_WORD = 0x01;
@@ -34,26 +24,23 @@ const SEED_NEG = 0x02;
 const SEED_CHAR = 0x04;
 const SEED_SHAPE = 0x05;
 
+function seeded(hash: number, seed: number): number {
+  return mix(hash, seed);
+}
+
 export interface FeatureSet {
   /** Feature ids (with repeats); each counts `value`. */
   ids: Int32Array;
   /** 1/sqrt(count): every post has the same feature-vector length. */
   value: number;
   /** Word unigram and bigram feature ids that can be shown as reasons… */
-  namedIds: number[];
+  namedIds: Int32Array;
   /** …and where they are: token index t for a unigram, -(t + 1) for the bigram ending at t. */
-  namedAt: number[];
-}
-
-/** The words a named feature stands for, as written in the post. */
-export function namedText(tokens: readonly Token[], at: number): string {
-  if (at >= 0) return tokens[at]!.raw;
-  const t = -at - 1;
-  return `${tokens[t - 1]!.raw} ${tokens[t]!.raw}`;
+  namedAt: Int32Array;
 }
 
 function shapeId(name: string): number {
-  return hashString(name, SEED_SHAPE) & MASK;
+  return seeded(fnvString(name), SEED_SHAPE) & MASK;
 }
 
 const SHAPE_QUESTION = shapeId('?');
@@ -69,91 +56,122 @@ const SHAPE_SHORT = shapeId('short');
 /** Features that say nothing about one kind of post (bias, shape, placeholders): corrections leave them alone. */
 export const GENERIC_FEATURES: ReadonlySet<number> = new Set([
   SHAPE_QUESTION, SHAPE_EXCLAIM, SHAPE_SHOUT, SHAPE_ELONG, SHAPE_URL, SHAPE_LEADING_USER, SHAPE_NO_USER, SHAPE_BIAS, SHAPE_SHORT,
-  hashString('<user>', SEED_WORD) & MASK, hashString('<url>', SEED_WORD) & MASK, hashString('<num>', SEED_WORD) & MASK,
+  seeded(fnvString('<user>'), SEED_WORD) & MASK, seeded(fnvString('<url>'), SEED_WORD) & MASK, seeded(fnvString('<num>'), SEED_WORD) & MASK,
 ]);
 
-const HASH_START = hashString('<s>', SEED_WORD);
-const HASH_END = hashString('</s>', SEED_WORD);
+const HASH_START = seeded(fnvString('<s>'), SEED_WORD);
+const HASH_END = seeded(fnvString('</s>'), SEED_WORD);
 const CHAR_MIN = 3;
 const CHAR_MAX = 5;
+const CARET = 94;
+const DOLLAR = 36;
 
-let scratch = new Int32Array(1024);
+let ids = new Int32Array(1024);
+let namedIds = new Int32Array(256);
+let namedAt = new Int32Array(256);
+let n = 0;
+let named = 0;
 
-function push(n: number, id: number): number {
-  if (n === scratch.length) {
-    const bigger = new Int32Array(scratch.length * 2);
-    bigger.set(scratch);
-    scratch = bigger;
+function push(id: number): void {
+  if (n === ids.length) {
+    const bigger = new Int32Array(ids.length * 2);
+    bigger.set(ids);
+    ids = bigger;
   }
-  scratch[n] = id;
-  return n + 1;
+  ids[n++] = id;
 }
 
-export function featurize(tokens: readonly Token[]): FeatureSet {
-  let n = push(0, SHAPE_BIAS);
-  const namedIds: number[] = [];
-  const namedAt: number[] = [];
+function pushNamed(id: number, at: number): void {
+  if (named === namedIds.length) {
+    const a = new Int32Array(named * 2);
+    a.set(namedIds);
+    namedIds = a;
+    const b = new Int32Array(named * 2);
+    b.set(namedAt);
+    namedAt = b;
+  }
+  namedIds[named] = id;
+  namedAt[named++] = at;
+}
+
+/** Character 3- to 5-grams of norm[from..to) padded with ^ and $, pushed as feature ids. */
+function charGrams(norm: Uint16Array, from: number, to: number): void {
+  const len = to - from + 2;
+  const base = (FNV_OFFSET ^ SEED_CHAR) >>> 0;
+  for (let i = 0; i + CHAR_MIN <= len; i++) {
+    let h = base;
+    const last = Math.min(len, i + CHAR_MAX);
+    for (let k = i; k < last; k++) {
+      const code = k === 0 ? CARET : k === len - 1 ? DOLLAR : norm[from + k - 1]!;
+      h = Math.imul(h ^ code, FNV_PRIME);
+      const size = k - i + 1;
+      // The size is folded in so that "^ab" as a 3-gram and as the start of a 4-gram differ.
+      if (size >= CHAR_MIN) push(((h ^ (h >>> 15)) + Math.imul(size, 0x27d4eb2d)) & MASK);
+    }
+  }
+}
+
+/**
+ * Features of a scanned post into shared buffers (valid until the next call): returns how many.
+ * Read them with `featureIds()`, `namedFeatures()`.
+ */
+export function featurizeScan(s: Scan): number {
+  n = 0;
+  named = 0;
+  push(SHAPE_BIAS);
   let prevHash = HASH_START;
   let prevIsWord = false;
   let hasUser = false;
   let words = 0;
-  for (let t = 0; t < tokens.length; t++) {
-    const tok = tokens[t]!;
-    const norm = tok.norm;
-    const wordHash = hashString(norm, tok.negated ? SEED_NEG : SEED_WORD);
+  const count = s.count;
+  for (let t = 0; t < count; t++) {
+    const kind = s.kind[t]!;
+    const bits = s.bits[t]!;
+    const wordHash = seeded(s.hash[t]!, bits & T_NEGATED ? SEED_NEG : SEED_WORD);
     const uni = wordHash & MASK;
-    n = push(n, uni);
+    push(uni);
     const bi = mix(prevHash, wordHash) & MASK;
-    n = push(n, bi);
-    const kind = tok.kind;
-    if (kind === 'word' || kind === 'emoji' || kind === 'emoticon' || kind === 'hashtag') {
-      namedIds.push(uni);
-      namedAt.push(t);
-      if (prevIsWord) {
-        namedIds.push(bi);
-        namedAt.push(-(t + 1));
-      }
+    push(bi);
+    if (kind === K_WORD || kind === K_EMOJI || kind === K_EMOTICON || kind === K_HASHTAG) {
+      pushNamed(uni, t);
+      if (prevIsWord && kind === K_WORD) pushNamed(bi, -(t + 1));
     }
     prevHash = wordHash;
-    prevIsWord = kind === 'word';
-
-    switch (kind) {
-      case 'word': {
-        words++;
-        // Character n-grams of the word padded with boundaries: "^late$" → "^la", "lat", …
-        const len = norm.length + 2;
-        for (let size = CHAR_MIN; size <= CHAR_MAX; size++) {
-          for (let i = 0; i + size <= len; i++) {
-            let h = (FNV_OFFSET ^ SEED_CHAR ^ size) >>> 0;
-            for (let k = i; k < i + size; k++) {
-              const code = k === 0 ? 94 : k === len - 1 ? 36 : norm.charCodeAt(k - 1);
-              h ^= code;
-              h = Math.imul(h, FNV_PRIME);
-            }
-            n = push(n, (h >>> 0) & MASK);
-          }
-        }
-        if (tok.shouted) n = push(n, SHAPE_SHOUT);
-        if (tok.elongated) n = push(n, SHAPE_ELONG);
-        break;
-      }
-      case 'punct':
-        if (norm.charCodeAt(0) === 63) n = push(n, SHAPE_QUESTION);
-        else if (norm.charCodeAt(0) === 33) n = push(n, SHAPE_EXCLAIM);
-        break;
-      case 'url':
-        n = push(n, SHAPE_URL);
-        break;
-      case 'user':
-        if (t === 0) n = push(n, SHAPE_LEADING_USER);
-        hasUser = true;
-        break;
-      default:
-        break;
+    prevIsWord = kind === K_WORD;
+    if (kind === K_WORD) {
+      words++;
+      charGrams(s.norm, s.normStart[t]!, s.normEnd[t]!);
+      if (bits & T_SHOUTED) push(SHAPE_SHOUT);
+      if (bits & T_ELONGATED) push(SHAPE_ELONG);
+    } else if (kind === K_PUNCT) {
+      const c = s.norm[s.normStart[t]!];
+      if (c === 63 || (c === 33 && s.norm[s.normStart[t]! + 1] === 63)) push(SHAPE_QUESTION);
+      else if (c === 33) push(SHAPE_EXCLAIM);
+    } else if (kind === K_URL) {
+      push(SHAPE_URL);
+    } else if (kind === K_USER) {
+      if (t === 0) push(SHAPE_LEADING_USER);
+      hasUser = true;
     }
   }
-  n = push(n, mix(prevHash, HASH_END) & MASK);
-  if (!hasUser) n = push(n, SHAPE_NO_USER);
-  if (words <= 4) n = push(n, SHAPE_SHORT);
-  return { ids: scratch.slice(0, n), value: 1 / Math.sqrt(n), namedIds, namedAt };
+  push(mix(prevHash, HASH_END) & MASK);
+  if (!hasUser) push(SHAPE_NO_USER);
+  if (words <= 4) push(SHAPE_SHORT);
+  return n;
+}
+
+/** The ids of the last `featurizeScan` (a view on a shared buffer). */
+export function featureIds(): Int32Array {
+  return ids.subarray(0, n);
+}
+
+/** The last `featurizeScan`'s features as a FeatureSet of views on shared buffers (valid until the next call). */
+export function sharedFeatureSet(): FeatureSet {
+  return { ids: ids.subarray(0, n), value: 1 / Math.sqrt(n), namedIds: namedIds.subarray(0, named), namedAt: namedAt.subarray(0, named) };
+}
+
+/** Features of a text, in arrays of its own (for training and corrections). */
+export function featurize(text: string): FeatureSet {
+  featurizeScan(scan(text));
+  return { ids: ids.slice(0, n), value: 1 / Math.sqrt(n), namedIds: namedIds.slice(0, named), namedAt: namedAt.slice(0, named) };
 }

@@ -10,6 +10,13 @@ import type { Flag, FlagName } from './types';
 interface Rule {
   flag: FlagName;
   re: RegExp;
+  /**
+   * Literal stand-ins for the hint's alternatives that are not plain words (`|`-separated, each
+   * one found in every text the alternative matches; '' = handled by the gate's own code).
+   */
+  overrides: Record<string, string>;
+  /** Has overrides: the gate's answer is a superset, the hint is tested too. */
+  loose: boolean;
   /** A cheap test on the lower-cased post: the rule runs only when it passes (most posts pass none). */
   hint: RegExp;
   /** A negation in the few words before the match cancels it. */
@@ -20,13 +27,13 @@ interface Rule {
 
 const NEGATION_BEFORE = /(?:\b(?:not|never|no|nobody|no one|noone|without|won'?t|don'?t|didn'?t|doesn'?t|isn'?t|wasn'?t|aren'?t|weren'?t|can'?t|cannot|wouldn'?t|shouldn'?t|haven'?t|hasn'?t|ain'?t)\b|n't)(?:\s+[^\s.,;:!?]+){0,3}\s*$/i;
 
-function rule(flag: FlagName, hint: RegExp, source: string, negatable: boolean, unless?: RegExp): Rule {
-  return { flag, hint, re: new RegExp(source, 'gi'), negatable, unless };
+function rule(flag: FlagName, hint: RegExp, source: string, negatable: boolean, unless?: RegExp, overrides: Record<string, string> = {}): Rule {
+  return { flag, overrides, loose: Object.keys(overrides).length > 0, hint, re: new RegExp(source, 'gi'), negatable, unless };
 }
 
 const RULES: Rule[] = [
   // Legal threat: lawyers, courts, regulators.
-  rule('legal', /lawyer|attorne|solicitor|barrister|legal|law ?suit|class.action|claims|court|tribunal|sued|suing|litigation/, String.raw`\b(?:lawyers?|attorneys?|solicitors?|barristers?|legal (?:action|team|advice|proceedings|department)|law ?suits?|class[- ]action|small claims|court(?:s| case| order)?|tribunal|sued|suing|litigation)\b`, true, /\b(?:food|tennis|basketball) court/i),
+  rule('legal', /lawyer|attorne|solicitor|barrister|legal|law ?suit|class.action|claims|court|tribunal|sued|suing|litigation/, String.raw`\b(?:lawyers?|attorneys?|solicitors?|barristers?|legal (?:action|team|advice|proceedings|department)|law ?suits?|class[- ]action|small claims|court(?:s| case| order)?|tribunal|sued|suing|litigation)\b`, true, /\b(?:food|tennis|basketball) court/i, { 'class.action': 'action' }),
   rule('legal', /sue/, String.raw`\b(?:(?:i'?ll|i will|we'?ll|we will|going to|gonna|want to|to|can|could|should|might|may) sue|sue (?:you|u|them|your|the|this|@\w+))\b`, true),
   rule('legal', /regulator|ombudsman|standards|ofcom|ofgem|ofwat|cfpb|ftc|fcc|bbb|business bureau|attorney general|consumer|data protection|gdpr|accc/, String.raw`\b(?:regulators?|ombudsman|trading standards|ofcom|ofgem|ofwat|cfpb|ftc|fcc|bbb|better business bureau|attorney general|consumer (?:protection|rights|affairs)|data protection (?:authority|commissioner)|gdpr|accc)\b`, true),
   // Safety: injury, danger, fire, medical.
@@ -36,14 +43,14 @@ const RULES: Rule[] = [
   rule('churn', /cancel|leav|switch|quit|unsubscrib|port(?:ing)? (?:my|our)/, String.raw`\b(?:(?:i'?m|i am|we'?re|we are|i will|i'?ll|we will|we'?ll|going to|gonna|want to|wanna|about to|ready to|decided to|time to|have to|will be|i'?ve|we'?ve) (?:cancel(?:l?ing)?|leav(?:e|ing)|switch(?:ing)?|quit(?:ting)?|unsubscrib\w*|port(?:ing)? (?:my|our) number|switched|cancell?ed (?:my|our)))\b`, true, /\b(?:leav(?:e|ing) (?:a |my |the )?(?:review|feedback|comment|message|note|house|home|work|office|now|today|tomorrow|soon|for)|switch(?:ing)? (?:it |them |this )?(?:on|off)|quit(?:ting)? (?:the |on )?(?:app|working))\b/i),
   rule('churn', /switch|moving|taking my|customer|lost my business|no longer|never|won'?t be|done with|find (?:another|a new|a better)|elsewhere|last time/, String.raw`\b(?:switch(?:ing|ed)? (?:to|over to|providers?|carriers?|banks?|networks?|suppliers?)|moving (?:my business|to another)|taking my (?:business|money|custom)|(?:lost|losing|lose) (?:a|another|me as a|a loyal) customer|lost my business|no longer (?:be )?(?:a )?customer|never again|never (?:going back|using|use|fly|flying|order|ordering|shop|shopping|buy|buying|book|booking|coming back|returning)(?: \S+){0,3} again|won'?t be (?:back|using|ordering|flying|shopping|buying|returning|renewing)|done with (?:you|u|@\w+)|find (?:another|a new|a better) (?:provider|bank|carrier|company|supplier|airline|network)|go(?:ing)? elsewhere|last time i (?:use|order|fly|shop|buy|book)\w*)\b`, false, /\bswitch(?:ing|ed)? to (?:the |a )?(?:app|website|web|desktop|mobile|wifi|wi-fi|data|ios|android|new version|dark mode|\d)/i),
   // Abuse: insults, strong profanity, threats.
-  rule('abuse', /idiot|moron|imbecile|clown|scum|loser|bastard|asshole|arsehole|dickhead|prick|wanker|twat|bitch|cunt|retard|f+u+c+k|f[*#@$]|fck|fuk|fking|effing|stfu|shit|sh[*!]t|piece of|kill|go to hell|screw you|find you/, String.raw`\b(?:idiots?|morons?|imbeciles?|clowns|scum(?:bags?)?|losers|bastards?|assholes?|arseholes?|dickheads?|pricks?|wankers?|twats?|bitch(?:es|ing)?|cunts?|retard(?:s|ed)?|f+u+c+k+\w*|f[*#@$]+c?k\w*|fck\w*|fuk\w*|fking|effing|stfu|shit\w*|sh[*!]t\w*|bullshit|piece of (?:shit|crap|garbage)|kill (?:you|u|yourself|yourselves)|go to hell|screw you|i'?ll find you)\b`, false),
+  rule('abuse', /idiot|moron|imbecile|clown|scum|loser|bastard|asshole|arsehole|dickhead|prick|wanker|twat|bitch|cunt|retard|f+u+c+k|f[*#@$]|fck|fuk|fking|effing|stfu|shit|sh[*!]t|piece of|kill|go to hell|screw you|find you/, String.raw`\b(?:idiots?|morons?|imbeciles?|clowns|scum(?:bags?)?|losers|bastards?|assholes?|arseholes?|dickheads?|pricks?|wankers?|twats?|bitch(?:es|ing)?|cunts?|retard(?:s|ed)?|f+u+c+k+\w*|f[*#@$]+c?k\w*|fck\w*|fuk\w*|fking|effing|stfu|shit\w*|sh[*!]t\w*|bullshit|piece of (?:shit|crap|garbage)|kill (?:you|u|yourself|yourselves)|go to hell|screw you|i'?ll find you)\b`, false, undefined, { 'f+u+c+k': 'uck', 'f[*#@$]': '', 'sh[*!]t': 'sh*t|sh!t' }),
   // Repeat contact: still, again, third time, no reply.
-  rule('repeat_contact', /(?:second|2nd|third|3rd|fourth|4th|fifth|5th|\dth|umpteenth|nth|hundredth|millionth) time|times/, String.raw`\b(?:(?:for the|this is the|it'?s the|is the|that'?s the) (?:second|2nd|third|3rd|fourth|4th|fifth|5th|\d+(?:st|nd|rd|th)|umpteenth|nth|hundredth|millionth) time|(?:called|contacted|rang|emailed|messaged|dm'?e?d|tweeted|asked|chased|phoned|spoken? to|reached out(?: to)?|written|wrote|complained|reported|been (?:on the phone|in touch))(?: \S+){0,4} (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|countless|numerous|so many|a dozen|dozens of) times)\b`, false),
-  rule('repeat_contact', /no (?:repl|resp|answer|one)|(?:not|never) (?:had|heard|rec|got|get)|haven|hasn|have not|has not|didn|still not|ignor|waiting|again|already|previously|as i |previous|follow|chasing/, String.raw`\b(?:no (?:reply|replies|response|responses|answer|answers|one (?:has )?(?:replied|responded|answered|got back|called back|gets back))|(?:not|never) (?:had|heard|received|got|gotten|getting|receiving) (?:a |any )?(?:reply|response|answer|call ?back|back)|(?:haven'?t|hasn'?t|have not|has not|didn'?t|never|still not) (?:heard|had|received|got|gotten|been contacted)(?: anything)? (?:back|a reply|a response|anything|an answer|a call ?back)|ignor(?:ed|ing) (?:me|my|us|our)|(?:still|been) waiting|yet again|once again|again and again|(?:already|previously) (?:called|contacted|told|sent|explained|dm'?e?d|messaged|emailed|reported|asked|complained|tweeted)|as i (?:said|mentioned|told you)|previous (?:tweet|message|dm|complaint|case|conversation)|follow(?:ing)?[- ]up (?:on|with)|chasing (?:this|up|my|you))\b`, false),
+  rule('repeat_contact', /(?:second|2nd|third|3rd|fourth|4th|fifth|5th|\dth|umpteenth|nth|hundredth|millionth) time|times/, String.raw`\b(?:(?:for the|this is the|it'?s the|is the|that'?s the) (?:second|2nd|third|3rd|fourth|4th|fifth|5th|\d+(?:st|nd|rd|th)|umpteenth|nth|hundredth|millionth) time|(?:called|contacted|rang|emailed|messaged|dm'?e?d|tweeted|asked|chased|phoned|spoken? to|reached out(?: to)?|written|wrote|complained|reported|been (?:on the phone|in touch))(?: \S+){0,4} (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|countless|numerous|so many|a dozen|dozens of) times)\b`, false, undefined, { '(?:second|2nd|third|3rd|fourth|4th|fifth|5th|\\dth|umpteenth|nth|hundredth|millionth) time': ' time' }),
+  rule('repeat_contact', /no (?:repl|resp|answer|one)|(?:not|never) (?:had|heard|rec|got|get)|haven|hasn|have not|has not|didn|still not|ignor|waiting|again|already|previously|as i (?:said|mentioned|told)|previous|follow|chasing/, String.raw`\b(?:no (?:reply|replies|response|responses|answer|answers|one (?:has )?(?:replied|responded|answered|got back|called back|gets back))|(?:not|never) (?:had|heard|received|got|gotten|getting|receiving) (?:a |any )?(?:reply|response|answer|call ?back|back)|(?:haven'?t|hasn'?t|have not|has not|didn'?t|never|still not) (?:heard|had|received|got|gotten|been contacted)(?: anything)? (?:back|a reply|a response|anything|an answer|a call ?back)|ignor(?:ed|ing) (?:me|my|us|our)|(?:still|been) waiting|yet again|once again|again and again|(?:already|previously) (?:called|contacted|told|sent|explained|dm'?e?d|messaged|emailed|reported|asked|complained|tweeted)|as i (?:said|mentioned|told you)|previous (?:tweet|message|dm|complaint|case|conversation)|follow(?:ing)?[- ]up (?:on|with)|chasing (?:this|up|my|you))\b`, false),
   rule('repeat_contact', /still/, String.raw`\bstill(?: \S+){0,3}? (?:not|no|nothing|none|waiting|broken|down|haven'?t|hasn'?t|isn'?t|aren'?t|can'?t|won'?t|doesn'?t|didn'?t|don'?t|missing|unresolved|without|on hold|having (?:the same|this|that|issues|problems)|getting (?:the same|charged|this|that)|charg\w+|no reply|no response|not fixed|not working|not resolved|not received|not here|not arrived|nobody|no one)\b`, false),
   rule('repeat_contact', /again/, String.raw`\bagain\b`, false, /\b(?:thanks?|thank you|thx|never|see you|love|recommend|definitely|will|would|can'?t wait|happy to|glad to|back|come|fly|shop|order|visit|stay|use|choose|book|buy)\b(?:\s+\S+){0,3}\s+again$/i),
   // Press and virality.
-  rule('press', /journalist|reporter|press|newspaper|news|social media|bbc|cnn|watchdog|guardian|daily mail|viral|\brt\b|retweet|spread the word|share this|everyone (?:should|needs|must)|tell (?:everyone|all)|followers|trustpilot|yelp|tripadvisor|google review|review site|star (?:review|rating)/, String.raw`\b(?:journalists?|reporters?|the press|press (?:release|coverage|office)|newspapers?|(?:the|local|national|evening) news|news (?:outlet|station|channel|desk|story)|social media|bbc|cnn|watchdog|the guardian|daily mail|go(?:es|ing)? viral|went viral|viral|please rt|pls rt|plz rt|rt if|retweet (?:this|if|please)|spread the word|share this|everyone (?:should|needs to|must) (?:know|see)|tell (?:everyone|all my (?:friends|followers))|my (?:\d+k? )?followers|trustpilot|yelp|tripadvisor|google reviews?|review sites?|(?:one|1)[- ]star (?:review|rating))\b`, false),
+  rule('press', /journalist|reporter|press|newspaper|news|social media|bbc|cnn|watchdog|guardian|daily mail|viral|\brt\b|retweet|spread the word|share this|everyone (?:should|needs|must)|tell (?:everyone|all)|followers|trustpilot|yelp|tripadvisor|google review|review site|star (?:review|rating)/, String.raw`\b(?:journalists?|reporters?|the press|press (?:release|coverage|office)|newspapers?|(?:the|local|national|evening) news|news (?:outlet|station|channel|desk|story)|social media|bbc|cnn|watchdog|the guardian|daily mail|go(?:es|ing)? viral|went viral|viral|please rt|pls rt|plz rt|rt if|retweet (?:this|if|please)|spread the word|share this|everyone (?:should|needs to|must) (?:know|see)|tell (?:everyone|all my (?:friends|followers))|my (?:\d+k? )?followers|trustpilot|yelp|tripadvisor|google reviews?|review sites?|(?:one|1)[- ]star (?:review|rating))\b`, false, undefined, { '\\brt\\b': '' }),
 ];
 
 // Personal data: detected with dedicated functions (validation, masking).
@@ -132,32 +139,202 @@ function personalData(text: string): string[] {
   return evidence;
 }
 
-/** All flags raised by a post, in FLAG_NAMES order, each with its evidence. */
-export function detectFlags(text: string): Flag[] {
-  const found = new Map<FlagName, string[]>();
-  const clean = text.includes('http') || text.includes('www.') ? text.replace(URL_RE, (u) => ' '.repeat(u.length)) : text;
-  const lower = clean.toLowerCase();
-  for (const r of RULES) {
-    if (!r.hint.test(lower)) continue;
-    r.re.lastIndex = 0;
-    for (const m of clean.matchAll(r.re)) {
-      const index = m.index ?? 0;
-      if (r.negatable && isNegated(clean, index)) continue;
-      if (r.unless) {
-        const around = clean.slice(Math.max(0, index - 40), index + m[0].length + 30);
-        const tail = clean.slice(Math.max(0, index - 40), index + m[0].length);
-        if (r.unless.test(r.flag === 'repeat_contact' ? tail : around)) continue;
-      }
-      const list = found.get(r.flag) ?? [];
-      const ev = m[0].trim();
-      if (!list.some((e) => e.toLowerCase() === ev.toLowerCase())) list.push(ev);
-      found.set(r.flag, list);
+// ---- The one-pass gate --------------------------------------------------------------------
+
+/** Splits a regular-expression source on its top-level `|`. */
+function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
     }
   }
-  if (/[\d@]|ref|booking|pnr|confirmation|locator|record/i.test(text)) {
+  out.push(source.slice(from));
+  return out;
+}
+
+/**
+ * The literal strings an alternative stands for, with `(?:a|b)` groups and `x?` expanded.
+ * Anything else (classes, escapes, repetition) must come from the rule's overrides: a hint the
+ * gate cannot read exactly throws when the module loads, it is never silently skipped.
+ */
+function expandLiterals(alt: string): string[] {
+  let out = [''];
+  let i = 0;
+  while (i < alt.length) {
+    let unit: string[];
+    const c = alt[i]!;
+    if (alt.startsWith('(?:', i)) {
+      let depth = 1;
+      let j = i + 3;
+      while (depth > 0) {
+        if (alt[j] === '(') depth++;
+        else if (alt[j] === ')') depth--;
+        j++;
+      }
+      unit = topLevelAlternatives(alt.slice(i + 3, j - 1)).flatMap(expandLiterals);
+      i = j;
+    } else if (/[a-z0-9 &']/.test(c)) {
+      unit = [c];
+      i++;
+    } else {
+      throw new Error(`flags: hint alternative "${alt}" needs a literal override`);
+    }
+    if (alt[i] === '?') {
+      unit = [...unit, ''];
+      i++;
+    }
+    out = out.flatMap((prefix) => unit.map((u) => prefix + u));
+  }
+  return out;
+}
+
+function trigramKey(a: number, b: number, c: number): number {
+  const x = (a << 14) | (b << 7) | c;
+  return (x ^ (x >>> 16)) & 0xffff;
+}
+
+/**
+ * Every literal of every hint, chained by the key of its first three characters: the gate looks
+ * up each trigram of the post and checks the rest of the literal in place, so it knows exactly
+ * which hints match without running them.
+ */
+const LITERAL_HEAD = new Int32Array(0x10000).fill(-1);
+const literalNext: number[] = [];
+const literalText: string[] = [];
+const literalRule: number[] = [];
+RULES.forEach((r, k) => {
+  for (const alt of topLevelAlternatives(r.hint.source)) {
+    const literals = alt in r.overrides ? r.overrides[alt]!.split('|').filter((l) => l !== '') : expandLiterals(alt);
+    for (const lit of literals) {
+      if (lit.length < 3) throw new Error(`flags: hint literal "${lit}" is shorter than 3 characters`);
+      const key = trigramKey(lit.charCodeAt(0), lit.charCodeAt(1), lit.charCodeAt(2));
+      literalText.push(lit);
+      literalRule.push(k);
+      literalNext.push(LITERAL_HEAD[key]!);
+      LITERAL_HEAD[key] = literalText.length - 1;
+    }
+  }
+});
+const ABUSE_RULE = RULES.findIndex((r) => r.flag === 'abuse');
+const PRESS_RULE = RULES.findIndex((r) => r.flag === 'press');
+const ALL_RULES = (1 << RULES.length) - 1;
+
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+interface Gate {
+  /** Rules whose hint matches the lower-cased post. */
+  rules: number;
+  /** The post may hold personal data (a necessary condition of every personal-data finding). */
+  personal: boolean;
+}
+
+/**
+ * One pass over the post, lower-casing ASCII on the fly: which hints match (their literals,
+ * looked up by trigram, plus "f*"-style masks and a standalone "rt"), and whether personal data
+ * is possible (4+ digits, a run of 6 capitals, "#" + digit, or an "@" glued to a preceding
+ * character as in an email). The two characters whose lower case is ASCII although they are not
+ * (İ, the Kelvin sign) send the post through every rule.
+ */
+function gate(text: string): Gate {
+  let rules = 0;
+  let digits = 0;
+  let upperRun = 0;
+  let maxUpperRun = 0;
+  let personal = false;
+  let a = 0;
+  let b = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      upperRun++;
+      if (upperRun > maxUpperRun) maxUpperRun = upperRun;
+      c += 32;
+    } else {
+      upperRun = 0;
+      if (c >= 48 && c <= 57) digits++;
+      else if (c === 64) {
+        const p = i > 0 ? text.charCodeAt(i - 1) : 32;
+        if (p !== 32 && p !== 10 && p !== 9 && p !== 13) personal = true;
+      } else if (c === 35) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 48 && d <= 57) personal = true;
+      } else if (c >= 128) {
+        if (c === 0x130 || c === 0x212a) rules = ALL_RULES;
+        c = 0;
+      }
+    }
+    for (let l = LITERAL_HEAD[trigramKey(a, b, c)]!; l !== -1; l = literalNext[l]!) {
+      const bit = 1 << literalRule[l]!;
+      if (rules & bit) continue;
+      const lit = literalText[l]!;
+      if (lit.charCodeAt(0) !== a || lit.charCodeAt(1) !== b || lit.charCodeAt(2) !== c || i + lit.length - 3 >= n) continue;
+      let k = 3;
+      while (k < lit.length && lowerAscii(text.charCodeAt(i + k - 2)) === lit.charCodeAt(k)) k++;
+      if (k === lit.length) rules |= bit;
+    }
+    if (b === 102 && (c === 42 || c === 35 || c === 64 || c === 36)) rules |= 1 << ABUSE_RULE;
+    if (b === 114 && c === 116 && !isAsciiWordCode(a)) {
+      const d = i + 1 < n ? lowerAscii(text.charCodeAt(i + 1)) : 32;
+      if (!isAsciiWordCode(d)) rules |= 1 << PRESS_RULE;
+    }
+    a = b;
+    b = c;
+  }
+  return { rules, personal: personal || digits >= 4 || maxUpperRun >= 6 };
+}
+
+/** All flags raised by a post, in FLAG_NAMES order, each with its evidence. */
+export function detectFlags(text: string): Flag[] {
+  const g = gate(text);
+  if (g.rules === 0 && !g.personal) return [];
+  const found = new Map<FlagName, string[]>();
+  if (g.rules !== 0) {
+    const clean = text.includes('http') || text.includes('www.') ? text.replace(URL_RE, (u) => ' '.repeat(u.length)) : text;
+    let lower: string | undefined;
+    RULES.forEach((r, k) => {
+      if ((g.rules & (1 << k)) === 0) return;
+      // The hint itself still decides when the gate read it loosely (overrides) or read the raw
+      // post while the rules read it with URLs blanked out.
+      if (clean !== text || r.loose) {
+        lower ??= clean.toLowerCase();
+        if (!r.hint.test(lower)) return;
+      }
+      r.re.lastIndex = 0;
+      for (const m of clean.matchAll(r.re)) {
+        const index = m.index ?? 0;
+        if (r.negatable && isNegated(clean, index)) continue;
+        if (r.unless) {
+          const around = clean.slice(Math.max(0, index - 40), index + m[0].length + 30);
+          const tail = clean.slice(Math.max(0, index - 40), index + m[0].length);
+          if (r.unless.test(r.flag === 'repeat_contact' ? tail : around)) continue;
+        }
+        const list = found.get(r.flag) ?? [];
+        const ev = m[0].trim();
+        if (!list.some((e) => e.toLowerCase() === ev.toLowerCase())) list.push(ev);
+        found.set(r.flag, list);
+      }
+    });
+  }
+  if (g.personal && /[\d@]|ref|booking|pnr|confirmation|locator|record/i.test(text)) {
     const pd = personalData(text);
     if (pd.length > 0) found.set('personal_data', pd);
   }
+  if (found.size === 0) return [];
   const order: FlagName[] = ['legal', 'safety', 'churn', 'personal_data', 'abuse', 'repeat_contact', 'press'];
   const flags: Flag[] = [];
   for (const name of order) {
@@ -166,3 +343,5 @@ export function detectFlags(text: string): Flag[] {
   }
   return flags;
 }
+
+

@@ -45,18 +45,46 @@ function normaliseTag(tag: string): string {
   return tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 }
 
+/** Languages with a stop-word list, in the order of the scanner's per-language hit counts (bit k). */
+export const STOPWORD_LANGUAGES: readonly string[] = Object.keys(STOPWORDS);
+
+/** Every stop word with a bit mask of the languages that list it (for the scanner's table). */
+export function stopwordEntry(): Array<[string, number]> {
+  const masks = new Map<string, number>();
+  STOPWORD_LANGUAGES.forEach((lang, k) => {
+    for (const w of STOPWORDS[lang]!) masks.set(w, (masks.get(w) ?? 0) | (1 << k));
+  });
+  return [...masks.entries()];
+}
+
 /**
  * @param words the post's words, lower-cased (handles, hashtags and URLs already left out), e.g.
  *   the `norm` of tokenize()'s word tokens.
  */
 export function detectLanguage(text: string, hint: string | undefined, words: readonly string[]): LanguageGuess {
+  const hits = new Int32Array(STOPWORD_LANGUAGES.length);
+  let wordChars = 0;
+  for (const w of words) {
+    wordChars += w.length;
+    STOPWORD_LANGUAGES.forEach((lang, k) => {
+      if (STOPWORDS[lang]!.has(w)) hits[k]!++;
+    });
+  }
+  return decideLanguage(text, hint, wordChars, hits);
+}
+
+/**
+ * The decision itself, from counts the scanner already has: the summed length of the words'
+ * norms and the stop-word hits per language (STOPWORD_LANGUAGES order).
+ */
+export function decideLanguage(text: string, hint: string | undefined, wordChars: number, stopHits: ArrayLike<number>): LanguageGuess {
   if (hint !== undefined) {
     const tag = normaliseTag(hint);
     if (!NO_LANGUAGE_TAGS.has(tag)) return { language: tag, known: (KNOWN_LANGUAGES as readonly string[]).includes(tag) };
   }
   let latin = 0;
   let other = 0;
-  const perScript = new Array<number>(SCRIPTS.length).fill(0);
+  let perScript: number[] | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
@@ -70,6 +98,7 @@ export function detectLanguage(text: string, hint: string | undefined, words: re
     for (let k = 0; k < SCRIPTS.length; k++) {
       const [lo, hi] = SCRIPTS[k]!;
       if (c >= lo && c <= hi) {
+        perScript ??= new Array<number>(SCRIPTS.length).fill(0);
         perScript[k]!++;
         other++;
         break;
@@ -77,31 +106,20 @@ export function detectLanguage(text: string, hint: string | undefined, words: re
     }
   }
   // Handles, hashtags and URLs are Latin whatever the post's language: only words count.
-  let latinInWords = 0;
-  for (const w of words) latinInWords += w.length;
-  if (other > 0 && other >= Math.min(latin, latinInWords)) {
+  if (perScript && other > 0 && other >= Math.min(latin, wordChars)) {
     let best = 0;
     for (let k = 1; k < SCRIPTS.length; k++) if (perScript[k]! > perScript[best]!) best = k;
     // Japanese mixes kana and kanji: any kana means Japanese.
     const code = perScript[0]! > 0 ? 'ja' : SCRIPTS[best]![2];
     return { language: code, known: false };
   }
-  let en = 0;
+  const en = stopHits[0]!;
   let best = 'en';
   let bestHits = 0;
-  const hits: Record<string, number> = {};
-  for (const w of words) {
-    for (const lang in STOPWORDS) {
-      if (STOPWORDS[lang]!.has(w)) {
-        if (lang === 'en') en++;
-        else hits[lang] = (hits[lang] ?? 0) + 1;
-      }
-    }
-  }
-  for (const lang in hits) {
-    if (hits[lang]! > bestHits) {
-      best = lang;
-      bestHits = hits[lang]!;
+  for (let k = 1; k < STOPWORD_LANGUAGES.length; k++) {
+    if (stopHits[k]! > bestHits) {
+      best = STOPWORD_LANGUAGES[k]!;
+      bestHits = stopHits[k]!;
     }
   }
   if (bestHits >= 2 && bestHits > en) return { language: best, known: false };

@@ -43,3 +43,20 @@ describe('tokenize', () => {
     expect(toks.filter((t) => t.kind === 'emoticon').map((t) => t.raw)).toEqual([':/']);
   });
 });
+
+describe('tokenize: numbers, words and emoji from the char-code scanner', () => {
+  it('keeps digits glued to letters as one word and reads ordinals, times and prices as numbers', () => {
+    expect(norms('24hrs 3g 1st 5.30pm $1,000')).toEqual(['24hrs', '3g', '<num>', '<num>', '<num>']);
+  });
+
+  it('keeps ZWJ emoji sequences whole and drops skin tones from the norm', () => {
+    const toks = tokenize('👨‍👩‍👧 👋🏾 🇬🇧');
+    expect(toks.map((t) => t.kind)).toEqual(['emoji', 'emoji', 'emoji']);
+    expect(toks[1]!.norm).toBe('👋');
+    expect(toks[0]!.raw).toBe('👨‍👩‍👧');
+  });
+
+  it('does not read the @ of an email address as a mention', () => {
+    expect(tokenize('mail me@example.com').some((t) => t.kind === 'user')).toBe(false);
+  });
+});

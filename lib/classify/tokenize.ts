@@ -2,9 +2,27 @@
  * Tokenization made for tweets and posts: handles, hashtags, URLs, emoji and emoticons,
  * elongations ("sooooo"), apostrophe-less contractions ("dont") and negation scope.
  *
- * Every token keeps its surface form (`raw`) so that reasons and flag evidence can quote the
- * post, and a normalised form (`norm`) that the model hashes.
+ * One hand-written scanner over char codes (`scan`) does the work for the classifier: it fills
+ * reusable typed arrays and a buffer of normalised code units, so classifying a post allocates
+ * no token objects and no strings. `tokenize` turns the same scan into `Token` objects for
+ * tests, tools and the public API.
+ *
+ * Grammar, at each token start (whitespace separates, anything else unknown is skipped):
+ *  - `http://…`, `https://…`, `www.…` up to whitespace → url (norm `<url>`)
+ *  - `@name` (not right after a letter or digit, as in an email) → user (`<user>`), `#tag` → hashtag
+ *  - `:)`, `;-P`, `=D`, `(:`, `<3`, `</3` standing alone → emoticon
+ *  - digits with `.,:/-` groups and an optional `st nd rd th am pm k x h` suffix → number
+ *    (`<num>`); digits glued to letters ("3g", "24hrs") are a word
+ *  - letters, marks and digits, with `_` and inner `'` `’` `-` → word: lower-cased, runs of 3+
+ *    equal letters shortened to 2 (elongated), "dont"/"u"/"pls" normalised, shouting noted
+ *  - emoji (Extended_Pictographic with ZWJ sequences; skin tones and VS16 dropped from the norm),
+ *    flag pairs → emoji
+ *  - `!`/`?` runs (norm: `!`, `?`, `!!`, `??`, `?!`), `.,;:…` runs (norm: first char), `--`,
+ *    `(`, `)`, `"` → punct
+ * Negation scope: after a negator ("not", "never", "…n't"), the next 4 tokens that are words are
+ * marked, never past punctuation or a URL.
  */
+import { stopwordEntry } from './language';
 
 export type TokenKind = 'word' | 'user' | 'url' | 'hashtag' | 'number' | 'emoji' | 'emoticon' | 'punct';
 
@@ -24,26 +42,147 @@ export interface Token {
   shouted: boolean;
 }
 
-// Order matters: URLs before users and emoticons (":/" in "https://"), users before words.
-const TOKEN_RE = new RegExp(
-  [
-    String.raw`(https?:\/\/\S+|www\.[^\s]+)`,
-    String.raw`(@[\p{L}\p{N}_]+)`,
-    String.raw`(#[\p{L}\p{N}_]+)`,
-    String.raw`((?<![\p{L}\p{N}])(?:[:;=][\-o'^]?[)\](\[dDpP\/|*3@$]|[)\](][\-o']?[:;=]|<\/?3)(?![\p{L}\p{N}]))`,
-    String.raw`(\p{N}+(?:[.,:\/\-]\p{N}+)*(?:st|nd|rd|th|am|pm|k|x|h)?(?![\p{L}]))`,
-    String.raw`([\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}_]|['’\-](?=[\p{L}\p{N}]))*)`,
-    String.raw`(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*|[\u{1F1E6}-\u{1F1FF}]{2})`,
-    String.raw`([!?]+|[.,;:…]+|[\-–—]{2,}|[()"])`,
-  ].join('|'),
-  'gu',
-);
+export const K_WORD = 0;
+export const K_USER = 1;
+export const K_URL = 2;
+export const K_HASHTAG = 3;
+export const K_NUMBER = 4;
+export const K_EMOJI = 5;
+export const K_EMOTICON = 6;
+export const K_PUNCT = 7;
+const KIND_NAMES: readonly TokenKind[] = ['word', 'user', 'url', 'hashtag', 'number', 'emoji', 'emoticon', 'punct'];
 
-/** Words that open a negation scope. */
-const NEGATORS = new Set([
-  'not', 'no', 'never', 'nothing', 'nobody', 'none', 'nowhere', 'neither', 'nor', 'cannot', 'without', 'hardly',
-  'barely', 'noone', 'nope', 'nah', 'aint', "ain't",
-]);
+/** Token bits. */
+export const T_NEGATED = 1;
+export const T_ELONGATED = 2;
+export const T_SHOUTED = 4;
+/** An English function word ("the", "my"): never a reason on its own. */
+export const T_FUNCTION = 8;
+
+/** The scan of one post. Reused from call to call: read it before scanning another post. */
+export interface Scan {
+  text: string;
+  count: number;
+  kind: Uint8Array;
+  bits: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** FNV-1a (32-bit, signed) of the token's norm. */
+  hash: Int32Array;
+  /** The norm's code units are norm[normStart[t] .. normEnd[t]). */
+  normStart: Int32Array;
+  normEnd: Int32Array;
+  norm: Uint16Array;
+  /** Words, and the summed length of their norms (for language detection). */
+  words: number;
+  wordChars: number;
+  /** Stop-word hits per language, in the order of language.ts's STOPWORD_LANGUAGES. */
+  stopHits: Int32Array;
+}
+
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+/** FNV-1a of a string's code units (the same as the scanner's token hash). */
+export function fnvString(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h | 0;
+}
+
+// ---- Character classes -------------------------------------------------------------------
+
+const C_L = 1;
+const C_M = 2;
+const C_N = 4;
+const C_SPACE = 8;
+const C_PICT = 16;
+/** Changes when lower-cased (an upper-case letter). */
+const C_UP = 32;
+/** Changes when upper-cased (a lower-case letter). */
+const C_LO = 64;
+const C_KNOWN = 128;
+
+const RE_L = /\p{L}/u;
+const RE_M = /\p{M}/u;
+const RE_N = /\p{N}/u;
+const RE_SPACE = /\s/u;
+const RE_PICT = /\p{Extended_Pictographic}/u;
+
+function computeClass(cp: number): number {
+  const s = String.fromCodePoint(cp);
+  let b = C_KNOWN;
+  if (RE_L.test(s)) b |= C_L;
+  if (RE_M.test(s)) b |= C_M;
+  if (RE_N.test(s)) b |= C_N;
+  if (RE_SPACE.test(s)) b |= C_SPACE;
+  if (RE_PICT.test(s)) b |= C_PICT;
+  if (s.toLowerCase() !== s) b |= C_UP;
+  if (s.toUpperCase() !== s) b |= C_LO;
+  return b;
+}
+
+/** Classes of the BMP, filled lazily (a regular-expression test per new character, once). */
+const bmpClass = new Uint8Array(0x10000);
+/** Lower-case of a BMP code unit (0 = not computed yet). */
+const bmpLower = new Uint16Array(0x10000);
+const astralClass = new Map<number, number>();
+for (let c = 0; c < 128; c++) {
+  bmpClass[c] = computeClass(c);
+  bmpLower[c] = c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    let b = bmpClass[cp]!;
+    if (b === 0) {
+      b = computeClass(cp);
+      bmpClass[cp] = b;
+    }
+    return b;
+  }
+  let b = astralClass.get(cp);
+  if (b === undefined) {
+    b = computeClass(cp);
+    astralClass.set(cp, b);
+  }
+  return b;
+}
+
+function lowerOf(c: number): number {
+  let l = bmpLower[c]!;
+  if (l === 0) {
+    const s = String.fromCharCode(c).toLowerCase();
+    l = s.length === 1 ? s.charCodeAt(0) : c;
+    bmpLower[c] = l;
+  }
+  return l;
+}
+
+function codePointAt(text: string, i: number, n: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+function isWordChar(b: number): boolean {
+  return (b & (C_L | C_M | C_N)) !== 0;
+}
+
+/** Letter or number at i (for "not glued to a word" checks); false past the ends. */
+function isAlnumAt(text: string, i: number, n: number): boolean {
+  if (i < 0 || i >= n) return false;
+  let c = text.charCodeAt(i);
+  if (c < 128) return (bmpClass[c]! & (C_L | C_N)) !== 0;
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) c = codePointAt(text, i - 1, n);
+  else c = codePointAt(text, i, n);
+  return (classOf(c) & (C_L | C_N)) !== 0;
+}
+
+// ---- Word tables -------------------------------------------------------------------------
 
 /** Apostrophe-less spellings that are common in posts, mapped to the usual form. */
 const CONTRACTIONS: Record<string, string> = {
@@ -54,83 +193,432 @@ const CONTRACTIONS: Record<string, string> = {
   tho: 'though', cuz: 'because', bc: 'because', b4: 'before', r: 'are', n: 'and', idk: "i don't know",
 };
 
-/** Scope of a negation: at most this many tokens, and never past punctuation. */
+/** Words that open a negation scope. */
+const NEGATORS = [
+  'not', 'no', 'never', 'nothing', 'nobody', 'none', 'nowhere', 'neither', 'nor', 'cannot', 'without', 'hardly',
+  'barely', 'noone', 'nope', 'nah', 'aint', "ain't",
+];
+const NEGATOR_SET = new Set(NEGATORS);
+
+/** Scope of a negation: at most this many words, and never past punctuation. */
 const NEGATION_SCOPE = 4;
 
 export function isNegator(norm: string): boolean {
-  return NEGATORS.has(norm) || norm.endsWith("n't");
+  return NEGATOR_SET.has(norm) || norm.endsWith("n't");
 }
 
-function shorten(word: string): { text: string; elongated: boolean } {
-  // Three or more of the same letter become two: "sooooo" → "soo", "nooo" → "noo".
-  let run = 1;
-  let found = false;
-  for (let i = 1; i < word.length; i++) {
-    run = word.charCodeAt(i) === word.charCodeAt(i - 1) ? run + 1 : 1;
-    if (run === 3) {
-      found = true;
-      break;
-    }
+interface WordEntry {
+  codes: string;
+  contraction?: { codes: Uint16Array; hash: number };
+  negator: boolean;
+  /** Bit k: a stop word of STOPWORD_LANGUAGES[k]. */
+  stopMask: number;
+}
+
+/** Words with a role, by the FNV hash of their norm (checked against the code units on a hit). */
+const WORD_SLOTS = 4096;
+const wordSlotHash = new Int32Array(WORD_SLOTS);
+const wordSlotEntry = new Int32Array(WORD_SLOTS).fill(-1);
+const WORDS: WordEntry[] = [];
+function findWord(h: number): number {
+  let slot = h & (WORD_SLOTS - 1);
+  while (wordSlotEntry[slot] !== -1) {
+    if (wordSlotHash[slot] === h) return wordSlotEntry[slot]!;
+    slot = (slot + 1) & (WORD_SLOTS - 1);
   }
-  if (!found) return { text: word, elongated: false };
-  const text = word.replace(/(\p{L})\1{2,}/gu, '$1$1');
-  return { text, elongated: text.length !== word.length };
+  return -1;
+}
+function entry(word: string): WordEntry {
+  const h = fnvString(word);
+  const found = findWord(h);
+  if (found >= 0) return WORDS[found]!;
+  const e: WordEntry = { codes: word, negator: false, stopMask: 0 };
+  let slot = h & (WORD_SLOTS - 1);
+  while (wordSlotEntry[slot] !== -1) slot = (slot + 1) & (WORD_SLOTS - 1);
+  wordSlotHash[slot] = h;
+  wordSlotEntry[slot] = WORDS.length;
+  WORDS.push(e);
+  return e;
+}
+for (const [from, to] of Object.entries(CONTRACTIONS)) {
+  const codes = new Uint16Array(to.length);
+  for (let i = 0; i < to.length; i++) codes[i] = to.charCodeAt(i);
+  entry(from).contraction = { codes, hash: fnvString(to) };
+}
+for (const w of NEGATORS) entry(w).negator = true;
+for (const [word, mask] of stopwordEntry()) entry(word).stopMask |= mask;
+
+// ---- The scanner -------------------------------------------------------------------------
+
+const S: Scan = {
+  text: '',
+  count: 0,
+  kind: new Uint8Array(256),
+  bits: new Uint8Array(256),
+  start: new Int32Array(256),
+  end: new Int32Array(256),
+  hash: new Int32Array(256),
+  normStart: new Int32Array(256),
+  normEnd: new Int32Array(256),
+  norm: new Uint16Array(4096),
+  words: 0,
+  wordChars: 0,
+  stopHits: new Int32Array(8),
+};
+let normLen = 0;
+
+function growTokens(): void {
+  const size = S.kind.length * 2;
+  const grow = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+    const b = make(size);
+    b.set(a);
+    return b;
+  };
+  S.kind = grow(S.kind, (n) => new Uint8Array(n));
+  S.bits = grow(S.bits, (n) => new Uint8Array(n));
+  S.start = grow(S.start, (n) => new Int32Array(n));
+  S.end = grow(S.end, (n) => new Int32Array(n));
+  S.hash = grow(S.hash, (n) => new Int32Array(n));
+  S.normStart = grow(S.normStart, (n) => new Int32Array(n));
+  S.normEnd = grow(S.normEnd, (n) => new Int32Array(n));
+}
+
+function ensureNorm(extra: number): void {
+  if (normLen + extra <= S.norm.length) return;
+  const b = new Uint16Array(Math.max(S.norm.length * 2, normLen + extra + 64));
+  b.set(S.norm);
+  S.norm = b;
+}
+
+function pushCode(c: number): void {
+  S.norm[normLen++] = c;
+}
+
+function pushString(s: string): void {
+  ensureNorm(s.length);
+  for (let i = 0; i < s.length; i++) S.norm[normLen++] = s.charCodeAt(i);
+}
+
+function hashNorm(from: number, to: number): number {
+  const norm = S.norm;
+  let h = FNV_OFFSET;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ norm[i]!, FNV_PRIME);
+  return h | 0;
+}
+
+function sameCodes(from: number, to: number, s: string): boolean {
+  if (to - from !== s.length) return false;
+  for (let i = 0; i < s.length; i++) if (S.norm[from + i] !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+function emit(kind: number, start: number, end: number, normFrom: number, bits: number): number {
+  const t = S.count;
+  S.kind[t] = kind;
+  S.start[t] = start;
+  S.end[t] = end;
+  S.normStart[t] = normFrom;
+  S.normEnd[t] = normLen;
+  S.hash[t] = hashNorm(normFrom, normLen);
+  S.bits[t] = bits;
+  S.count = t + 1;
+  return t;
+}
+
+function isUrlStart(text: string, i: number, n: number): boolean {
+  const c = text.charCodeAt(i) | 32;
+  if (c === 119) {
+    // www.
+    return i + 3 < n && (text.charCodeAt(i + 1) | 32) === 119 && (text.charCodeAt(i + 2) | 32) === 119 && text.charCodeAt(i + 3) === 46;
+  }
+  if (c !== 104 || i + 6 >= n) return false;
+  if ((text.charCodeAt(i + 1) | 32) !== 116 || (text.charCodeAt(i + 2) | 32) !== 116 || (text.charCodeAt(i + 3) | 32) !== 112) return false;
+  let j = i + 4;
+  if ((text.charCodeAt(j) | 32) === 115) j++;
+  return text.charCodeAt(j) === 58 && text.charCodeAt(j + 1) === 47 && text.charCodeAt(j + 2) === 47;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || (c >= 128 && (classOf(c) & C_SPACE) !== 0);
+}
+
+const EMOTICON_MOUTH = new Set([...')](\\[dDpP/|*3@$'].map((c) => c.charCodeAt(0)));
+const EMOTICON_NOSE = new Set([..."-o'^"].map((c) => c.charCodeAt(0)));
+const EMOTICON_NOSE_REV = new Set([..."-o'"].map((c) => c.charCodeAt(0)));
+function isEyes(c: number): boolean {
+  return c === 58 || c === 59 || c === 61;
+}
+function isOpenMouth(c: number): boolean {
+  return c === 41 || c === 93 || c === 40;
+}
+
+/** Length of an emoticon starting at i (0 if none). */
+function emoticonAt(text: string, i: number, n: number): number {
+  if (isAlnumAt(text, i - 1, n)) return 0;
+  const c = text.charCodeAt(i);
+  let len = 0;
+  if (isEyes(c)) {
+    let j = i + 1;
+    if (j < n && EMOTICON_NOSE.has(text.charCodeAt(j)) && j + 1 < n && EMOTICON_MOUTH.has(text.charCodeAt(j + 1))) len = 3;
+    else if (j < n && EMOTICON_MOUTH.has(text.charCodeAt(j))) len = 2;
+  } else if (isOpenMouth(c)) {
+    const j = i + 1;
+    if (j < n && EMOTICON_NOSE_REV.has(text.charCodeAt(j)) && j + 1 < n && isEyes(text.charCodeAt(j + 1))) len = 3;
+    else if (j < n && isEyes(text.charCodeAt(j))) len = 2;
+  } else if (c === 60) {
+    if (text.charCodeAt(i + 1) === 51) len = 2;
+    else if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 51) len = 3;
+  }
+  if (len === 0 || isAlnumAt(text, i + len, n)) return 0;
+  return len;
+}
+
+const NUMBER_SUFFIXES = ['st', 'nd', 'rd', 'th', 'am', 'pm', 'k', 'x', 'h'];
+
+/** End of a number starting at i, or -1 when the digits are glued to letters (then it is a word). */
+function numberEnd(text: string, i: number, n: number): number {
+  let j = i;
+  while (j < n && isDigit(text.charCodeAt(j))) j++;
+  while (j + 1 < n) {
+    const c = text.charCodeAt(j);
+    if ((c === 46 || c === 44 || c === 58 || c === 47 || c === 45) && isDigit(text.charCodeAt(j + 1))) {
+      j += 2;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+    } else break;
+  }
+  for (const suffix of NUMBER_SUFFIXES) {
+    let k = 0;
+    while (k < suffix.length && j + k < n && (text.charCodeAt(j + k) | 32) === suffix.charCodeAt(k)) k++;
+    if (k === suffix.length && !isWordCodeAt(text, j + k, n)) return j + k;
+  }
+  return isWordCodeAt(text, j, n) ? -1 : j;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isWordCodeAt(text: string, i: number, n: number): boolean {
+  if (i < 0 || i >= n) return false;
+  const c = text.charCodeAt(i);
+  if (c === 95) return true;
+  return isWordChar(c < 128 ? bmpClass[c]! : classOf(codePointAt(text, i, n)));
+}
+
+/** Scans a post. The result is shared: read it before the next call. */
+export function scan(text: string): Scan {
+  const n = text.length;
+  S.text = text;
+  S.count = 0;
+  S.words = 0;
+  S.wordChars = 0;
+  S.stopHits.fill(0);
+  normLen = 0;
+  // Upper bounds: a token per character, and a norm of at most 12 code units per character.
+  while (S.kind.length <= n) growTokens();
+  ensureNorm(12 * n + 16);
+  let negationLeft = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13) {
+      i++;
+      continue;
+    }
+    const cp = c < 0xd800 ? c : codePointAt(text, i, n);
+    const width = cp > 0xffff ? 2 : 1;
+    const cls = c < 128 ? bmpClass[c]! : classOf(cp);
+    const from = normLen;
+    let kind = -1;
+    let numEnd = 0;
+    let emoLen = 0;
+
+    if ((c === 104 || c === 72 || c === 119 || c === 87) && isUrlStart(text, i, n)) {
+      let j = i;
+      while (j < n && !isSpaceCode(text.charCodeAt(j))) j++;
+      pushString('<url>');
+      emit(K_URL, i, j, from, 0);
+      kind = K_URL;
+      i = j;
+    } else if ((c === 64 || c === 35) && isWordCodeAt(text, i + 1, n) && !(c === 64 && isWordCodeAt(text, i - 1, n))) {
+      let j = i + 1;
+      while (j < n && isWordCodeAt(text, j, n)) j += text.charCodeAt(j) >= 0xd800 && text.charCodeAt(j) <= 0xdbff ? 2 : 1;
+      if (c === 64) {
+        pushString('<user>');
+        kind = K_USER;
+      } else {
+        ensureNorm(j - i);
+        for (let k = i; k < j; k++) S.norm[normLen++] = lowerOf(text.charCodeAt(k));
+        kind = K_HASHTAG;
+      }
+      emit(kind, i, j, from, 0);
+      i = j;
+    } else if (c < 128 && (cls & (C_L | C_N)) === 0 && c !== 95 && (emoLen = emoticonAt(text, i, n)) > 0) {
+      const len = emoLen;
+      for (let k = i; k < i + len; k++) {
+        const e = text.charCodeAt(k);
+        if (e !== 45 && e !== 111 && e !== 39 && e !== 94) pushCode(lowerOf(e));
+      }
+      emit(K_EMOTICON, i, i + len, from, 0);
+      kind = K_EMOTICON;
+      i += len;
+    } else if (isDigit(c) && (numEnd = numberEnd(text, i, n)) > 0) {
+      const j = numEnd;
+      pushString('<num>');
+      emit(K_NUMBER, i, j, from, 0);
+      kind = K_NUMBER;
+      i = j;
+    } else if (isWordChar(cls)) {
+      // A word: lower-cased, ’ → ', runs of 3+ equal letters shortened to 2.
+      let j = i;
+      let hasUpper = false;
+      let hasLower = false;
+      let elongated = false;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        let dcp = d;
+        let dw = 1;
+        if (d >= 0xd800 && d <= 0xdbff) {
+          dcp = codePointAt(text, j, n);
+          dw = dcp > 0xffff ? 2 : 1;
+        }
+        const db = d < 128 ? bmpClass[d]! : classOf(dcp);
+        if (isWordChar(db) || d === 95) {
+          if (db & C_UP) hasUpper = true;
+          if (db & C_LO) hasLower = true;
+          if (dw === 2) {
+            pushCode(d);
+            pushCode(text.charCodeAt(j + 1));
+          } else {
+            const l = d < 128 ? bmpLower[d]! : lowerOf(d);
+            if ((db & C_L) !== 0 && normLen - from >= 2 && S.norm[normLen - 1] === l && S.norm[normLen - 2] === l) elongated = true;
+            else pushCode(l);
+          }
+          j += dw;
+        } else if ((d === 39 || d === 8217 || d === 45) && isAlnumAt(text, j + 1, n)) {
+          pushCode(d === 8217 ? 39 : d);
+          j++;
+        } else break;
+      }
+      let bits = 0;
+      if (elongated) bits |= T_ELONGATED;
+      if (hasUpper && !hasLower && j - i >= 3) bits |= T_SHOUTED;
+      let h = hashNorm(from, normLen);
+      let w = findWord(h);
+      let e = w >= 0 && sameCodes(from, normLen, WORDS[w]!.codes) ? WORDS[w] : undefined;
+      if (e?.contraction) {
+        normLen = from;
+        const to = e.contraction.codes;
+        ensureNorm(to.length);
+        S.norm.set(to, normLen);
+        normLen += to.length;
+        h = e.contraction.hash;
+        w = findWord(h);
+        e = w >= 0 && sameCodes(from, normLen, WORDS[w]!.codes) ? WORDS[w] : undefined;
+      }
+      const L = normLen - from;
+      const negator =
+        (e !== undefined && e.negator) ||
+        (L >= 3 && S.norm[normLen - 1] === 116 && S.norm[normLen - 2] === 39 && S.norm[normLen - 3] === 110);
+      if (e && e.stopMask !== 0) {
+        if (e.stopMask & 1) bits |= T_FUNCTION;
+        for (let k = 0, m = e.stopMask; m !== 0; k++, m >>>= 1) if (m & 1) S.stopHits[k]!++;
+      }
+      if (negationLeft > 0) {
+        bits |= T_NEGATED;
+        negationLeft--;
+      }
+      emit(K_WORD, i, j, from, bits);
+      kind = K_WORD;
+      S.words++;
+      S.wordChars += L;
+      if (negator) negationLeft = NEGATION_SCOPE;
+      i = j;
+    } else if ((cls & C_PICT) !== 0 || (cp >= 0x1f1e6 && cp <= 0x1f1ff)) {
+      let j = i + width;
+      if (cp >= 0x1f1e6 && cp <= 0x1f1ff && (cls & C_PICT) === 0) {
+        const next = j < n ? codePointAt(text, j, n) : 0;
+        if (next >= 0x1f1e6 && next <= 0x1f1ff) j += 2;
+        else {
+          i = j;
+          continue;
+        }
+        for (let k = i; k < j; k++) pushCode(text.charCodeAt(k));
+      } else {
+        for (let k = i; k < j; k++) pushCode(text.charCodeAt(k));
+        while (j < n) {
+          const d = codePointAt(text, j, n);
+          if (d === 0xfe0f) j++;
+          else if (d >= 0x1f3fb && d <= 0x1f3ff) j += 2;
+          else if (d === 0x200d && j + 1 < n && (classOf(codePointAt(text, j + 1, n)) & C_PICT) !== 0) {
+            const e = codePointAt(text, j + 1, n);
+            const end = j + 1 + (e > 0xffff ? 2 : 1);
+            for (let k = j; k < end; k++) pushCode(text.charCodeAt(k));
+            j = end;
+          } else break;
+        }
+      }
+      emit(K_EMOJI, i, j, from, 0);
+      kind = K_EMOJI;
+      i = j;
+    } else if (c === 33 || c === 63) {
+      let j = i + 1;
+      while (j < n && (text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)) j++;
+      if (j - i === 1) pushCode(c);
+      else if (text.charCodeAt(i + 1) === c) {
+        pushCode(c);
+        pushCode(c);
+      } else pushString('?!');
+      emit(K_PUNCT, i, j, from, 0);
+      kind = K_PUNCT;
+      i = j;
+    } else if (c === 46 || c === 44 || c === 59 || c === 58 || c === 8230) {
+      let j = i + 1;
+      for (let d = text.charCodeAt(j); j < n && (d === 46 || d === 44 || d === 59 || d === 58 || d === 8230); d = text.charCodeAt(++j));
+      pushCode(c);
+      emit(K_PUNCT, i, j, from, 0);
+      kind = K_PUNCT;
+      i = j;
+    } else if ((c === 45 || c === 8211 || c === 8212) && i + 1 < n && [45, 8211, 8212].includes(text.charCodeAt(i + 1))) {
+      let j = i + 2;
+      while (j < n && [45, 8211, 8212].includes(text.charCodeAt(j))) j++;
+      pushString('--');
+      emit(K_PUNCT, i, j, from, 0);
+      kind = K_PUNCT;
+      i = j;
+    } else if (c === 40 || c === 41 || c === 34) {
+      pushCode(c);
+      emit(K_PUNCT, i, i + 1, from, 0);
+      kind = K_PUNCT;
+      i++;
+    } else {
+      i += width;
+      continue;
+    }
+    if (kind === K_PUNCT || kind === K_URL) negationLeft = 0;
+  }
+  return S;
+}
+
+/** The norm of token t of a scan, as a string. */
+export function normOf(s: Scan, t: number): string {
+  return String.fromCharCode(...s.norm.subarray(s.normStart[t]!, s.normEnd[t]!));
 }
 
 export function tokenize(text: string): Token[] {
+  const s = scan(text);
   const tokens: Token[] = [];
-  let negationLeft = 0;
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    const raw = m[0];
-    const start = m.index;
-    let kind: TokenKind;
-    let norm: string;
-    let elongated = false;
-    let shouted = false;
-    if (m[1] !== undefined) {
-      kind = 'url';
-      norm = '<url>';
-    } else if (m[2] !== undefined) {
-      kind = 'user';
-      norm = '<user>';
-    } else if (m[3] !== undefined) {
-      kind = 'hashtag';
-      norm = raw.toLowerCase();
-    } else if (m[4] !== undefined) {
-      kind = 'emoticon';
-      norm = raw.replace(/[-o'^]/g, '').toLowerCase();
-    } else if (m[5] !== undefined) {
-      kind = 'number';
-      norm = '<num>';
-    } else if (m[6] !== undefined) {
-      kind = 'word';
-      let lower = raw.toLowerCase();
-      if (lower.includes('’')) lower = lower.replace(/’/g, "'");
-      const s = shorten(lower);
-      elongated = s.elongated;
-      norm = CONTRACTIONS[s.text] ?? s.text;
-      shouted = raw.length >= 3 && raw !== lower && raw === raw.toUpperCase();
-    } else if (m[7] !== undefined) {
-      kind = 'emoji';
-      // Skin tones and variation selectors do not change the meaning.
-      norm = raw.replace(/\uFE0F|\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF}/gu, '');
-    } else {
-      kind = 'punct';
-      norm = raw[0] === '!' || raw[0] === '?' ? (raw.length > 1 ? raw.slice(0, 2) : raw) : raw[0] === '.' ? '.' : raw;
-      if (norm.length === 2 && norm[0] !== norm[1]) norm = '?!';
-    }
-
-    let negated = false;
-    if (kind === 'punct' || kind === 'url') {
-      negationLeft = 0;
-    } else if (negationLeft > 0 && kind === 'word') {
-      negated = true;
-      negationLeft--;
-    }
-    tokens.push({ kind, norm, raw, start, negated, elongated, shouted });
-    if (kind === 'word' && isNegator(norm)) negationLeft = NEGATION_SCOPE;
+  for (let t = 0; t < s.count; t++) {
+    const bits = s.bits[t]!;
+    tokens.push({
+      kind: KIND_NAMES[s.kind[t]!]!,
+      norm: normOf(s, t),
+      raw: text.slice(s.start[t]!, s.end[t]!),
+      start: s.start[t]!,
+      negated: (bits & T_NEGATED) !== 0,
+      elongated: (bits & T_ELONGATED) !== 0,
+      shouted: (bits & T_SHOUTED) !== 0,
+    });
   }
   return tokens;
 }

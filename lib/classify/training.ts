@@ -5,7 +5,6 @@
  * weights, byte for byte.
  */
 import { featurize, FEATURE_BITS } from './features';
-import { tokenize } from './tokenize';
 
 export interface Example {
   ids: Int32Array;
@@ -15,8 +14,8 @@ export interface Example {
 }
 
 export function toExample(text: string, label: number, weight = 1): Example {
-  const f = featurize(tokenize(text));
-  return { ids: Int32Array.from(f.ids), value: f.value, label, weight };
+  const f = featurize(text);
+  return { ids: f.ids, value: f.value, label, weight };
 }
 
 export function mulberry32(seed: number): () => number {
