@@ -51,7 +51,7 @@ export function SyncSection() {
   const [token, setToken] = useState('');
   const [supervisorToken, setSupervisorToken] = useState('');
   const [replacing, setReplacing] = useState({ agent: false, supervisor: false });
-  const [message, setMessage] = useState<{ tone: 'good' | 'bad' | 'muted'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: 'good' | 'bad' | 'muted'; text: string; needsPermission?: string } | null>(null);
   const [testing, setTesting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [now, setNow] = useState(Date.now());
@@ -88,6 +88,31 @@ export function SyncSection() {
   };
   const fail = (error: unknown) => setMessage({ tone: 'bad', text: String((error as Error)?.message ?? error) });
 
+  // The test runs in the background worker, which reaches the server only once the browser has
+  // granted Careline that origin; before that, "unreachable" comes with an Allow button (a click,
+  // as the permission request needs).
+  const runTest = async (origins: string) => {
+    setTesting(true);
+    setMessage({ tone: 'muted', text: 'Testing the connection…' });
+    try {
+      const result = await testSyncConnection(url.trim(), token.trim() || undefined);
+      const allowed = await browser.permissions.contains({ origins: [origins] }).catch(() => true);
+      const words = connectionInWords(result);
+      setMessage(result.status === 'unreachable' && !allowed ? { ...words, needsPermission: origins } : words);
+    } catch (error) {
+      fail(error);
+    } finally {
+      setTesting(false);
+    }
+  };
+  const allowAndTest = (origins: string) => {
+    void browser.permissions
+      .request({ origins: [origins] })
+      .then((granted) =>
+        granted ? runTest(origins) : setMessage({ tone: 'bad', text: `Careline was not allowed to reach ${origins.replace(/\/\*$/u, '')}: the test cannot run.` }),
+      )
+      .catch(fail);
+  };
   const turnOn = () => {
     if (!pattern) return setMessage({ tone: 'bad', text: 'Enter the sync server address first, e.g. https://sync.example.com.' });
     if (!report.hasToken && !token.trim()) return setMessage({ tone: 'bad', text: 'Enter the agent token your supervisor gave you first.' });
@@ -167,10 +192,7 @@ export function SyncSection() {
                 if (!pattern) return setMessage({ tone: 'bad', text: 'Enter the sync server address first, e.g. https://sync.example.com.' });
                 setTesting(true);
                 setMessage({ tone: 'muted', text: 'Testing the connection…' });
-                void testSyncConnection(url.trim(), token.trim() || undefined)
-                  .then((result) => setMessage(connectionInWords(result)))
-                  .catch(fail)
-                  .finally(() => setTesting(false));
+                void runTest(pattern);
               }}
             >
               {testing ? 'Testing…' : 'Test connection'}
@@ -179,6 +201,15 @@ export function SyncSection() {
           {message ? (
             <p role={message.tone === 'bad' ? 'alert' : 'status'} data-testid="sync-message" className={`text-sm ${message.tone === 'good' ? 'text-good' : message.tone === 'bad' ? 'text-bad' : 'text-muted'}`}>
               {message.text}
+              {message.needsPermission ? (
+                <>
+                  {' '}
+                  Careline is not yet allowed to reach this server (it asks when you turn sync on).{' '}
+                  <button type="button" className="font-semibold text-accent underline" onClick={() => allowAndTest(message.needsPermission!)}>
+                    Allow and test again
+                  </button>
+                </>
+              ) : null}
             </p>
           ) : null}
         </form>
