@@ -14,6 +14,7 @@ export interface TaskMessage {
 /** Export and import controls, with progress and cancel for the long ones, and what happened. */
 export function ExportPanel({
   itemCount,
+  exportsReady = true,
   task,
   message,
   onExportItemsCsv,
@@ -23,6 +24,8 @@ export function ExportPanel({
   onCancel,
 }: {
   itemCount: number;
+  /** False while the figures for this filter are still loading: exports would be incomplete. */
+  exportsReady?: boolean;
   task: RunningTask | null;
   message: TaskMessage | null;
   onExportItemsCsv(): void;
@@ -33,15 +36,16 @@ export function ExportPanel({
 }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const busy = task !== null;
+  const cannotExport = busy || !exportsReady;
   const button = 'rounded border border-line px-2 py-1 text-sm hover:bg-surface-2 disabled:opacity-50';
   return (
     <section aria-labelledby="export-heading" className="rounded-lg border border-line p-3">
       <h2 id="export-heading" className="text-lg font-semibold">Export and import</h2>
       <p className="text-xs text-muted">Exports hold the {itemCount.toLocaleString()} items of the current filter. CSV: one row per item, ISO times, durations in seconds, safe for spreadsheets. JSON: every field, lossless, for importing into another Careline.</p>
       <div className="mt-2 flex flex-wrap gap-2">
-        <button type="button" className={button} disabled={busy} onClick={onExportItemsCsv} data-testid="export-csv">Export items (CSV)</button>
-        <button type="button" className={button} disabled={busy} onClick={onExportItemsJson} data-testid="export-json">Export items (JSON)</button>
-        <button type="button" className={button} disabled={busy} onClick={onExportMetricsCsv} data-testid="export-metrics">Export metrics summary (CSV)</button>
+        <button type="button" className={button} disabled={cannotExport} onClick={onExportItemsCsv} data-testid="export-csv">Export items (CSV)</button>
+        <button type="button" className={button} disabled={cannotExport} onClick={onExportItemsJson} data-testid="export-json">Export items (JSON)</button>
+        <button type="button" className={button} disabled={cannotExport} onClick={onExportMetricsCsv} data-testid="export-metrics">Export metrics summary (CSV)</button>
         <button type="button" className={button} disabled={busy} onClick={() => fileRef.current?.click()} data-testid="import-button">Import a JSON export…</button>
         <input ref={fileRef} type="file" accept="application/json,.json" className="sr-only" tabIndex={-1} aria-label="JSON export to import" data-testid="import-file"
           onChange={(e) => {

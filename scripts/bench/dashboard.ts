@@ -1,0 +1,146 @@
+/**
+ * The dashboard measured in the real page: Chromium with the built extension and a generated
+ * 100,000-item log seeded into its IndexedDB. scripts/bench/metrics.ts times the compute path in
+ * Node (index, computeMetrics, filter change, CSV); this adds what only the page shows:
+ *  - first metrics after opening: navigation start → the opening view's figures committed (its
+ *    mode and range read through an index), and → every item loaded (the whole log read),
+ *  - a filter change: chip click → new figures committed,
+ *  - a CSV export of every item: click → download,
+ *  - the page's JS heap with the log loaded.
+ * Needs a build (`npm run build`, or CARELINE_EXTENSION_DIR for another output dir); without one
+ * it reports why it skipped.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import type { Page } from '@playwright/test';
+import { EXTENSION_DIR, extensionIdOf, launchWithExtension, ROOT } from '../../e2e/browser';
+
+const N = 100_000;
+const RUNS = 3;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** lib/metrics' sample-log generator as a script for the page (evaluated over CDP, outside the CSP). */
+async function generatorScript(): Promise<string> {
+  const out = await build({
+    stdin: { contents: "export { generateSampleLog } from './lib/metrics/sample-log.ts';", resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    globalName: '__carelineBench',
+    write: false,
+    platform: 'browser',
+    target: 'es2022',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+async function seed(page: Page, script: string, n: number): Promise<number> {
+  await page.evaluate(script);
+  return page.evaluate(
+    (n) =>
+      new Promise<number>((resolve, reject) => {
+        const g = (globalThis as unknown as { __carelineBench: { generateSampleLog(n: number, seed: number, o: object): { items: unknown[]; seen: unknown[] } } }).__carelineBench;
+        const { items, seen } = g.generateSampleLog(n, 7, { endMs: Date.now() });
+        const open = indexedDB.open('careline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['items', 'seen'], 'readwrite');
+          for (const it of items) tx.objectStore('items').put(it);
+          for (const s of seen) tx.objectStore('seen').put(s);
+          tx.oncomplete = () => {
+            db.close();
+            resolve(items.length);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    n,
+  );
+}
+
+const entry = (page: Page, name: string, type: 'mark' | 'measure') =>
+  page.evaluate(({ name, type }) => performance.getEntriesByName(name, type).map((e) => ({ startTime: e.startTime, duration: e.duration })), { name, type });
+
+export async function run(): Promise<Array<[string, string | number]>> {
+  const extensionDir = process.env.CARELINE_EXTENSION_DIR || EXTENSION_DIR;
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) return [['dashboard.skipped', `no built extension in ${extensionDir} (npm run build)`]];
+  const out: Array<[string, string | number]> = [];
+  const context = await launchWithExtension({ extensionDir });
+  try {
+    const id = await extensionIdOf(context);
+    const page = await context.newPage();
+    const url = `chrome-extension://${id}/dashboard.html`;
+    await page.goto(url);
+    await page.getByText('No handled items yet').waitFor({ timeout: 60_000 });
+    let t = performance.now();
+    const seeded = await seed(page, await generatorScript(), N);
+    out.push(['dashboard.page_seed_100k_ms', Math.round(performance.now() - t)]);
+
+    // First metrics after opening, default view (live, last 30 days).
+    const firsts: number[] = [];
+    const completes: number[] = [];
+    const openingReads: number[] = [];
+    const reads: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.goto(url);
+      await page.waitForFunction(() => performance.getEntriesByName('careline:complete-metrics').length > 0, undefined, { timeout: 300_000 });
+      firsts.push((await entry(page, 'careline:first-metrics', 'mark'))[0]!.startTime);
+      completes.push((await entry(page, 'careline:complete-metrics', 'mark'))[0]!.startTime);
+      openingReads.push((await entry(page, 'careline:opening-read', 'measure'))[0]?.duration ?? Number.NaN);
+      reads.push((await entry(page, 'careline:log-read', 'measure'))[0]?.duration ?? Number.NaN);
+    }
+    out.push(['dashboard.page_items', seeded]);
+    out.push(['dashboard.page_first_metrics_100k_ms', Math.round(median(firsts))]);
+    out.push(['dashboard.page_opening_view_read_ms', Math.round(median(openingReads))]);
+    out.push(['dashboard.page_all_items_metrics_100k_ms', Math.round(median(completes))]);
+    out.push(['dashboard.page_indexeddb_read_all_100k_ms', Math.round(median(reads))]);
+    out.push(['dashboard.page_first_vs_all_ratio', Number((median(firsts) / median(completes)).toFixed(2))]);
+    out.push(['dashboard.page_first_metrics_volume', (await page.getByTestId('metric-volume-value').textContent()) ?? '']);
+
+    // Filter changes: chips on and off, each from click to committed figures.
+    const chips = ['X', 'High', 'Complaint', 'X', 'High', 'Complaint'];
+    const changes: number[] = [];
+    for (const name of chips) {
+      const before = (await entry(page, 'careline:filter-change', 'measure')).length;
+      await page.getByRole('button', { name, exact: true }).click();
+      await page.waitForFunction((n) => performance.getEntriesByName('careline:filter-change').length > n, before, { timeout: 60_000 });
+      changes.push((await entry(page, 'careline:filter-change', 'measure'))[before]!.duration);
+    }
+    out.push(['dashboard.page_filter_change_100k_ms', Math.round(median(changes))]);
+
+    // Memory with the log and its index loaded.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    out.push(['dashboard.page_js_heap_mb', Number((heap.usedSize / 1024 / 1024).toFixed(1))]);
+
+    // CSV export of every item (range "all"): click → download.
+    await page.goto(`${url}?range=all`);
+    await page.waitForFunction(() => performance.getEntriesByName('careline:complete-metrics').length > 0, undefined, { timeout: 300_000 });
+    const exportTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      t = performance.now();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-csv').click()]);
+      exportTimes.push(performance.now() - t);
+      await download.delete();
+      await page.getByTestId('export-csv').waitFor({ state: 'visible' });
+      await page.waitForFunction(() => !(document.querySelector('[data-testid="export-csv"]') as HTMLButtonElement).disabled);
+    }
+    out.push(['dashboard.page_csv_export_all_ms', Math.round(median(exportTimes))]);
+    out.push(['dashboard.page_csv_export_items', (await page.getByTestId('metric-volume-value').textContent()) ?? '']);
+  } finally {
+    await context.close();
+  }
+  return out;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const [k, v] of await run()) console.log(`${k}: ${v}`);
+}
