@@ -10,7 +10,7 @@ export function HolidaysEditor({ holidays, onChange, disabled }: { holidays: str
       <div className="flex items-end gap-2">
         <label className="text-xs text-muted">
           Date
-          <input type="date" className={`${inputClass} w-44`} value={day} onChange={(e) => setDay(e.target.value)} aria-label="Holiday date" />
+          <input type="date" className={`${inputClass} w-44!`} value={day} onChange={(e) => setDay(e.target.value)} aria-label="Holiday date" />
         </label>
         <button
           type="button"

@@ -14,7 +14,7 @@ export function WeekEditor({ week, dayNames, onChange, disabled }: { week: Perio
           {periods.map((period, i) => (
             <span key={i} className="flex items-center gap-1">
               <input
-                className={`${inputClass} mt-0 w-20`}
+                className={`${inputClass} mt-0 w-20!`}
                 aria-label={`${dayNames[d]} period ${i + 1} opens`}
                 value={period.start}
                 placeholder="09:00"
@@ -22,7 +22,7 @@ export function WeekEditor({ week, dayNames, onChange, disabled }: { week: Perio
               />
               <span aria-hidden="true">–</span>
               <input
-                className={`${inputClass} mt-0 w-20`}
+                className={`${inputClass} mt-0 w-20!`}
                 aria-label={`${dayNames[d]} period ${i + 1} closes`}
                 value={period.end}
                 placeholder="17:00"

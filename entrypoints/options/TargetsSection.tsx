@@ -77,14 +77,14 @@ export function TargetsSection() {
                       <td key={u} className="py-1 pr-4">
                         <span className="flex items-center gap-1">
                           <input
-                            className={`${inputClass} mt-0 w-20`}
+                            className={`${inputClass} mt-0 w-20!`}
                             inputMode="decimal"
                             aria-label={`${CHANNEL_LABEL[c]} ${u} urgency target`}
                             value={t.amount}
                             onChange={(e) => set({ amount: e.target.value })}
                           />
                           <select
-                            className={`${inputClass} mt-0 w-24`}
+                            className={`${inputClass} mt-0 w-24!`}
                             aria-label={`${CHANNEL_LABEL[c]} ${u} urgency unit`}
                             value={t.unit}
                             onChange={(e) => set({ unit: e.target.value as TargetUnit })}
@@ -103,7 +103,7 @@ export function TargetsSection() {
           <label className="mt-3 block text-sm font-semibold text-ink">
             Due soon after (% of the target)
             <input
-              className={`${inputClass} w-24`}
+              className={`${inputClass} w-24!`}
               inputMode="numeric"
               value={draft.dueSoonPercent}
               onChange={(e) => change({ ...draft, dueSoonPercent: e.target.value })}
