@@ -16,11 +16,14 @@ test.describe('foundation', () => {
     expect(page.frames().filter((f) => f.url().includes('/sidebar.html'))).toHaveLength(1);
   });
 
-  test('the sidebar mounts once on Facebook and shows the post', async ({ page }) => {
+  test('the sidebar mounts once on Facebook and follows the comment the agent clicks', async ({ page }) => {
     await page.goto(FB_POST);
     const frame = await sidebarFrame(page);
-    await expect(frame.getByTestId('post-text')).toContainText('Delivery update');
-    await expect(frame.getByTestId('post-author')).toHaveText('Acme Co');
+    // The Page's own post is not a customer post: a customer's comment is in focus instead.
+    await expect(frame.getByTestId('post-author')).not.toHaveText('Acme Co');
+    await page.getByText('Same problem here').click();
+    await expect(frame.getByTestId('post-text')).toHaveText('Same problem here 😞');
+    await expect(frame.getByTestId('post-author')).toHaveText('Carla Díaz');
     expect(await page.locator('careline-root').count()).toBe(1);
   });
 

@@ -217,7 +217,12 @@ export function createPageWatcher(
       el = elementFor(pinnedId);
       if (!el) pinnedId = null;
     }
-    el ??= adapter.detailPostElement(doc);
+    if (!el) {
+      // A Page's own post on its permalink is not a customer post: its comments are.
+      const detail = adapter.detailPostElement(doc);
+      const r = detail ? read(detail) : null;
+      if (detail && !(r?.ok && r.post.isOwn)) el = detail;
+    }
     el ??= readingLineElement();
     const result = el ? read(el) : null;
     const usable = result && !(result.ok && result.post.isOwn) ? result : null;
