@@ -135,9 +135,25 @@ export class FaultProxy {
     return this;
   }
 
+  /** Stops listening (connections are refused) until resume(); the port is kept for resume. */
+  async pause(): Promise<void> {
+    await this.stop();
+  }
+
+  async resume(): Promise<void> {
+    const port = Number(new URL(this.url).port);
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, '127.0.0.1', () => {
+        this.server!.off('error', reject);
+        resolve();
+      });
+    });
+  }
+
   async stop(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) => (this.server?.listening ? this.server.close(() => resolve()) : resolve()));
   }
 
   batches(): ProxyLogEntry[] {

@@ -172,9 +172,14 @@ test('1,000 queued items with the worker killed 25 times mid-sync: none lost, no
       const pass = send(sb.control, 'sync.now'); // its answer dies with the worker
       const entry = await arrived;
       if (!entry) break; // nothing left to send: the queue drained before the kills were done
-      // Three kills in four while the request is in flight; the fourth after its answer (during the ack or the next batch).
-      const delay = kills % 4 === 3 ? 400 + Math.floor(Math.random() * 150) : Math.floor(Math.random() * 350);
-      await new Promise((r) => setTimeout(r, delay));
+      // Three kills in four while the request is in flight; the fourth just after the answer went out
+      // (while the worker writes the acknowledgement, or has started the next batch).
+      if (kills % 4 === 3) {
+        await expect.poll(() => entry.status !== undefined, { timeout: 10_000, intervals: [5] }).toBe(true);
+        await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 60)));
+      } else {
+        await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 350)));
+      }
       await stopWorker(sb.cdp, sb.extensionId);
       kills += 1;
       killed.push(entry);
@@ -266,7 +271,18 @@ test('faults: offline, 500, 503/429 with Retry-After, 401, 413 and per-item 422/
     proxy.fault = undefined;
     expect((await syncNow(sb.control)).outcome).toBe('done');
     expect(await onServer()).toEqual(new Set(seeded.map((i) => i.id)));
-    figures.push('offline: failed, 20 kept, then 20 delivered');
+    // Offline the other way: nothing listens at the address (connection refused); "Test connection" says so too.
+    await seed(5);
+    await proxy.pause();
+    reply = await syncNow(sb.control);
+    expect(reply.outcome).toBe('failed');
+    expect(reply.error).toContain("Couldn't reach the sync server");
+    expect((await ask<{ status: string }>(sb.control, 'sync.test', { endpoint: proxy.url })).status).toBe('unreachable');
+    expect((await status(sb.control)).queued).toBe(5);
+    await proxy.resume();
+    expect((await syncNow(sb.control)).outcome).toBe('done');
+    expect(await onServer()).toEqual(new Set(seeded.map((i) => i.id)));
+    figures.push('offline: dropped connections and a closed port both fail the pass and keep the queue (20 and 5 items), then deliver');
 
     // 500: a failure with the server's message and a backoff; the queue stays.
     items = await seed(20);
@@ -284,13 +300,12 @@ test('faults: offline, 500, 503/429 with Retry-After, 401, 413 and per-item 422/
     // so any request before the 2 s are up would get through: none may be sent, not even by "sync now".
     for (const code of [503, 429] as const) {
       items = await seed(15);
-      let refused: ProxyLogEntry | undefined;
       proxy.fault = onBatches(() => {
         proxy.fault = undefined;
         return { kind: 'status', status: code, headers: { 'Retry-After': '2' } };
       });
       reply = await syncNow(sb.control);
-      refused = proxy.batches().at(-1);
+      const refused = proxy.batches().at(-1);
       expect(refused?.status).toBe(code);
       expect(reply.outcome).toBe('failed');
       expect(reply.error).toContain(code === 503 ? 'is unavailable (503)' : 'is rate-limiting this browser (429)');
