@@ -142,6 +142,11 @@ export function App() {
                     </span>
                   ) : null}
                 </div>
+                {profile && !profile.initials ? (
+                  <p className="border-b border-line bg-warn/10 px-3 py-2 text-xs text-warn" data-testid="profile-hint">
+                    Set your name and initials in <a className="underline" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">Options</a>: replies are signed with them (^JS).
+                  </p>
+                ) : null}
                 {classification ? (
                   <ClassificationPanel classification={classification} corrected={corrected[postKey(link.focus.post)]} onCorrect={(c) => focused && void correct(focused, c)} />
                 ) : null}

@@ -8,7 +8,7 @@ import { defaultTemplates } from '../../lib/templates/default-pack';
 import { tryMigrateTemplate, type Template } from '../../lib/templates/schema';
 import { summarizeUsage, type TemplateUsage } from '../../lib/templates/rank';
 import { DEFAULT_SLA_SETTINGS, SlaSettingsSchema, type SlaSettings } from '../../lib/sla/settings';
-import { loadProfile, slaSettingsItem, type Profile } from '../../lib/settings';
+import { loadProfile, profileItem, ProfileSchema, slaSettingsItem, type Profile } from '../../lib/settings';
 import type { SidebarState, SidebarStateQuery } from '../../lib/worker/sidebar-state';
 import type { Post } from '../../lib/post';
 
@@ -65,7 +65,14 @@ export function useSlaSettings(): SlaSettings {
 
 export function useProfile(): Profile | undefined {
   const [profile, setProfile] = useState<Profile>();
-  useEffect(() => void loadProfile().then(setProfile), []);
+  useEffect(() => {
+    void loadProfile().then(setProfile);
+    // Follow edits made in Options while the sidebar is open.
+    return profileItem.watch((next) => {
+      const parsed = ProfileSchema.safeParse(next);
+      if (parsed.success && parsed.data.agentId) setProfile(parsed.data);
+    });
+  }, []);
   return profile;
 }
 
