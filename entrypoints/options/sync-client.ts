@@ -80,7 +80,8 @@ export function connectionInWords(result: ConnectionResult): { tone: 'good' | 'b
     case 'unreachable':
       return { tone: 'bad', text: `Unreachable: ${result.message}` };
     case 'token_refused':
-      return { tone: 'bad', text: result.message.startsWith('Token refused') ? result.message : `Token refused: ${result.message}` };
+      // Either the server refused the token (the message says so) or no token was given.
+      return { tone: 'bad', text: result.message };
     case 'error':
       return { tone: 'bad', text: result.message };
     default: {
