@@ -10,7 +10,7 @@ import Sentiment from 'sentiment';
 import vader from 'vader-sentiment';
 import { classifyPost } from '../lib/classify/index';
 import { predictHead, score, toExample, trainSoftmax, type Scores } from '../lib/classify/training';
-import { loadBitext, loadBrandEval, loadComplaints, loadSentimentTrain, loadSentimentVal, sentimentTrainingSet, SENTIMENT_INDEX } from '../lib/classify/training-data';
+import { loadBitext, loadBrandEval, loadComplaints, loadSentimentTrain, loadSentimentVal, sentimentTrainingSet, SENTIMENT_INDEX, vaderLexiconSet } from '../lib/classify/training-data';
 import { INTENTS, SENTIMENTS, type Sentiment as SentimentLabel } from '../lib/classify/types';
 
 const quick = process.argv.includes('--quick');
@@ -101,7 +101,7 @@ if (!quick) {
     const pred: SentimentLabel[] = [];
     const texts: string[] = [];
     for (let f = 0; f < FOLDS; f++) {
-      const train = sentimentTrainingSet(all.filter((_, i) => i % FOLDS !== f), trainComplaints);
+      const train = [...sentimentTrainingSet(all.filter((_, i) => i % FOLDS !== f), trainComplaints), ...vaderLexiconSet()];
       const head = trainSoftmax(train.map((s) => toExample(s.text, SENTIMENT_INDEX.get(s.label)!, s.weight)), { classes: 3, epochs: 3, learningRate: 0.5, l2: 1e-6, balance: true, seed: 1 });
       all.forEach((s, i) => {
         if (i % FOLDS !== f) return;

@@ -16,7 +16,7 @@ const started = Date.now();
 const log = (msg: string) => console.error(`[train ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
 
 const complaints = loadComplaints().filter((r) => r.split === 'train');
-const heads = trainHeads({ sentiment: loadSentimentTrain(), complaints, bitext: loadBitext(), log });
+const heads = trainHeads({ sentiment: loadSentimentTrain(), complaints, bitext: loadBitext(), lexicon: true, log });
 const model = buildModel(heads);
 const source = modelModuleSource(model);
 log(`model ${model.version}: ${model.rows} feature rows, module ${(source.length / 1024).toFixed(0)} KB, ${(gzipSync(source).length / 1024).toFixed(0)} KB gzipped`);

@@ -9,6 +9,7 @@ import { toExample, trainSoftmax, type Example, type TrainedHead } from './train
 import {
   intentTrainingSet,
   sentimentTrainingSet,
+  vaderLexiconSet,
   SENTIMENT_INDEX,
   type ComplaintRow,
   type LabelledText,
@@ -31,6 +32,8 @@ export interface TrainingInput {
   sentiment: readonly LabelledText<Sentiment>[];
   complaints: readonly ComplaintRow[];
   bitext: readonly LabelledText<Intent>[];
+  /** Add VADER's lexicon words as one-word sentiment examples. */
+  lexicon?: boolean;
   log?: (msg: string) => void;
 }
 
@@ -47,6 +50,7 @@ function example(text: string, label: number, weight: number): Example {
 export function trainHeads(input: TrainingInput): Heads {
   const log = input.log ?? (() => {});
   const sentimentSet = sentimentTrainingSet(input.sentiment, input.complaints);
+  if (input.lexicon) sentimentSet.push(...vaderLexiconSet());
   log(`sentiment: ${sentimentSet.length} examples`);
   const sentiment = trainSoftmax(
     sentimentSet.map((s) => example(s.text, SENTIMENT_INDEX.get(s.label)!, s.weight)),

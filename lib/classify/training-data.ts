@@ -151,3 +151,20 @@ export const SENTIMENT_INDEX = new Map(SENTIMENTS.map((l, i) => [l, i]));
 export function loadBitext(): LabelledText<Intent>[] {
   return readTsv('bitext-intent-seed.tsv').map((r) => ({ text: r.text!, label: r.intent as Intent, weight: 0.25, source: 'bitext' }));
 }
+
+/**
+ * VADER's lexicon (vader-sentiment, Apache-2.0), words rated at least 1 away from neutral, as
+ * one-word sentiment examples: the model learns a prior for words too rare in the tweets.
+ * Training only: the lexicon itself does not ship.
+ */
+export function vaderLexiconSet(): LabelledText<Sentiment>[] {
+  const path = join(import.meta.dirname, '../../node_modules/vader-sentiment/vader_lexicon.txt');
+  const out: LabelledText<Sentiment>[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const [word, mean] = line.split('\t');
+    const v = Number(mean);
+    if (!word || !(Math.abs(v) >= 1)) continue;
+    out.push({ text: word, label: v > 0 ? 'positive' : 'negative', weight: 0.3, source: 'vader-lexicon' });
+  }
+  return out;
+}
