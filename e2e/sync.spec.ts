@@ -296,20 +296,20 @@ test('faults: offline, 500, 503/429 with Retry-After, 401, 413 and per-item 422/
     expect(await onServer()).toEqual(new Set(seeded.map((i) => i.id)));
     figures.push('500: failed, 20 kept, then delivered');
 
-    // 503 and 429 with Retry-After: 2. Only the first request is refused; the fault is gone at once,
-    // so any request before the 2 s are up would get through: none may be sent, not even by "sync now".
-    for (const code of [503, 429] as const) {
+    // 503 and 429 with Retry-After (3 s and 2 s). Only the first request is refused; the fault is gone at
+    // once, so any request before the time is up would get through: none may be sent, not even by "sync now".
+    for (const [code, retryAfter] of [[503, 3], [429, 2]] as const) {
       items = await seed(15);
       proxy.fault = onBatches(() => {
         proxy.fault = undefined;
-        return { kind: 'status', status: code, headers: { 'Retry-After': '2' } };
+        return { kind: 'status', status: code, headers: { 'Retry-After': String(retryAfter) } };
       });
       reply = await syncNow(sb.control);
       const refused = proxy.batches().at(-1);
       expect(refused?.status).toBe(code);
       expect(reply.outcome).toBe('failed');
       expect(reply.error).toContain(code === 503 ? 'is unavailable (503)' : 'is rate-limiting this browser (429)');
-      const until = refused!.answeredAt! + 2000;
+      const until = refused!.answeredAt! + retryAfter * 1000;
       report = await status(sb.control);
       expect(report.nextAttemptAt).toBeDefined();
       expect(Date.parse(report.nextAttemptAt!)).toBeGreaterThanOrEqual(until);
@@ -317,6 +317,13 @@ test('faults: offline, 500, 503/429 with Retry-After, 401, 413 and per-item 422/
       expect(early.outcome).toBe('waiting');
       expect(early.nextAttemptAt).toBeGreaterThanOrEqual(until);
       const outcomes: string[] = [early.outcome];
+      if (code === 503) {
+        // The wait is kept in the database: a restarted worker honours it too.
+        await stopWorker(sb.cdp, sb.extensionId);
+        const restarted = await syncNow(sb.control);
+        expect(restarted.outcome).toBe('waiting');
+        outcomes.push(restarted.outcome);
+      }
       for (;;) {
         reply = await syncNow(sb.control);
         outcomes.push(reply.outcome);
@@ -330,7 +337,7 @@ test('faults: offline, 500, 503/429 with Retry-After, 401, 413 and per-item 422/
       expect((await status(sb.control)).queued).toBe(0);
       expect(await onServer()).toEqual(new Set(seeded.map((i) => i.id)));
       const waited = after[0]!.at - refused!.answeredAt!;
-      figures.push(`${code} Retry-After 2 s: ${outcomes.filter((o) => o === 'waiting').length} sync-now calls held back, next request ${waited} ms after the refusal`);
+      figures.push(`${code} Retry-After ${retryAfter} s: ${outcomes.filter((o) => o === 'waiting').length} sync-now calls held back${code === 503 ? ' (one after a worker restart)' : ''}, next request ${waited} ms after the refusal`);
     }
 
     // 401: sync stops and says "Token refused"; the queue stays. An injected 401 first, then the real server's.
@@ -344,6 +351,12 @@ test('faults: offline, 500, 503/429 with Retry-After, 401, 413 and per-item 422/
     expect(report.queued).toBe(10);
     await expect(options.getByTestId('sync-state')).toContainText('the server refused the token', { timeout: 10_000 });
     proxy.fault = undefined;
+    // Sync stays stopped for automatic passes: saving the same settings starts one, which sends nothing.
+    const beforeAutomatic = proxy.batches().length;
+    expect((await ask<{ ok: boolean }>(sb.control, 'sync.configure', { enabled: true, endpoint: proxy.url })).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(proxy.batches().length).toBe(beforeAutomatic);
+    expect((await status(sb.control)).tokenRefused).toBe(true);
     expect((await ask<{ ok: boolean }>(sb.control, 'sync.configure', { enabled: true, endpoint: proxy.url, token: 'cl_agt_not-a-real-token' })).ok).toBe(true);
     reply = await syncNow(sb.control);
     expect(reply.outcome).toBe('token_refused');
@@ -355,7 +368,7 @@ test('faults: offline, 500, 503/429 with Retry-After, 401, 413 and per-item 422/
     await waitForQueue(sb.control, 0);
     expect((await status(sb.control)).tokenRefused).toBe(false);
     expect(await onServer()).toEqual(new Set(seeded.map((i) => i.id)));
-    figures.push('401 (injected and real): token refused, 10 kept, then delivered with the right token');
+    figures.push('401 (injected and real): token refused, no automatic request after it, 10 kept, then delivered with the right token');
 
     // 413: batches over 8 items are too large, and one item is too large on its own. The engine halves
     // until batches fit; the one item is set aside with the reason, and goes once the limit is raised.
