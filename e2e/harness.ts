@@ -98,3 +98,33 @@ export const test = base.extend<Fixtures>({
     await use(page);
   },
 });
+
+/** Sets the agent's profile (as Options would) through an extension page's storage. */
+export async function setProfile(
+  context: BrowserContext,
+  extensionId: string,
+  profile: { displayName: string; initials: string; brandName?: string; teamSigns?: boolean; ownHandles?: string[] },
+): Promise<void> {
+  const page = await openExtensionPage(context, extensionId, 'options.html');
+  await page.evaluate(async (p) => {
+    const chromeApi = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: unknown): Promise<void> } } } }).chrome;
+    const current = ((await chromeApi.storage.local.get('profile')).profile ?? {}) as Record<string, unknown>;
+    await chromeApi.storage.local.set({
+      profile: { agentId: current.agentId || 'agent-e2e', brandName: 'Acme', teamSigns: true, ownHandles: [], ...current, ...p },
+    });
+  }, profile);
+  await page.close();
+}
+
+/** Serves a fixture with its text rewritten (e.g. a post's time moved to "50 minutes ago"). */
+export async function serveRewrittenFixture(context: BrowserContext, url: string, file: string, rewrite: (html: string) => string): Promise<void> {
+  const html = rewrite(readFileSync(path.join(FIXTURE_DIR, file), 'utf8'));
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+}
+
+/** The text the X fixture's Draft.js composer holds. */
+export async function composerText(page: Page, testId = 'tweetTextarea_0'): Promise<string> {
+  return page.locator(`[data-testid="${testId}"]`).first().evaluate((el) =>
+    [...el.querySelectorAll('[data-block="true"]')].map((b) => (b as HTMLElement).innerText.replace(/\n$/, '')).join('\n'),
+  );
+}
