@@ -32,23 +32,31 @@ export function TraineeTable({ trainees, selected, onSelect }: { trainees: reado
   );
 }
 
+/** Scores (0–100) over sessions, one line per series. */
+function ScoreChart({ data, series, legend }: { data: Array<Record<string, string | number | null>>; series: Array<{ key: string; name: string; color: string }>; legend?: boolean }) {
+  return (
+    <div className="mt-2 h-48">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -12 }}>
+          <CartesianGrid stroke="var(--cl-line)" strokeDasharray="3 3" />
+          <XAxis dataKey="when" tick={{ stroke: 'var(--cl-muted)', fontSize: 11 }} stroke="var(--cl-line)" />
+          <YAxis domain={[0, 100]} tick={{ stroke: 'var(--cl-muted)', fontSize: 11 }} stroke="var(--cl-line)" />
+          <Tooltip contentStyle={{ background: 'var(--cl-surface)', border: '1px solid var(--cl-line)' }} />
+          {legend ? <Legend wrapperStyle={{ fontSize: 11 }} /> : null}
+          {series.map((l) => <Line key={l.key} dataKey={l.key} name={l.name} stroke={l.color} connectNulls isAnimationActive={false} />)}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
 /** A trainee's session averages over time (0–100). */
 export function TraineeProgressChart({ trainee }: { trainee: TraineeSummary }) {
   const data = trainee.sessions.map((s) => ({ when: new Date(s.endedAt).toLocaleDateString(), average: s.average }));
   return (
     <figure className="rounded-lg border border-line p-3" data-testid="trainee-progress">
       <figcaption className="text-sm font-semibold">{trainee.agentName || trainee.agentId}: average score per session</figcaption>
-      <div className="mt-2 h-48">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -12 }}>
-            <CartesianGrid stroke="var(--cl-line)" strokeDasharray="3 3" />
-            <XAxis dataKey="when" tick={{ stroke: 'var(--cl-muted)', fontSize: 11 }} stroke="var(--cl-line)" />
-            <YAxis domain={[0, 100]} tick={{ stroke: 'var(--cl-muted)', fontSize: 11 }} stroke="var(--cl-line)" />
-            <Tooltip contentStyle={{ background: 'var(--cl-surface)', border: '1px solid var(--cl-line)' }} />
-            <Line dataKey="average" name="Average" stroke="var(--cl-accent)" isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      <ScoreChart data={data} series={[{ key: 'average', name: 'Average', color: 'var(--cl-accent)' }]} />
     </figure>
   );
 }
@@ -61,18 +69,7 @@ export function SessionProgress({ progress, passMarks }: { progress: Progress; p
     <div className="space-y-2" data-testid="session-progress">
       <figure className="rounded-lg border border-line p-3">
         <figcaption className="text-sm font-semibold">Skills per session (%), this browser · best average {formatNumber(progress.bestAverage)} · change {formatNumber(progress.change.average)}</figcaption>
-        <div className="mt-2 h-48">
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -12 }}>
-              <CartesianGrid stroke="var(--cl-line)" strokeDasharray="3 3" />
-              <XAxis dataKey="when" tick={{ stroke: 'var(--cl-muted)', fontSize: 11 }} stroke="var(--cl-line)" />
-              <YAxis domain={[0, 100]} tick={{ stroke: 'var(--cl-muted)', fontSize: 11 }} stroke="var(--cl-line)" />
-              <Tooltip contentStyle={{ background: 'var(--cl-surface)', border: '1px solid var(--cl-line)' }} />
-              <Legend wrapperStyle={{ fontSize: 11 }} />
-              {SKILLS.map((s, i) => <Line key={s} dataKey={s} name={humanise(s)} stroke={COLORS[i % COLORS.length]} connectNulls isAnimationActive={false} />)}
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
+        <ScoreChart data={data} legend series={SKILLS.map((k, i) => ({ key: k, name: humanise(k), color: COLORS[i % COLORS.length]! }))} />
       </figure>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Sessions against the pass marks</caption>
