@@ -1,4 +1,4 @@
-import { featurizeScan, sharedFeatureSet, type FeatureSet } from './features';
+import { featureBuffers, featurizeScan, sharedFeatureSet, type FeatureBuffers, type FeatureSet } from './features';
 import { detectFlags } from './flags';
 import { decideLanguage } from './language';
 import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax } from './model';
@@ -118,7 +118,7 @@ const delta = new Float64Array(COLUMNS);
  * (words, emoji, word pairs), kept in three slots while walking the post's named features once;
  * strings are built only for features that enter the top 3.
  */
-function explain(model: LinearModel, s: Scan, features: FeatureSet, intent: Intent, sentiment: Sentiment, layer?: CorrectionLayer): string[] {
+function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: Intent, sentiment: Sentiment, layer?: CorrectionLayer): string[] {
   const q = model.q;
   const sc = model.scales;
   const intentCol = INTENTS.indexOf(intent) - 1;
@@ -126,8 +126,8 @@ function explain(model: LinearModel, s: Scan, features: FeatureSet, intent: Inte
   const isComplaint = intent === 'complaint';
   const hasLayer = layer !== undefined && layer.size > 0;
   let kept = 0;
-  const { namedIds, namedAt } = features;
-  for (let i = 0; i < namedIds.length; i++) {
+  const { namedIds, namedAt, named } = features;
+  for (let i = 0; i < named; i++) {
     const id = namedIds[i]!;
     const at = namedAt[i]!;
     const o = id * COLUMNS;
@@ -222,11 +222,11 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
   }
   const model = shippedModel();
   const count = featurizeScan(s);
-  const features = sharedFeatureSet();
+  const features = featureBuffers();
   const logits = logitsBuf.fill(0);
-  model.accumulate(features.ids, count, features.value, logits);
+  model.accumulate(features.ids, count, 1 / Math.sqrt(count), logits);
   const layer = options.corrections;
-  if (layer && layer.size > 0) layer.accumulate(features, logits);
+  if (layer && layer.size > 0) layer.accumulate(sharedFeatureSet(), logits);
   softmax(logits, nonComplaint, intentBuf);
   softmax(logits, SENTIMENT_COLUMNS, sentimentBuf);
   const pc = complaintProbability(logits, sentimentBuf);

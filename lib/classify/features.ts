@@ -160,9 +160,22 @@ export function featurizeScan(s: Scan): number {
   return n;
 }
 
-/** The ids of the last `featurizeScan` (a view on a shared buffer). */
-export function featureIds(): Int32Array {
-  return ids.subarray(0, n);
+/** The last `featurizeScan`'s buffers, read in place (no views, no allocation): valid until the next call. */
+export interface FeatureBuffers {
+  ids: Int32Array;
+  count: number;
+  namedIds: Int32Array;
+  namedAt: Int32Array;
+  named: number;
+}
+const buffers: FeatureBuffers = { ids, count: 0, namedIds, namedAt, named: 0 };
+export function featureBuffers(): FeatureBuffers {
+  buffers.ids = ids;
+  buffers.count = n;
+  buffers.namedIds = namedIds;
+  buffers.namedAt = namedAt;
+  buffers.named = named;
+  return buffers;
 }
 
 /** The last `featurizeScan`'s features as a FeatureSet of views on shared buffers (valid until the next call). */
