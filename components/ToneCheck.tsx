@@ -17,8 +17,8 @@ export function ToneCheck({ draft, findings, count }: { draft: string; findings:
         <p className="text-xs text-good" data-testid="tone-ok">No tone issues found.</p>
       ) : (
         <ul className="mt-1 space-y-1">
-          {findings.map((f) => (
-            <li key={f.rule} data-rule={f.rule} className={`text-xs ${f.severity === 'warn' ? 'text-warn' : 'text-muted'}`}>
+          {findings.map((f, i) => (
+            <li key={`${f.rule}-${i}`} data-rule={f.rule} className={`text-xs ${f.severity === 'warn' ? 'text-warn' : 'text-muted'}`}>
               {f.message}
             </li>
           ))}

@@ -1,7 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { getDb } from '../lib/db/database';
-import { listen, sendToTab } from '../lib/transport';
+import { broadcast, listen, sendToTab } from '../lib/transport';
 import { createLogHandlers } from '../lib/worker/log-handlers';
 import { sidebarState } from '../lib/worker/sidebar-state';
 import { loadProfile, privacyItem, PrivacySchema } from '../lib/settings';
@@ -32,6 +32,10 @@ export default defineBackground(() => {
   });
   // A new item starts a pass soon; several items in a burst share one pass.
   let syncSoon: ReturnType<typeof setTimeout> | undefined;
+  const afterWrite = (item: { site: string; postId: string }) => {
+    void broadcast('log.updated', { site: item.site, postId: item.postId }).catch(() => undefined);
+    requestSync();
+  };
   const requestSync = () => {
     clearTimeout(syncSoon);
     syncSoon = setTimeout(() => void sync.service.syncNow().catch((e: unknown) => console.warn('[Careline] sync', e)), 500);
@@ -65,7 +69,7 @@ export default defineBackground(() => {
     },
     editDistance,
     now: () => new Date(),
-    afterWrite: requestSync,
+    afterWrite,
   });
 
   const answer = async <T>(work: () => Promise<T>) => {

@@ -69,6 +69,8 @@ export const PROTOCOL = {
   'sync.status': def('extension', z.object({})),
   'sync.test': def('extension', z.object({ endpoint: z.string().check(z.maxLength(2000)), token: z.optional(z.string().check(z.maxLength(2000))) })),
   'sync.retry': def('extension', z.object({ seqs: z.optional(z.array(z.number())) })),
+  /** Background → pages: the log changed (a reply or a "handled" was written). */
+  'log.updated': def('extension', z.object({ site: z.string(), postId: z.string() })),
   /** Practice mode: the scorer's result for the trainee's reply to a scenario post. */
   'practice.scored': def(
     'extension',

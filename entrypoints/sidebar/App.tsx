@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { listen } from '../../lib/transport';
 import { browser } from 'wxt/browser';
 import { EmptyState } from '../../components/EmptyState';
 import { PostCard } from '../../components/PostCard';
@@ -37,6 +38,9 @@ export function App() {
   const [notice, setNotice] = useState<Notice>(null);
   const [corrected, setCorrected] = useState<Record<string, { intent?: Intent; sentiment?: Sentiment }>>({});
   const [version, setVersion] = useState(0);
+
+  // The background says when the log changed: ask for the sidebar's state again.
+  useEffect(() => listen({ 'log.updated': () => setVersion((v) => v + 1) }), []);
 
   const focused = link.focus?.ok ? link.focus.post : undefined;
   const state = useSidebarState(focused, link.queue, link.sentCount + version);
