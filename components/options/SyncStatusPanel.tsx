@@ -1,18 +1,9 @@
-import type { SetAsideItem } from '../../lib/sync/status';
+import type { SyncStatus } from '../../lib/sync/status';
 import { formatDuration } from '../../lib/sla/format-duration';
 import { primaryButton, secondaryButton } from './classes';
 
-export interface SyncStatusView {
-  queued: number;
-  lastSuccessAt?: string;
-  lastError?: string;
-  lastErrorAt?: string;
-  nextAttemptAt?: string;
-  tokenRefused: boolean;
-  setAside: SetAsideItem[];
-  enabled: boolean;
-  blocker: string | null;
-}
+/** What the panel shows: the sync status plus whether sync is on and what stops it. */
+export type SyncStatusView = SyncStatus & { enabled: boolean; blocker: string | null };
 
 function ago(iso: string, now: number): string {
   const ms = now - Date.parse(iso);

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { privacyItem, PrivacySchema, type Privacy } from '../../lib/settings';
+import { useSaveState } from './use-save-state';
 import { SectionCard, Panel } from '../../components/options/SectionCard';
-import { CheckboxField, SaveStatus, type SaveState } from '../../components/options/FormControls';
+import { CheckboxField, SaveStatus } from '../../components/options/FormControls';
 import { StorageReport, type StorageFacts } from '../../components/options/StorageReport';
 import { primaryButton } from '../../components/options/classes';
 
@@ -20,7 +21,7 @@ async function readStorageFacts(): Promise<StorageFacts> {
 
 export function PrivacySection() {
   const [privacy, setPrivacy] = useState<Privacy>();
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const { state, setState, save } = useSaveState();
   const [facts, setFacts] = useState<StorageFacts>();
   const [persistMessage, setPersistMessage] = useState('');
   const refreshFacts = useCallback(() => void readStorageFacts().then(setFacts), []);
@@ -43,13 +44,7 @@ export function PrivacySection() {
         className="space-y-4"
         onSubmit={async (e) => {
           e.preventDefault();
-          setState({ kind: 'saving' });
-          try {
-            await privacyItem.setValue(privacy);
-            setState({ kind: 'saved', at: new Date() });
-          } catch (error) {
-            setState({ kind: 'error', message: `Not saved: ${String(error)}` });
-          }
+          await save(() => privacyItem.setValue(privacy));
         }}
       >
         <Panel>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { initialsOf, loadProfile, profileItem, ProfileSchema, type Profile } from '../../lib/settings';
+import { useSaveState } from './use-save-state';
 import { SectionCard } from '../../components/options/SectionCard';
-import { CheckboxField, SaveStatus, TextAreaField, TextField, type SaveState } from '../../components/options/FormControls';
+import { CheckboxField, SaveStatus, TextAreaField, TextField } from '../../components/options/FormControls';
 import { primaryButton } from '../../components/options/classes';
 
 function handlesOf(text: string): string[] {
@@ -11,7 +12,7 @@ function handlesOf(text: string): string[] {
 export function ProfileSection() {
   const [profile, setProfile] = useState<Profile>();
   const [handlesText, setHandlesText] = useState('');
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const { state, setState, save } = useSaveState();
   const [initialsTouched, setInitialsTouched] = useState(false);
   useEffect(() => {
     void loadProfile().then((p) => {
@@ -36,13 +37,7 @@ export function ProfileSection() {
         onSubmit={async (e) => {
           e.preventDefault();
           if (!parsed.success) return setState({ kind: 'error', message: 'Some fields are too long: names up to 80 characters, initials up to 6.' });
-          setState({ kind: 'saving' });
-          try {
-            await profileItem.setValue(parsed.data);
-            setState({ kind: 'saved', at: new Date() });
-          } catch (error) {
-            setState({ kind: 'error', message: `Not saved: ${String(error)}` });
-          }
+          await save(() => profileItem.setValue(parsed.data));
         }}
       >
         <TextField

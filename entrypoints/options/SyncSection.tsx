@@ -87,6 +87,15 @@ export function SyncSection() {
     void refresh();
   };
   const fail = (error: unknown) => setMessage({ tone: 'bad', text: String((error as Error)?.message ?? error) });
+  const whileBusy = (work: () => Promise<void>) => {
+    setBusy(true);
+    void work()
+      .catch(fail)
+      .finally(() => {
+        setBusy(false);
+        void refresh();
+      });
+  };
 
   // The test runs in the background worker, which reaches the server only once the browser has
   // granted Careline that origin; before that, "unreachable" comes with an Allow button (a click,
@@ -233,26 +242,12 @@ export function SyncSection() {
           status={report}
           now={now}
           busy={busy}
-          onRetry={(seqs) => {
-            setBusy(true);
-            void retrySetAside(seqs)
-              .then(() => setMessage({ tone: 'good', text: 'The items are back in the queue.' }))
-              .catch(fail)
-              .finally(() => {
-                setBusy(false);
-                void refresh();
-              });
-          }}
-          onSyncNow={() => {
-            setBusy(true);
-            void syncNow()
-              .then((r) => setMessage(r.error ? { tone: 'bad', text: r.error } : { tone: 'good', text: r.outcome === 'done' ? 'Everything is sent.' : 'Sync pass finished.' }))
-              .catch(fail)
-              .finally(() => {
-                setBusy(false);
-                void refresh();
-              });
-          }}
+          onRetry={(seqs) => whileBusy(() => retrySetAside(seqs).then(() => setMessage({ tone: 'good', text: 'The items are back in the queue.' })))}
+          onSyncNow={() =>
+            whileBusy(() =>
+              syncNow().then((r) => setMessage(r.error ? { tone: 'bad', text: r.error } : { tone: 'good', text: r.outcome === 'done' ? 'Everything is sent.' : 'Sync pass finished.' })),
+            )
+          }
         />
       </Panel>
     </SectionCard>

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { slaSettingsItem } from '../../lib/settings';
 import { formatDuration } from '../../lib/sla/format-duration';
+import { useSaveState } from './use-save-state';
 import { SectionCard, Panel } from '../../components/options/SectionCard';
-import { CheckboxField, ErrorList, SaveStatus, type SaveState } from '../../components/options/FormControls';
+import { CheckboxField, ErrorList, SaveStatus } from '../../components/options/FormControls';
 import { WeekEditor } from '../../components/options/WeekEditor';
 import { HolidaysEditor } from '../../components/options/HolidaysEditor';
 import { inputClass, primaryButton, secondaryButton } from '../../components/options/classes';
@@ -14,7 +15,7 @@ const CHANNEL_LABEL = { x: 'X', facebook: 'Facebook' } as const;
 export function TargetsSection() {
   const [draft, setDraft] = useState<TargetsDraft>();
   const [errors, setErrors] = useState<string[]>([]);
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const { state, setState, save } = useSaveState();
   const zones = useMemo(timeZoneList, []);
   useEffect(() => void slaSettingsItem.getValue().then((raw) => setDraft(targetsDraftOf(storedSlaSettings(raw)))), []);
   if (!draft) return <p role="status" className="text-muted">Loading response targets…</p>;
@@ -42,13 +43,7 @@ export function TargetsSection() {
             return;
           }
           setErrors([]);
-          setState({ kind: 'saving' });
-          try {
-            await slaSettingsItem.setValue(result.settings);
-            setState({ kind: 'saved', at: new Date() });
-          } catch (error) {
-            setState({ kind: 'error', message: `Not saved: ${String(error)}` });
-          }
+          await save(() => slaSettingsItem.setValue(result.settings));
         }}
       >
         <Panel title="Targets">

@@ -6,22 +6,16 @@
 import { browser } from 'wxt/browser';
 import { makeMessage, type MessageType, type Payload } from '../../lib/messaging';
 import type { ConnectionResult } from '../../lib/sync/connection';
-import type { SetAsideItem } from '../../lib/sync/status';
+import type { SetAsideItem, SyncStatus } from '../../lib/sync/status';
 
-export interface SyncStatusReport {
-  queued: number;
-  lastSuccessAt?: string;
-  lastError?: string;
-  lastErrorAt?: string;
-  nextAttemptAt?: string;
-  tokenRefused: boolean;
-  setAside: SetAsideItem[];
+/** `sync.status`'s reply (lib/worker/sync-wiring.ts statusReport). */
+export type SyncStatusReport = SyncStatus & {
   enabled: boolean;
   endpoint: string;
   hasToken: boolean;
   hasSupervisorToken: boolean;
   blocker: string | null;
-}
+};
 
 async function send<T extends MessageType>(type: T, payload: Payload<T>): Promise<unknown> {
   return browser.runtime.sendMessage(makeMessage(type, payload));
