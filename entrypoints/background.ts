@@ -17,9 +17,15 @@ import { createSyncWiring, SYNC_ALARM, SYNC_RETRY_ALARM } from '../lib/worker/sy
  * every listener is registered synchronously at start and all state lives in the database. */
 export default defineBackground(() => {
   const db = getDb();
-  // The agent's corrections adjust classification here as in the sidebar; rebuilt when one is added.
-  let layer: Promise<CorrectionLayer> | undefined;
-  const correctionLayer = () => (layer ??= db.corrections.toArray().then(buildCorrectionLayer));
+  // The agent's corrections adjust classification here as in the sidebar. Options may add or reset
+  // them directly, so the layer is rebuilt whenever the table's size or newest row changes.
+  let layer: { key: string; value: CorrectionLayer } | undefined;
+  const correctionLayer = async (): Promise<CorrectionLayer> => {
+    const [count, last] = await Promise.all([db.corrections.count(), db.corrections.orderBy(':id').last()]);
+    const key = `${count}:${last?.id ?? ''}`;
+    if (layer?.key !== key) layer = { key, value: buildCorrectionLayer(await db.corrections.toArray()) };
+    return layer.value;
+  };
   const sync = createSyncWiring({
     db,
     loadSettings: async () => {
@@ -102,7 +108,6 @@ export default defineBackground(() => {
     'classify.correct': (correction) =>
       answer(async () => {
         await db.corrections.add({ ...correction, createdAt: new Date().toISOString() });
-        layer = undefined;
       }),
   });
 
