@@ -188,6 +188,47 @@ describe('page watcher', () => {
     expect(log.sent[0]![1]).toBe('Hi María, sorry about that! DM us.');
   });
 
+  it('reply sent: a sign that is not tied to a post counts for the reply worked on last, not an abandoned draft', async () => {
+    show('x/home.html', 'https://x.com/home');
+    const { log } = start();
+    await settle();
+    const [postA, postB] = xAdapter.findPostElements(document).filter((el) => {
+      const r = xAdapter.readPost(el);
+      return r.ok && !r.post.isOwn;
+    });
+    const draftIn = async (post: Element, text: string) => {
+      post.querySelector('[data-testid="tweetText"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      await settle(20);
+      const editor = document.createElement('div');
+      editor.setAttribute('contenteditable', 'true');
+      editor.setAttribute('data-testid', 'tweetTextarea_0');
+      document.body.append(editor);
+      editor.textContent = text;
+      editor.dispatchEvent(new Event('input', { bubbles: true }));
+      await settle();
+      return editor;
+    };
+    // A draft for A, abandoned (the composer closes without a send).
+    const first = await draftIn(postA!, 'Draft for A');
+    first.remove();
+    await settle();
+    // A reply to B that goes out: the toast is the only sign.
+    const second = await draftIn(postB!, 'Reply to B');
+    second.textContent = '';
+    const toast = document.createElement('div');
+    toast.setAttribute('data-testid', 'toast');
+    const a = document.createElement('a');
+    a.setAttribute('href', '/acme_help/status/1850000000000000888');
+    toast.append('Your post was sent', a);
+    (document.getElementById('layers') ?? document.body).append(toast);
+    await settle();
+    document.querySelector('[data-fixture-timeline]')!.append(document.createElement('div'));
+    await settle();
+    expect(log.sent).toHaveLength(1);
+    expect(log.sent[0]![0].id).toBe(xAdapter.postIdOf(postB!));
+    expect(log.sent[0]![1]).toBe('Reply to B');
+  });
+
   it('callbacks that throw never reach the page; abort stops everything', async () => {
     show('x/home.html', 'https://x.com/home');
     const ctl = new AbortController();

@@ -52,6 +52,8 @@ interface PendingReply {
   baseline: Set<string>;
   evidenceSeen: boolean;
   lastText: string;
+  /** When the agent last worked on this reply (started it, typed in it). */
+  activeAt: number;
 }
 
 /** Call a callback without letting its errors reach the page. */
@@ -277,26 +279,37 @@ export function createPageWatcher(
       baseline: new Set(adapter.replySentEvidence(doc, post.id, ctx)),
       evidenceSeen: false,
       lastText: composer ? adapter.composerText(composer) || text : text,
+      activeAt: performance.now(),
     });
     observe();
   }
 
   function checkPending(): void {
+    const sent: Array<[string, PendingReply]> = [];
     for (const [id, p] of pending) {
       const postEl = elementFor(id);
       const composer = p.composer?.isConnected ? p.composer : postEl ? adapter.findComposer(postEl) : null;
       if (composer && composer !== p.composer) p.composer = composer;
       const text = composer ? adapter.composerText(composer) : '';
-      if (text.trim()) p.lastText = text;
+      if (text.trim() && text !== p.lastText) {
+        p.lastText = text;
+        p.activeAt = performance.now();
+      }
       if (!p.evidenceSeen) {
         p.evidenceSeen = adapter.replySentEvidence(doc, id, ctx).some((e) => !p.baseline.has(e));
       }
       const idle = !composer || !composer.isConnected || text.trim() === '';
       // A composer that empties without a sent signal is not a send; a signal with text still in the box waits.
-      if (p.evidenceSeen && idle) {
-        pending.delete(id);
-        safe(callbacks.onReplySent, p.post, p.lastText);
-      }
+      if (p.evidenceSeen && idle) sent.push([id, p]);
+    }
+    if (sent.length > 0) {
+      // The site's "sent" signs (a toast, a new own reply) are not always tied to one post: one send is
+      // the reply the agent worked on last; other idle drafts were abandoned, not sent.
+      sent.sort((a, b) => b[1].activeAt - a[1].activeAt);
+      const [[id, p], ...abandoned] = sent as [[string, PendingReply], ...Array<[string, PendingReply]>];
+      pending.delete(id);
+      for (const [other] of abandoned) pending.delete(other);
+      safe(callbacks.onReplySent, p.post, p.lastText);
     }
     if (pending.size === 0 && observedRoots.length > 1) observe();
   }
@@ -306,7 +319,12 @@ export function createPageWatcher(
     const composer = target ? adapter.composerOf(target) : null;
     if (!composer) return;
     const id = adapter.composerTargetId(composer) ?? pinnedId;
-    if (!id || pending.has(id)) return;
+    if (!id) return;
+    const existing = pending.get(id);
+    if (existing) {
+      existing.activeAt = performance.now();
+      return;
+    }
     const el = elementFor(id);
     const r = el ? read(el) : null;
     if (r?.ok) startPending(r.post, composer, '');
