@@ -43,6 +43,10 @@ export function App() {
   useEffect(() => listen({ 'log.updated': () => setVersion((v) => v + 1) }), []);
 
   const focused = link.focus?.ok ? link.focus.post : undefined;
+  // For `npm run bench`: when the first post was on screen.
+  useEffect(() => {
+    if (focused && performance.getEntriesByName('careline:first-post').length === 0) performance.mark('careline:first-post');
+  }, [focused]);
   const state = useSidebarState(focused, link.queue, link.sentCount + version);
   const templates = useTemplates(state.data);
   const layer = useCorrectionLayer(state.data);
