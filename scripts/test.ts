@@ -79,8 +79,8 @@ for (const step of steps) {
   if (run.status !== 0) {
     failedSteps.push(step.name);
     if (!step.report) failed += 1;
-    // A broken build makes the e2e meaningless; stop at the first failing non-test step.
-    if (!step.report) break;
+    // A broken build makes the e2e meaningless: stop there. Typecheck and lint failures still let the tests run.
+    if (step.name.startsWith('build')) break;
   }
 }
 
