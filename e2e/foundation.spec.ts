@@ -1,6 +1,8 @@
 import { test, expect, sidebarFrame, openExtensionPage } from './harness';
 import { extensionIdOf, launchWithExtension } from './browser';
 import { installFixtureRoutes } from './harness';
+import path from 'node:path';
+import { ROOT } from './browser';
 
 const X_STATUS = 'https://x.com/maria_g/status/1850000000000000001';
 const FB_POST = 'https://www.facebook.com/acmeco/posts/pfbid02AcmeDeliveryUpdate';
@@ -14,6 +16,9 @@ test.describe('foundation', () => {
     await expect(frame.getByTestId('post-time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
     expect(await page.locator('careline-root').count()).toBe(1);
     expect(page.frames().filter((f) => f.url().includes('/sidebar.html'))).toHaveLength(1);
+    // The README's picture is taken here, by the e2e run.
+    await expect(frame.getByTestId('suggestion').first()).toBeVisible();
+    await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot.png') });
   });
 
   test('the sidebar mounts once on Facebook and follows the comment the agent clicks', async ({ page }) => {
