@@ -1,4 +1,4 @@
-import { featureBuffers, featurizeScan, sharedFeatureSet, type FeatureBuffers, type FeatureSet } from './features';
+import { featureBuffers, featurizeScan, gramSums, sharedFeatureSet, type FeatureBuffers, type FeatureSet } from './features';
 import { detectFlags } from './flags';
 import { decideLanguage } from './language';
 import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax } from './model';
@@ -221,12 +221,20 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
     };
   }
   const model = shippedModel();
-  const count = featurizeScan(s);
-  const features = featureBuffers();
-  const logits = logitsBuf.fill(0);
-  model.accumulate(features.ids, count, 1 / Math.sqrt(count), logits);
   const layer = options.corrections;
-  if (layer && layer.size > 0) layer.accumulate(sharedFeatureSet(), logits);
+  const logits = logitsBuf.fill(0);
+  let features: FeatureBuffers;
+  if (layer && layer.size > 0) {
+    // The layer reads every feature id: no n-gram cache.
+    const count = featurizeScan(s);
+    features = featureBuffers();
+    model.accumulate(features.ids, count, 1 / Math.sqrt(count), logits);
+    layer.accumulate(sharedFeatureSet(), logits);
+  } else {
+    const count = featurizeScan(s, model.q);
+    features = featureBuffers();
+    model.accumulate(features.ids, features.count, 1 / Math.sqrt(count), logits, gramSums);
+  }
   softmax(logits, nonComplaint, intentBuf);
   softmax(logits, SENTIMENT_COLUMNS, sentimentBuf);
   const pc = complaintProbability(logits, sentimentBuf);

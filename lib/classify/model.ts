@@ -153,10 +153,23 @@ export class LinearModel {
     return id < this.size ? this.q[id * COLUMNS + c]! * this.scales[c]! : 0;
   }
 
-  /** Adds value × weights of the first `count` features to `out` (length COLUMNS). */
-  accumulate(ids: ArrayLike<number>, count: number, value: number, out: Float64Array): void {
+  /**
+   * Adds value × weights of the first `count` features to `out` (length COLUMNS); `sums`, if
+   * given, are integer row sums of further features (already summed, e.g. from a cache).
+   */
+  accumulate(ids: ArrayLike<number>, count: number, value: number, out: Float64Array, sums?: Int32Array): void {
     const w = this.q;
     let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+    if (sums !== undefined) {
+      a0 = sums[0]!;
+      a1 = sums[1]!;
+      a2 = sums[2]!;
+      a3 = sums[3]!;
+      a4 = sums[4]!;
+      a5 = sums[5]!;
+      a6 = sums[6]!;
+      a7 = sums[7]!;
+    }
     for (let i = 0; i < count; i++) {
       const o = ids[i]! << 3;
       a0 += w[o]!;
