@@ -51,7 +51,9 @@ function counts(report: NonNullable<Step['report']>): { passed: number; failed: 
   if (!existsSync(report.file)) return { passed: 0, failed: 0, skipped: 0 };
   const json = JSON.parse(readFileSync(report.file, 'utf8'));
   if (report.kind === 'vitest') {
-    return { passed: json.numPassedTests ?? 0, failed: json.numFailedTests ?? 0, skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0) };
+    // A suite that fails to load has no failed tests of its own: count it as a failure.
+    const brokenSuites = (json.testResults ?? []).filter((r: { status?: string; assertionResults?: unknown[] }) => r.status === 'failed' && (r.assertionResults?.length ?? 0) === 0).length;
+    return { passed: json.numPassedTests ?? 0, failed: (json.numFailedTests ?? 0) + brokenSuites, skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0) };
   }
   const s = json.stats ?? {};
   return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 };
@@ -78,7 +80,7 @@ for (const step of steps) {
   }
   if (run.status !== 0) {
     failedSteps.push(step.name);
-    if (!step.report) failed += 1;
+    if (!step.report || counts(step.report).failed === 0) failed += 1;
     // A broken build makes the e2e meaningless: stop there. Typecheck and lint failures still let the tests run.
     if (step.name.startsWith('build')) break;
   }
