@@ -76,25 +76,70 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Urgency from intent, sentiment strength and flags, with the rule that set it. */
-export function deriveUrgency(intent: Intent, sentiment: Record<Sentiment, number>, flags: readonly Flag[]): { urgency: Urgency; rule: string } {
-  const has = (name: Flag['name']) => flags.some((f) => f.name === name);
-  if (has('safety')) return { urgency: 'high', rule: 'Safety flag: someone may be at risk.' };
-  if (has('legal')) return { urgency: 'high', rule: 'Legal threat flag: lawyer, court or regulator mentioned.' };
-  if (has('personal_data')) return { urgency: 'high', rule: 'Personal data posted in public: move to private messages and ask them to delete it.' };
-  const negative = sentiment.negative;
+interface UrgencyRule {
+  readonly urgency: Urgency;
+  readonly rule: string;
+}
+const U = (urgency: Urgency, rule: string): UrgencyRule => Object.freeze({ urgency, rule });
+const U_SAFETY = U('high', 'Safety flag: someone may be at risk.');
+const U_LEGAL = U('high', 'Legal threat flag: lawyer, court or regulator mentioned.');
+const U_PERSONAL = U('high', 'Personal data posted in public: move to private messages and ask them to delete it.');
+const U_COMPLAINT_CHURN = U('high', 'Complaint with a churn signal (cancel, switching, never again).');
+const U_COMPLAINT_PRESS = U('high', 'Complaint that mentions the press or going public.');
+const U_COMPLAINT_REPEAT = U('high', 'Complaint from a customer who has been in touch before.');
+const U_COMPLAINT_STRONG = U('high', 'Complaint with strongly negative sentiment.');
+const U_COMPLAINT = U('normal', 'Complaint.');
+const U_NEGATIVE = U('normal', 'Negative post.');
+const U_CHURN = U('normal', 'Churn signal.');
+const U_QUESTION = U('normal', 'Question: the customer is waiting for an answer.');
+const U_REPEAT = U('normal', 'Repeat contact.');
+const U_ABUSE = U('low', 'Abusive language with no complaint or question.');
+const U_LOW: Record<Intent, UrgencyRule> = {
+  complaint: U('low', 'Complaint: no reply deadline pressure.'),
+  question: U('low', 'Question: no reply deadline pressure.'),
+  praise: U('low', 'Praise: no reply deadline pressure.'),
+  feedback: U('low', 'Feedback: no reply deadline pressure.'),
+  other: U('low', 'Other: no reply deadline pressure.'),
+};
+const F_SAFETY = 1;
+const F_LEGAL = 2;
+const F_PERSONAL = 4;
+const F_CHURN = 8;
+const F_PRESS = 16;
+const F_REPEAT = 32;
+const F_ABUSE = 64;
+const FLAG_BIT: Record<Flag['name'], number> = {
+  safety: F_SAFETY, legal: F_LEGAL, personal_data: F_PERSONAL, churn: F_CHURN, press: F_PRESS, repeat_contact: F_REPEAT, abuse: F_ABUSE,
+};
+
+/** The urgency rule (a shared, frozen object) for an intent, P(negative) and a mask of F_* flag bits. */
+function urgencyOf(intent: Intent, negative: number, mask: number): UrgencyRule {
+  if (mask & F_SAFETY) return U_SAFETY;
+  if (mask & F_LEGAL) return U_LEGAL;
+  if (mask & F_PERSONAL) return U_PERSONAL;
   if (intent === 'complaint' || negative >= 0.5) {
-    if (has('churn')) return { urgency: 'high', rule: 'Complaint with a churn signal (cancel, switching, never again).' };
-    if (has('press')) return { urgency: 'high', rule: 'Complaint that mentions the press or going public.' };
-    if (has('repeat_contact')) return { urgency: 'high', rule: 'Complaint from a customer who has been in touch before.' };
-    if (negative >= 0.85) return { urgency: 'high', rule: 'Complaint with strongly negative sentiment.' };
-    return { urgency: 'normal', rule: intent === 'complaint' ? 'Complaint.' : 'Negative post.' };
+    if (mask & F_CHURN) return U_COMPLAINT_CHURN;
+    if (mask & F_PRESS) return U_COMPLAINT_PRESS;
+    if (mask & F_REPEAT) return U_COMPLAINT_REPEAT;
+    if (negative >= 0.85) return U_COMPLAINT_STRONG;
+    return intent === 'complaint' ? U_COMPLAINT : U_NEGATIVE;
   }
-  if (has('churn')) return { urgency: 'normal', rule: 'Churn signal.' };
-  if (intent === 'question') return { urgency: 'normal', rule: 'Question: the customer is waiting for an answer.' };
-  if (has('repeat_contact')) return { urgency: 'normal', rule: 'Repeat contact.' };
-  if (has('abuse')) return { urgency: 'low', rule: 'Abusive language with no complaint or question.' };
-  return { urgency: 'low', rule: `${intent[0]!.toUpperCase()}${intent.slice(1)}: no reply deadline pressure.` };
+  if (mask & F_CHURN) return U_CHURN;
+  if (intent === 'question') return U_QUESTION;
+  if (mask & F_REPEAT) return U_REPEAT;
+  if (mask & F_ABUSE) return U_ABUSE;
+  return U_LOW[intent];
+}
+
+function flagMask(flags: readonly Flag[]): number {
+  let mask = 0;
+  for (let i = 0; i < flags.length; i++) mask |= FLAG_BIT[flags[i]!.name];
+  return mask;
+}
+
+/** Urgency from intent, sentiment strength and flags, with the rule that set it (a shared, frozen object). */
+export function deriveUrgency(intent: Intent, sentiment: Record<Sentiment, number>, flags: readonly Flag[]): { readonly urgency: Urgency; readonly rule: string } {
+  return urgencyOf(intent, sentiment.negative, flagMask(flags));
 }
 
 /** The text of a named feature as written (lower-cased): a word, or a word pair. */
@@ -105,10 +150,45 @@ function namedText(s: Scan, at: number): string {
   return `${text.slice(s.start[t - 1]!, s.end[t - 1]!)} ${text.slice(s.start[t]!, s.end[t]!)}`.toLowerCase();
 }
 
+/** Whether text[a0..a1) and text[b0..b1) are equal lower-cased (no strings unless non-ASCII). */
+function sameRange(text: string, a0: number, a1: number, b0: number, b1: number): boolean {
+  if (a1 - a0 === b1 - b0) {
+    let i = 0;
+    for (; i < a1 - a0; i++) {
+      let x = text.charCodeAt(a0 + i);
+      let y = text.charCodeAt(b0 + i);
+      if (x === y) continue;
+      if (x >= 128 || y >= 128) break;
+      if (x >= 65 && x <= 90) x += 32;
+      if (y >= 65 && y <= 90) y += 32;
+      if (x !== y) return false;
+    }
+    if (i === a1 - a0) return true;
+  } else {
+    let ascii = true;
+    for (let i = a0; i < a1 && ascii; i++) if (text.charCodeAt(i) >= 128) ascii = false;
+    for (let i = b0; i < b1 && ascii; i++) if (text.charCodeAt(i) >= 128) ascii = false;
+    if (ascii) return false;
+  }
+  return text.slice(a0, a1).toLowerCase() === text.slice(b0, b1).toLowerCase();
+}
+
+/** Whether two named features (see `namedText`) read the same. */
+function sameNamed(s: Scan, a: number, b: number): boolean {
+  if (a === b) return true;
+  if ((a >= 0) !== (b >= 0)) return false; // a word has no space, a word pair has one
+  const text = s.text;
+  const start = s.start;
+  const end = s.end;
+  if (a >= 0) return sameRange(text, start[a]!, end[a]!, start[b]!, end[b]!);
+  const ta = -a - 1;
+  const tb = -b - 1;
+  return sameRange(text, start[ta - 1]!, end[ta - 1]!, start[tb - 1]!, end[tb - 1]!) && sameRange(text, start[ta]!, end[ta]!, start[tb]!, end[tb]!);
+}
+
 const topWeight = [0, 0, 0];
 const topAt = [0, 0, 0];
 const topLabel = [0, 0, 0];
-const topText = ['', '', ''];
 const oneId = new Int32Array(1);
 const oneFeature: FeatureSet = { ids: oneId, value: 1, namedIds: oneId, namedAt: oneId };
 const delta = new Float64Array(COLUMNS);
@@ -151,16 +231,14 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     if (at >= 0 && ((s.bits[t]! & T_FUNCTION) !== 0 || s.normEnd[t]! - s.normStart[t]! < 2)) continue;
     if (at < 0 && (s.bits[t]! & T_FUNCTION) !== 0 && (s.bits[t - 1]! & T_FUNCTION) !== 0) continue;
     const label = iw >= sw ? 0 : 1;
-    const text = namedText(s, at);
     let same = -1;
-    for (let k = 0; k < kept; k++) if (topLabel[k] === label && topText[k] === text) same = k;
+    for (let k = 0; k < kept; k++) if (topLabel[k] === label && sameNamed(s, topAt[k]!, at)) same = k;
     if (same >= 0) {
       if (topWeight[same]! >= weight) continue;
       for (let k = same; k < kept - 1; k++) {
         topWeight[k] = topWeight[k + 1]!;
         topAt[k] = topAt[k + 1]!;
         topLabel[k] = topLabel[k + 1]!;
-        topText[k] = topText[k + 1]!;
       }
       kept--;
     }
@@ -170,17 +248,15 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
       topWeight[k] = topWeight[k - 1]!;
       topAt[k] = topAt[k - 1]!;
       topLabel[k] = topLabel[k - 1]!;
-      topText[k] = topText[k - 1]!;
       k--;
     }
     topWeight[k] = weight;
     topAt[k] = at;
     topLabel[k] = label;
-    topText[k] = text;
     if (kept < 3) kept++;
   }
   const reasons: string[] = [];
-  for (let k = 0; k < kept; k++) reasons.push(`"${topText[k]}" → ${topLabel[k] === 0 ? intent : sentiment}`);
+  for (let k = 0; k < kept; k++) reasons.push(`"${namedText(s, topAt[k]!)}" → ${topLabel[k] === 0 ? intent : sentiment}`);
   return reasons;
 }
 
@@ -256,7 +332,7 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
   for (let k = 1; k < 3; k++) if (sentimentBuf[k]! > sentimentBuf[sBest]!) sBest = k;
   const sentiment = SENTIMENTS[sBest]!;
   const sentimentScores = { negative: round(sentimentBuf[0]!), neutral: round(sentimentBuf[1]!), positive: round(sentimentBuf[2]!) };
-  const { urgency, rule } = deriveUrgency(intent, { negative: sentimentBuf[0]!, neutral: sentimentBuf[1]!, positive: sentimentBuf[2]! }, flags);
+  const { urgency, rule } = flags.length === 0 ? urgencyOf(intent, sentimentBuf[0]!, 0) : urgencyOf(intent, sentimentBuf[0]!, flagMask(flags));
   const reasons = explain(model, s, features, intent, sentiment, layer);
   for (const f of flags) {
     if (reasons.length >= 5) break;
