@@ -37,8 +37,8 @@ function isLatinLetter(c: number): boolean {
 }
 
 export interface LanguageGuess {
-  language: string;
-  known: boolean;
+  readonly language: string;
+  readonly known: boolean;
 }
 
 function normaliseTag(tag: string): string {
@@ -77,10 +77,19 @@ export function detectLanguage(text: string, hint: string | undefined, words: re
  * The decision itself, from counts the scanner already has: the summed length of the words'
  * norms and the stop-word hits per language (STOPWORD_LANGUAGES order).
  */
+/** Answers for site language tags seen before (a shared, frozen object per tag). */
+const BY_TAG = new Map<string, LanguageGuess>();
+
 export function decideLanguage(text: string, hint: string | undefined, wordChars: number, stopHits: ArrayLike<number>): LanguageGuess {
   if (hint !== undefined) {
+    const cached = BY_TAG.get(hint);
+    if (cached !== undefined) return cached;
     const tag = normaliseTag(hint);
-    if (!NO_LANGUAGE_TAGS.has(tag)) return { language: tag, known: (KNOWN_LANGUAGES as readonly string[]).includes(tag) };
+    if (!NO_LANGUAGE_TAGS.has(tag)) {
+      const guess: LanguageGuess = Object.freeze({ language: tag, known: (KNOWN_LANGUAGES as readonly string[]).includes(tag) });
+      if (BY_TAG.size < 256) BY_TAG.set(hint, guess);
+      return guess;
+    }
   }
   let latin = 0;
   let other = 0;

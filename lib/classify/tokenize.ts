@@ -313,13 +313,18 @@ function sameCodes(from: number, to: number, s: string): boolean {
 }
 
 function emit(kind: number, start: number, end: number, normFrom: number, bits: number): number {
+  return emitHashed(kind, start, end, normFrom, bits, hashNorm(normFrom, normLen));
+}
+
+/** `emit` with the norm's hash already computed. */
+function emitHashed(kind: number, start: number, end: number, normFrom: number, bits: number, hash: number): number {
   const t = S.count;
   S.kind[t] = kind;
   S.start[t] = start;
   S.end[t] = end;
   S.normStart[t] = normFrom;
   S.normEnd[t] = normLen;
-  S.hash[t] = hashNorm(normFrom, normLen);
+  S.hash[t] = hash;
   S.bits[t] = bits;
   S.count = t + 1;
   return t;
@@ -474,36 +479,68 @@ export function scan(text: string): Scan {
       let hasUpper = false;
       let hasLower = false;
       let elongated = false;
+      // Norm code units and their FNV hash in locals (the norm buffer holds 12 units per
+      // character of the post, ensured above, so it is not reallocated during the scan).
+      const norm = S.norm;
+      let nl = normLen;
+      let hw = FNV_OFFSET;
       while (j < n) {
         const d = text.charCodeAt(j);
+        if (d < 128) {
+          const db = bmpClass[d]!;
+          if ((db & (C_L | C_M | C_N)) !== 0 || d === 95) {
+            if (db & C_UP) hasUpper = true;
+            if (db & C_LO) hasLower = true;
+            const l = bmpLower[d]!;
+            if ((db & C_L) !== 0 && nl - from >= 2 && norm[nl - 1] === l && norm[nl - 2] === l) elongated = true;
+            else {
+              norm[nl++] = l;
+              hw = Math.imul(hw ^ l, FNV_PRIME);
+            }
+            j++;
+          } else if ((d === 39 || d === 45) && isAlnumAt(text, j + 1, n)) {
+            norm[nl++] = d;
+            hw = Math.imul(hw ^ d, FNV_PRIME);
+            j++;
+          } else break;
+          continue;
+        }
         let dcp = d;
         let dw = 1;
         if (d >= 0xd800 && d <= 0xdbff) {
           dcp = codePointAt(text, j, n);
           dw = dcp > 0xffff ? 2 : 1;
         }
-        const db = d < 128 ? bmpClass[d]! : classOf(dcp);
-        if (isWordChar(db) || d === 95) {
+        const db = classOf(dcp);
+        if (isWordChar(db)) {
           if (db & C_UP) hasUpper = true;
           if (db & C_LO) hasLower = true;
           if (dw === 2) {
-            pushCode(d);
-            pushCode(text.charCodeAt(j + 1));
+            const d2 = text.charCodeAt(j + 1);
+            norm[nl++] = d;
+            hw = Math.imul(hw ^ d, FNV_PRIME);
+            norm[nl++] = d2;
+            hw = Math.imul(hw ^ d2, FNV_PRIME);
           } else {
-            const l = d < 128 ? bmpLower[d]! : lowerOf(d);
-            if ((db & C_L) !== 0 && normLen - from >= 2 && S.norm[normLen - 1] === l && S.norm[normLen - 2] === l) elongated = true;
-            else pushCode(l);
+            const l = lowerOf(d);
+            if ((db & C_L) !== 0 && nl - from >= 2 && norm[nl - 1] === l && norm[nl - 2] === l) elongated = true;
+            else {
+              norm[nl++] = l;
+              hw = Math.imul(hw ^ l, FNV_PRIME);
+            }
           }
           j += dw;
-        } else if ((d === 39 || d === 8217 || d === 45) && isAlnumAt(text, j + 1, n)) {
-          pushCode(d === 8217 ? 39 : d);
+        } else if (d === 8217 && isAlnumAt(text, j + 1, n)) {
+          norm[nl++] = 39;
+          hw = Math.imul(hw ^ 39, FNV_PRIME);
           j++;
         } else break;
       }
+      normLen = nl;
       let bits = 0;
       if (elongated) bits |= T_ELONGATED;
       if (hasUpper && !hasLower && j - i >= 3) bits |= T_SHOUTED;
-      let h = hashNorm(from, normLen);
+      let h = hw | 0;
       let w = findWord(h);
       let e = w >= 0 && sameCodes(from, normLen, WORDS[w]!.codes) ? WORDS[w] : undefined;
       if (e?.contraction) {
@@ -528,7 +565,7 @@ export function scan(text: string): Scan {
         bits |= T_NEGATED;
         negationLeft--;
       }
-      emit(K_WORD, i, j, from, bits);
+      emitHashed(K_WORD, i, j, from, bits, h);
       kind = K_WORD;
       S.words++;
       S.wordChars += L;
