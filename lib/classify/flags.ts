@@ -207,6 +207,11 @@ function trigramKey(a: number, b: number, c: number): number {
  * which hints match without running them.
  */
 const LITERAL_HEAD = new Int32Array(0x10000).fill(-1);
+/**
+ * 1 where some literal's second and third characters are (b, c), indexed (b << 7) | c: a 16 KB
+ * filter read before the 256 KB chain heads, which most of a post's trigrams never need.
+ */
+const LITERAL_PAIR = new Uint8Array(1 << 14);
 const literalNext: number[] = [];
 const literalText: string[] = [];
 const literalRule: number[] = [];
@@ -216,6 +221,7 @@ RULES.forEach((r, k) => {
     for (const lit of literals) {
       if (lit.length < 3) throw new Error(`flags: hint literal "${lit}" is shorter than 3 characters`);
       const key = trigramKey(lit.charCodeAt(0), lit.charCodeAt(1), lit.charCodeAt(2));
+      LITERAL_PAIR[(lit.charCodeAt(1) << 7) | lit.charCodeAt(2)] = 1;
       literalText.push(lit);
       literalRule.push(k);
       literalNext.push(LITERAL_HEAD[key]!);
@@ -278,14 +284,16 @@ function gate(text: string): Gate {
         c = 0;
       }
     }
-    for (let l = LITERAL_HEAD[trigramKey(a, b, c)]!; l !== -1; l = literalNext[l]!) {
-      const bit = 1 << literalRule[l]!;
-      if (rules & bit) continue;
-      const lit = literalText[l]!;
-      if (lit.charCodeAt(0) !== a || lit.charCodeAt(1) !== b || lit.charCodeAt(2) !== c || i + lit.length - 3 >= n) continue;
-      let k = 3;
-      while (k < lit.length && lowerAscii(text.charCodeAt(i + k - 2)) === lit.charCodeAt(k)) k++;
-      if (k === lit.length) rules |= bit;
+    if (LITERAL_PAIR[(b << 7) | c] === 1) {
+      for (let l = LITERAL_HEAD[trigramKey(a, b, c)]!; l !== -1; l = literalNext[l]!) {
+        const bit = 1 << literalRule[l]!;
+        if (rules & bit) continue;
+        const lit = literalText[l]!;
+        if (lit.charCodeAt(0) !== a || lit.charCodeAt(1) !== b || lit.charCodeAt(2) !== c || i + lit.length - 3 >= n) continue;
+        let k = 3;
+        while (k < lit.length && lowerAscii(text.charCodeAt(i + k - 2)) === lit.charCodeAt(k)) k++;
+        if (k === lit.length) rules |= bit;
+      }
     }
     if (b === 102 && (c === 42 || c === 35 || c === 64 || c === 36)) rules |= 1 << ABUSE_RULE;
     if (b === 114 && c === 116 && !isAsciiWordCode(a)) {
