@@ -207,9 +207,18 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
   const hasLayer = layer !== undefined && layer.size > 0;
   let kept = 0;
   const { namedIds, namedAt, named } = features;
+  const neutral = sentiment === 'neutral';
+  const bitsOf = s.bits;
+  const normStart = s.normStart;
+  const normEnd = s.normEnd;
   for (let i = 0; i < named; i++) {
     const id = namedIds[i]!;
     const at = namedAt[i]!;
+    // Function words, one-letter words and pairs of function words are never shown: skip them
+    // before reading their weights.
+    const t = at >= 0 ? at : -at - 1;
+    if (at >= 0 && ((bitsOf[t]! & T_FUNCTION) !== 0 || normEnd[t]! - normStart[t]! < 2)) continue;
+    if (at < 0 && (bitsOf[t]! & T_FUNCTION) !== 0 && (bitsOf[t - 1]! & T_FUNCTION) !== 0) continue;
     const o = id * COLUMNS;
     let iw: number;
     if (isComplaint) iw = q[o + COMPLAINT_COLUMN]! * sc[COMPLAINT_COLUMN]!;
@@ -218,7 +227,7 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
         (q[o]! * sc[0]! + q[o + 1]! * sc[1]! + q[o + 2]! * sc[2]! + q[o + 3]! * sc[3]!) / 4 -
         q[o + COMPLAINT_COLUMN]! * sc[COMPLAINT_COLUMN]! * 0.5;
     }
-    const sw = sentiment === 'neutral' ? 0 : q[o + sentCol]! * sc[sentCol]! - (q[o + 4]! * sc[4]! + q[o + 5]! * sc[5]! + q[o + 6]! * sc[6]!) / 3;
+    const sw = neutral ? 0 : q[o + sentCol]! * sc[sentCol]! - (q[o + 4]! * sc[4]! + q[o + 5]! * sc[5]! + q[o + 6]! * sc[6]!) / 3;
     if (hasLayer) {
       delta.fill(0);
       oneId[0] = id;
@@ -227,9 +236,6 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     }
     const weight = iw > sw ? iw : sw;
     if (weight <= 0.15 || (kept === 3 && weight <= topWeight[2]!)) continue;
-    const t = at >= 0 ? at : -at - 1;
-    if (at >= 0 && ((s.bits[t]! & T_FUNCTION) !== 0 || s.normEnd[t]! - s.normStart[t]! < 2)) continue;
-    if (at < 0 && (s.bits[t]! & T_FUNCTION) !== 0 && (s.bits[t - 1]! & T_FUNCTION) !== 0) continue;
     const label = iw >= sw ? 0 : 1;
     let same = -1;
     for (let k = 0; k < kept; k++) if (topLabel[k] === label && sameNamed(s, topAt[k]!, at)) same = k;

@@ -210,10 +210,8 @@ function cachedGrams(norm: Uint16Array, from: number, to: number, hash: number, 
 export function featurizeScan(s: Scan, table?: Int8Array): number {
   n = 0;
   let cached = 0;
-  if (table !== undefined) {
-    if (table !== cacheTable) clearCache(table);
-    gramSums.fill(0);
-  }
+  if (table !== undefined && table !== cacheTable) clearCache(table);
+  let g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0;
   named = 0;
   push(SHAPE_BIAS);
   let prevHash = HASH_START;
@@ -221,10 +219,16 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
   let hasUser = false;
   let words = 0;
   const count = s.count;
+  const kinds = s.kind;
+  const bitsOf = s.bits;
+  const hashes = s.hash;
+  const norm = s.norm;
+  const normStart = s.normStart;
+  const normEnd = s.normEnd;
   for (let t = 0; t < count; t++) {
-    const kind = s.kind[t]!;
-    const bits = s.bits[t]!;
-    const wordHash = seeded(s.hash[t]!, bits & T_NEGATED ? SEED_NEG : SEED_WORD);
+    const kind = kinds[t]!;
+    const bits = bitsOf[t]!;
+    const wordHash = seeded(hashes[t]!, bits & T_NEGATED ? SEED_NEG : SEED_WORD);
     const uni = wordHash & MASK;
     push(uni);
     const bi = mix(prevHash, wordHash) & MASK;
@@ -237,11 +241,18 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
     prevIsWord = kind === K_WORD;
     if (kind === K_WORD) {
       words++;
-      const slot = table === undefined ? -1 : cachedGrams(s.norm, s.normStart[t]!, s.normEnd[t]!, s.hash[t]!, table);
-      if (slot < 0) charGrams(s.norm, s.normStart[t]!, s.normEnd[t]!);
+      const slot = table === undefined ? -1 : cachedGrams(norm, normStart[t]!, normEnd[t]!, hashes[t]!, table);
+      if (slot < 0) charGrams(norm, normStart[t]!, normEnd[t]!);
       else {
         const o = slot << 3;
-        for (let c = 0; c < 8; c++) gramSums[c] = gramSums[c]! + cacheSums[o + c]!;
+        g0 += cacheSums[o]!;
+        g1 += cacheSums[o + 1]!;
+        g2 += cacheSums[o + 2]!;
+        g3 += cacheSums[o + 3]!;
+        g4 += cacheSums[o + 4]!;
+        g5 += cacheSums[o + 5]!;
+        g6 += cacheSums[o + 6]!;
+        g7 += cacheSums[o + 7]!;
         cached += cacheCount[slot]!;
       }
       if (bits & T_SHOUTED) push(SHAPE_SHOUT);
@@ -260,6 +271,14 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
   push(mix(prevHash, HASH_END) & MASK);
   if (!hasUser) push(SHAPE_NO_USER);
   if (words <= 4) push(SHAPE_SHORT);
+  gramSums[0] = g0;
+  gramSums[1] = g1;
+  gramSums[2] = g2;
+  gramSums[3] = g3;
+  gramSums[4] = g4;
+  gramSums[5] = g5;
+  gramSums[6] = g6;
+  gramSums[7] = g7;
   return n + cached;
 }
 
