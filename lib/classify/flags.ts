@@ -208,10 +208,10 @@ function trigramKey(a: number, b: number, c: number): number {
  */
 const LITERAL_HEAD = new Int32Array(0x10000).fill(-1);
 /**
- * 1 where some literal's second and third characters are (b, c), indexed (b << 7) | c: a 16 KB
- * filter read before the 256 KB chain heads, which most of a post's trigrams never need.
+ * One bit per trigram key that heads a chain: an 8 KB filter read before the 256 KB chain heads,
+ * which most of a post's trigrams never need.
  */
-const LITERAL_PAIR = new Uint8Array(1 << 14);
+const LITERAL_KEYS = new Int32Array(0x10000 >>> 5);
 const literalNext: number[] = [];
 const literalText: string[] = [];
 const literalRule: number[] = [];
@@ -221,7 +221,7 @@ RULES.forEach((r, k) => {
     for (const lit of literals) {
       if (lit.length < 3) throw new Error(`flags: hint literal "${lit}" is shorter than 3 characters`);
       const key = trigramKey(lit.charCodeAt(0), lit.charCodeAt(1), lit.charCodeAt(2));
-      LITERAL_PAIR[(lit.charCodeAt(1) << 7) | lit.charCodeAt(2)] = 1;
+      LITERAL_KEYS[key >>> 5] = LITERAL_KEYS[key >>> 5]! | (1 << (key & 31));
       literalText.push(lit);
       literalRule.push(k);
       literalNext.push(LITERAL_HEAD[key]!);
@@ -284,8 +284,9 @@ function gate(text: string): Gate {
         c = 0;
       }
     }
-    if (LITERAL_PAIR[(b << 7) | c] === 1) {
-      for (let l = LITERAL_HEAD[trigramKey(a, b, c)]!; l !== -1; l = literalNext[l]!) {
+    const key = trigramKey(a, b, c);
+    if ((LITERAL_KEYS[key >>> 5]! & (1 << (key & 31))) !== 0) {
+      for (let l = LITERAL_HEAD[key]!; l !== -1; l = literalNext[l]!) {
         const bit = 1 << literalRule[l]!;
         if (rules & bit) continue;
         const lit = literalText[l]!;
