@@ -52,6 +52,21 @@ async function setProfile(context: BrowserContext, extensionId: string): Promise
   await page.close();
 }
 
+/** A suggestion with blanks asks for them first (which one comes first depends on the classifier): fill them. */
+async function fillBlanksIfAsked(frame: Frame): Promise<void> {
+  const form = frame.getByTestId('blank-form');
+  const notice = frame.getByTestId('insert-notice');
+  await expect(form.or(notice).first()).toBeVisible();
+  if (!(await form.isVisible())) return;
+  for (const input of await form.locator('input, select').all()) {
+    const tag = await input.evaluate((el) => `${el.tagName}:${(el as HTMLInputElement).type}`);
+    if (tag === 'SELECT:select-one') await input.selectOption({ index: 1 });
+    else if (tag.endsWith(':date')) await input.fill('2026-12-01');
+    else await input.fill('tomorrow morning');
+  }
+  await form.getByRole('button', { name: 'Insert' }).click();
+}
+
 const timelinePosts = (page: Page) => page.locator('[data-testid="primaryColumn"] [data-testid="cellInnerDiv"] article[data-testid="tweet"]');
 
 /** Answers one feed post the way a trainee does: focus it, pick a suggestion, press Reply. */
@@ -62,6 +77,7 @@ async function answerWithSuggestion(page: Page, frame: Frame, article: ReturnTyp
   const suggestion = frame.getByTestId('suggestion').first();
   await expect(suggestion).toBeVisible();
   await suggestion.click();
+  await fillBlanksIfAsked(frame);
   await expect(frame.getByTestId('insert-notice')).toBeVisible();
   // The adapter opened X's reply dialog for this post and pasted into the real Draft.js editor.
   const dialog = page.getByRole('dialog');
@@ -173,9 +189,11 @@ test.describe('practice feed', () => {
     const editor = dialog.locator('[data-testid="tweetTextarea_0"][contenteditable="true"]');
     await expect(editor).toBeFocused();
     await practice.keyboard.press('Alt+1');
+    await fillBlanksIfAsked(frame);
     await expect(frame.getByTestId('insert-notice')).toBeVisible();
     await expect(editor).not.toHaveText('');
     const draft = await editor.innerText();
+    await editor.focus(); // a blank form may have taken focus into the sidebar
     await practice.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
     await article.getByTestId('reply').click();
