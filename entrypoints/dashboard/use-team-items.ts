@@ -1,13 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
 import type { HandledItem } from '../../lib/db/schema';
+import { getDb } from '../../lib/db/database';
+import { fetchAllTeamItems } from '../../lib/sync';
+import { loadSupervisorConfig } from '../../lib/worker/sync-wiring';
+import { SyncSettingsSchema, syncSettingsItem } from '../../lib/settings';
 
-/**
- * Hook point for the team's items from the sync server (issue 9: "logs merged from the team").
- * The lead will expose a reader in lib/sync; until it is configured this returns no items, and
- * the dashboard shows the local log (plus anything imported) alone. Items returned here are
- * merged with the local log by id, the local copy winning.
- */
 const NO_TEAM_ITEMS: readonly HandledItem[] = [];
 
+/**
+ * The team's items from the sync server, read with the supervisor token set in Options (the page
+ * is an extension page: it may read the token; content scripts cannot). No supervisor token, or
+ * sync never set up: no team items, and the dashboard shows the local log alone. Items are merged
+ * with the local log by id by the caller.
+ */
 export function useTeamItems(): readonly HandledItem[] {
-  return NO_TEAM_ITEMS;
+  const query = useQuery({
+    queryKey: ['team-items'],
+    queryFn: async (): Promise<readonly HandledItem[]> => {
+      const settings = SyncSettingsSchema.safeParse(await syncSettingsItem.getValue());
+      if (!settings.success) return NO_TEAM_ITEMS;
+      const config = await loadSupervisorConfig(getDb(), settings.data);
+      if (!config) return NO_TEAM_ITEMS;
+      return (await fetchAllTeamItems(config)).items;
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+  if (query.isError) console.warn('[Careline] team items unavailable:', query.error.message);
+  return query.data ?? NO_TEAM_ITEMS;
 }
