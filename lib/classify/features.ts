@@ -117,24 +117,20 @@ function charGrams(norm: Uint16Array, from: number, to: number): void {
  * n-grams, so a word seen before costs 8 integer adds instead of ~15 hash-and-lookup steps.
  * Keyed by the scanner's FNV hash of the norm and checked against the code units on a hit, so
  * the sums are exactly those of the uncached path. Cleared when full or when the table changes.
+ *
+ * One slot is 16 int32 (one 64-byte cache line): hash, length | n-gram count << 8, the 8 sums,
+ * and the word's code units two per int (words of up to 12 code units are cached).
  */
 const CACHE_SLOTS = 1 << 14;
-const CACHE_MAX_WORD = 24;
+const SLOT = 16;
+const CACHE_MAX_WORD = 12;
 const CACHE_FILL = (CACHE_SLOTS * 3) >> 2;
-const cacheHash = new Int32Array(CACHE_SLOTS);
-/** Norm length of the word in the slot; 0 = empty. */
-const cacheLen = new Int32Array(CACHE_SLOTS);
-const cacheAt = new Int32Array(CACHE_SLOTS);
-const cacheCount = new Int32Array(CACHE_SLOTS);
-const cacheSums = new Int32Array(CACHE_SLOTS * 8);
-const cachePool = new Uint16Array(CACHE_FILL * CACHE_MAX_WORD);
-let cachePoolLen = 0;
+const cache = new Int32Array(CACHE_SLOTS * SLOT);
 let cacheUsed = 0;
 let cacheTable: Int8Array | undefined;
 
 function clearCache(table: Int8Array): void {
-  cacheLen.fill(0);
-  cachePoolLen = 0;
+  cache.fill(0);
   cacheUsed = 0;
   cacheTable = table;
 }
@@ -143,21 +139,24 @@ function clearCache(table: Int8Array): void {
 export const gramSums = new Int32Array(8);
 
 /**
- * The slot holding the n-gram row sums of norm[from..to) (computed on a miss), or -1 when the
- * word is too long to cache.
+ * The offset in `cache` of the slot holding the n-gram row sums of norm[from..to) (computed on
+ * a miss), or -1 when the word is too long to cache.
  */
 function cachedGrams(norm: Uint16Array, from: number, to: number, hash: number, table: Int8Array): number {
   const len = to - from;
   if (len > CACHE_MAX_WORD) return -1;
   let slot = hash & (CACHE_SLOTS - 1);
   for (;;) {
-    const l = cacheLen[slot]!;
-    if (l === 0) break;
-    if (l === len && cacheHash[slot] === hash) {
-      const at = cacheAt[slot]!;
+    const o = slot * SLOT;
+    const meta = cache[o + 1]!;
+    if (meta === 0) break;
+    if ((meta & 0xff) === len && cache[o] === hash) {
       let k = 0;
-      while (k < len && cachePool[at + k] === norm[from + k]) k++;
-      if (k === len) return slot;
+      for (; k < len; k += 2) {
+        const pair = norm[from + k]! | (k + 1 < len ? norm[from + k + 1]! << 16 : 0);
+        if (cache[o + 10 + (k >> 1)] !== pair) break;
+      }
+      if (k >= len) return o;
     }
     slot = (slot + 1) & (CACHE_SLOTS - 1);
   }
@@ -169,34 +168,31 @@ function cachedGrams(norm: Uint16Array, from: number, to: number, hash: number, 
   charGrams(norm, from, to);
   let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
   for (let i = mark; i < n; i++) {
-    const o = ids[i]! << 3;
-    a0 += table[o]!;
-    a1 += table[o + 1]!;
-    a2 += table[o + 2]!;
-    a3 += table[o + 3]!;
-    a4 += table[o + 4]!;
-    a5 += table[o + 5]!;
-    a6 += table[o + 6]!;
-    a7 += table[o + 7]!;
+    const r = ids[i]! << 3;
+    a0 += table[r]!;
+    a1 += table[r + 1]!;
+    a2 += table[r + 2]!;
+    a3 += table[r + 3]!;
+    a4 += table[r + 4]!;
+    a5 += table[r + 5]!;
+    a6 += table[r + 6]!;
+    a7 += table[r + 7]!;
   }
-  const o = slot << 3;
-  cacheSums[o] = a0;
-  cacheSums[o + 1] = a1;
-  cacheSums[o + 2] = a2;
-  cacheSums[o + 3] = a3;
-  cacheSums[o + 4] = a4;
-  cacheSums[o + 5] = a5;
-  cacheSums[o + 6] = a6;
-  cacheSums[o + 7] = a7;
-  cacheCount[slot] = n - mark;
+  const o = slot * SLOT;
+  cache[o] = hash;
+  cache[o + 1] = len | ((n - mark) << 8);
+  cache[o + 2] = a0;
+  cache[o + 3] = a1;
+  cache[o + 4] = a2;
+  cache[o + 5] = a3;
+  cache[o + 6] = a4;
+  cache[o + 7] = a5;
+  cache[o + 8] = a6;
+  cache[o + 9] = a7;
+  for (let k = 0; k < len; k += 2) cache[o + 10 + (k >> 1)] = norm[from + k]! | (k + 1 < len ? norm[from + k + 1]! << 16 : 0);
   n = mark;
-  cacheHash[slot] = hash;
-  cacheLen[slot] = len;
-  cacheAt[slot] = cachePoolLen;
-  cachePool.set(norm.subarray(from, to), cachePoolLen);
-  cachePoolLen += len;
   cacheUsed++;
-  return slot;
+  return o;
 }
 
 /**
@@ -244,16 +240,15 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
       const slot = table === undefined ? -1 : cachedGrams(norm, normStart[t]!, normEnd[t]!, hashes[t]!, table);
       if (slot < 0) charGrams(norm, normStart[t]!, normEnd[t]!);
       else {
-        const o = slot << 3;
-        g0 += cacheSums[o]!;
-        g1 += cacheSums[o + 1]!;
-        g2 += cacheSums[o + 2]!;
-        g3 += cacheSums[o + 3]!;
-        g4 += cacheSums[o + 4]!;
-        g5 += cacheSums[o + 5]!;
-        g6 += cacheSums[o + 6]!;
-        g7 += cacheSums[o + 7]!;
-        cached += cacheCount[slot]!;
+        g0 += cache[slot + 2]!;
+        g1 += cache[slot + 3]!;
+        g2 += cache[slot + 4]!;
+        g3 += cache[slot + 5]!;
+        g4 += cache[slot + 6]!;
+        g5 += cache[slot + 7]!;
+        g6 += cache[slot + 8]!;
+        g7 += cache[slot + 9]!;
+        cached += cache[slot + 1]! >>> 8;
       }
       if (bits & T_SHOUTED) push(SHAPE_SHOUT);
       if (bits & T_ELONGATED) push(SHAPE_ELONG);
