@@ -1,19 +1,8 @@
-/** Saves generated file parts through a temporary object URL and a download link. */
-export function downloadFile(parts: BlobPart[], type: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob(parts, { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has started by the time the click returns; keep the URL a little for slow disks.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { datedFileName } from '../../lib/export/download';
+
+export { downloadFile } from '../../lib/export/download';
 
 /** careline-items-2026-11-02.csv (local date). */
 export function exportFileName(kind: 'items' | 'metrics', ext: 'csv' | 'json', now = new Date()): string {
-  const d = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  return `careline-${kind}-${d}.${ext}`;
+  return datedFileName(kind, ext, now);
 }

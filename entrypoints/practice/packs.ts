@@ -3,6 +3,7 @@
  * the team lead imported on this page. An imported pack is kept as its file text and validated
  * again whenever it is read, like any other input.
  */
+import { downloadFile } from '../../lib/export/download';
 import { storage } from 'wxt/utils/storage';
 import { parseScenarioPack, serializeScenarioPack, type ParseScenarioPackResult, type ScenarioPack } from '../../lib/practice/scenario';
 
@@ -48,12 +49,5 @@ export function exportFileName(pack: Pick<ScenarioPack, 'name'>): string {
 /** Starts a download of the pack as a JSON file. */
 export function downloadPack(pack: ScenarioPack): void {
   const text = serializeScenarioPack(pack.scenarios, { ...(pack.name ? { name: pack.name } : {}), now: new Date() });
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = exportFileName(pack);
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile([text], 'application/json', exportFileName(pack));
 }
