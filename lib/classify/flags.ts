@@ -94,12 +94,16 @@ function personalData(text: string): string[] {
       evidence.push(e);
     }
   };
-  const noUrls = text.replace(URL_RE, (u) => ' '.repeat(u.length));
-  for (const m of noUrls.matchAll(EMAIL_RE)) {
-    const at = m[0].indexOf('@');
-    add(`email address (…${m[0].slice(at)})`);
+  const noUrls = /http|www\./i.test(text) ? text.replace(URL_RE, (u) => ' '.repeat(u.length)) : text;
+  // Every email address has an "@": most posts skip both scans.
+  const hasAt = noUrls.includes('@');
+  if (hasAt) {
+    for (const m of noUrls.matchAll(EMAIL_RE)) {
+      const at = m[0].indexOf('@');
+      add(`email address (…${m[0].slice(at)})`);
+    }
   }
-  const noEmails = noUrls.replace(EMAIL_RE, (e) => ' '.repeat(e.length));
+  const noEmails = hasAt ? noUrls.replace(EMAIL_RE, (e) => ' '.repeat(e.length)) : noUrls;
   for (const m of noEmails.matchAll(DIGIT_RUN_RE)) {
     const raw = m[0];
     const digits = raw.replace(/\D/g, '');
@@ -131,10 +135,12 @@ function personalData(text: string): string[] {
     if (digitsOnly.length >= 9 && evidence.some((e) => e.endsWith(`(${lastChars(digitsOnly, 2)})`))) continue;
     add(`${label} reference (${lastChars(ref, 2)})`);
   }
-  for (const m of noEmails.matchAll(HASH_REFERENCE_RE)) {
-    const digits = m[1]!.replace(/\D/g, '');
-    if (evidence.some((e) => e.endsWith(`(${lastChars(digits, 2)})`))) continue;
-    add(`reference number (${lastChars(digits, 2)})`);
+  if (noEmails.includes('#')) {
+    for (const m of noEmails.matchAll(HASH_REFERENCE_RE)) {
+      const digits = m[1]!.replace(/\D/g, '');
+      if (evidence.some((e) => e.endsWith(`(${lastChars(digits, 2)})`))) continue;
+      add(`reference number (${lastChars(digits, 2)})`);
+    }
   }
   return evidence;
 }
