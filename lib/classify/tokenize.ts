@@ -363,7 +363,7 @@ function emoticonAt(text: string, i: number, n: number): number {
   const c = text.charCodeAt(i);
   let len = 0;
   if (isEyes(c)) {
-    let j = i + 1;
+    const j = i + 1;
     if (j < n && EMOTICON_NOSE.has(text.charCodeAt(j)) && j + 1 < n && EMOTICON_MOUTH.has(text.charCodeAt(j + 1))) len = 3;
     else if (j < n && EMOTICON_MOUTH.has(text.charCodeAt(j))) len = 2;
   } else if (isOpenMouth(c)) {
