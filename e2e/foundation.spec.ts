@@ -1,4 +1,4 @@
-import { test, expect, sidebarFrame, openExtensionPage } from './harness';
+import { test, expect, sidebarFrame, openExtensionPage, setProfile } from './harness';
 import { extensionIdOf, launchWithExtension } from './browser';
 import { installFixtureRoutes } from './harness';
 import path from 'node:path';
@@ -8,7 +8,8 @@ const X_STATUS = 'https://x.com/maria_g/status/1850000000000000001';
 const FB_POST = 'https://www.facebook.com/acmeco/posts/pfbid02AcmeDeliveryUpdate';
 
 test.describe('foundation', () => {
-  test('the sidebar mounts once on X and shows the focused post', async ({ page }) => {
+  test('the sidebar mounts once on X and shows the focused post', async ({ page, context, extensionId }) => {
+    await setProfile(context, extensionId, { displayName: 'Jo Smith', initials: 'JS' });
     await page.goto(X_STATUS);
     const frame = await sidebarFrame(page);
     await expect(frame.getByTestId('post-text')).toContainText('my order #4417 never arrived');
