@@ -44,7 +44,7 @@ export function App() {
   const [opening] = useState(() => ({ mode: view.filter.mode, range: resolveRange(view.filter, { timeZone }) }));
   const openingLog = useOpeningLog(opening.mode, opening.range);
   const log = useLog(openingLog.done);
-  const team = useTeamItems();
+  const { items: team, error: teamError } = useTeamItems();
   const [basis, setBasis] = useState<TimeBasis>('calendar');
   const [itemSort, setItemSort] = useState<ItemSort>(DEFAULT_ITEM_SORT);
   const [task, setTask] = useState<RunningTask | null>(null);
@@ -206,6 +206,7 @@ export function App() {
         ) : (
           <>
             {!complete ? <p role="status" className="text-xs text-muted">Showing this view; loading the rest of the log for other filters…</p> : null}
+            {teamError ? <p role="alert" className="text-sm text-warn" data-testid="team-error">{teamError}</p> : null}
             {complete && items.length === 0 ? (
               <EmptyState title="No handled items yet">Items appear here when you reply to a post or mark it handled, or when you import a team member's export below.</EmptyState>
             ) : (

@@ -13,7 +13,7 @@ const NO_TEAM_ITEMS: readonly HandledItem[] = [];
  * sync never set up: no team items, and the dashboard shows the local log alone. Items are merged
  * with the local log by id by the caller.
  */
-export function useTeamItems(): readonly HandledItem[] {
+export function useTeamItems(): { items: readonly HandledItem[]; error?: string } {
   const query = useQuery({
     queryKey: ['team-items'],
     queryFn: async (): Promise<readonly HandledItem[]> => {
@@ -26,6 +26,8 @@ export function useTeamItems(): readonly HandledItem[] {
     staleTime: 60_000,
     retry: false,
   });
-  if (query.isError) console.warn('[Careline] team items unavailable:', query.error.message);
-  return query.data ?? NO_TEAM_ITEMS;
+  return {
+    items: query.data ?? NO_TEAM_ITEMS,
+    error: query.isError ? `The team's items could not be read from the sync server (${query.error.message}). Showing this browser's log only.` : undefined,
+  };
 }
