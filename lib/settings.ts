@@ -82,12 +82,3 @@ export async function loadProfile(): Promise<Profile> {
   await profileItem.setValue(withId);
   return withId;
 }
-
-export function initialsOf(name: string): string {
-  return name
-    .split(/\s+/u)
-    .filter(Boolean)
-    .map((part) => [...part][0]?.toUpperCase() ?? '')
-    .join('')
-    .slice(0, 3);
-}

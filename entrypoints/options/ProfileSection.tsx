@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { initialsOf, loadProfile, profileItem, ProfileSchema, type Profile } from '../../lib/settings';
+import { loadProfile, profileItem, ProfileSchema, type Profile } from '../../lib/settings';
+import { initialsOf } from '../../lib/templates/variables';
 import { useSaveState } from './use-save-state';
 import { SectionCard } from '../../components/options/SectionCard';
 import { CheckboxField, SaveStatus, TextAreaField, TextField } from '../../components/options/FormControls';
