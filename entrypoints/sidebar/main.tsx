@@ -1,16 +1,8 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import '../../assets/theme.css';
 import { applyTheme } from '../../components/theme';
+import { mountPage } from '../../components/mount-page';
 import { App } from './App';
 
+// The host passes the site's theme (light or dark) in the URL.
 applyTheme(new URLSearchParams(location.search).get('theme'));
-const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+mountPage(App);

@@ -5,6 +5,7 @@
  * weights, byte for byte.
  */
 import { featurize, FEATURE_BITS } from './features';
+import { mulberry32 } from '../seeded-random';
 
 export interface Example {
   ids: Int32Array;
@@ -18,16 +19,7 @@ export function toExample(text: string, label: number, weight = 1): Example {
   return { ids: f.ids, value: f.value, label, weight };
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export interface TrainOptions {
   classes: number;

@@ -3,18 +3,10 @@ import type { HandledItem, HandledReason, SeenRecord } from '../db/schema';
 import type { Site } from '../post';
 import { DEFAULT_SLA_SETTINGS, type SlaSettings } from '../sla/settings';
 import { responseFigures } from '../sla/status';
+import { mulberry32 } from '../seeded-random';
 
-/** mulberry32: a small, fast, seeded PRNG with good spread for test data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (lib/seeded-random.ts): a small, fast, seeded PRNG with good spread for test data. */
+export const seededRandom = mulberry32;
 
 export interface SampleLogOptions {
   /** End of the period the log covers (default 2026-11-01T00:00:00Z, so output is stable). */

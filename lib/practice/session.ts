@@ -3,6 +3,7 @@
  * Deterministic for a given seed, so a session can be replayed and a test can pin it.
  */
 import { DIFFICULTIES, isEscalation, type Difficulty, type Scenario, type ScenarioPack } from './scenario.ts';
+import { mulberry32 } from '../seeded-random';
 
 export type SessionLength = 10 | 20 | 'shift15';
 export type SessionFocus = 'complaints' | 'escalations' | 'all';
@@ -46,16 +47,9 @@ function hashSeed(seed: number | string): number {
   return h >>> 0;
 }
 
-/** mulberry32: small, fast and good enough to shuffle a feed. Returns numbers in [0, 1). */
+/** mulberry32 (lib/seeded-random.ts) seeded from a number or a string. Returns numbers in [0, 1). */
 export function seededRandom(seed: number | string): () => number {
-  let a = hashSeed(seed);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(hashSeed(seed));
 }
 
 function shuffle<T>(items: readonly T[], random: () => number): T[] {

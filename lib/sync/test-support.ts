@@ -1,5 +1,6 @@
 import type { HandledItem } from '../db/schema';
 import type { FetchLike } from './types';
+import { mulberry32 } from '../seeded-random';
 
 /** A valid handled item for tests. */
 export function makeItem(n: number, overrides: Partial<HandledItem> = {}): HandledItem {
@@ -85,13 +86,4 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 /** A small seeded PRNG (mulberry32), so randomised tests replay exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
