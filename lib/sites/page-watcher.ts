@@ -303,13 +303,15 @@ export function createPageWatcher(
       if (p.evidenceSeen && idle) sent.push([id, p]);
     }
     if (sent.length > 0) {
-      // The site's "sent" signs (a toast, a new own reply) are not always tied to one post: one send is
-      // the reply the agent worked on last; other idle drafts were abandoned, not sent.
+      // The site's "sent" signs (a toast, a new own reply) are not always tied to one post. As many
+      // replies went out as there are new signs: those the agent worked on last; other idle drafts
+      // were abandoned, not sent.
+      const fresh = new Set<string>();
+      for (const [id, p] of sent) for (const e of adapter.replySentEvidence(doc, id, ctx)) if (!p.baseline.has(e)) fresh.add(e);
       sent.sort((a, b) => b[1].activeAt - a[1].activeAt);
-      const [[id, p], ...abandoned] = sent as [[string, PendingReply], ...Array<[string, PendingReply]>];
-      pending.delete(id);
-      for (const [other] of abandoned) pending.delete(other);
-      safe(callbacks.onReplySent, p.post, p.lastText);
+      const count = Math.max(1, Math.min(sent.length, fresh.size));
+      for (const [id] of sent) pending.delete(id);
+      for (const [, p] of sent.slice(0, count)) safe(callbacks.onReplySent, p.post, p.lastText);
     }
     if (pending.size === 0 && observedRoots.length > 1) observe();
   }
