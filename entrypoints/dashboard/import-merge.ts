@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { CarelineDB } from '../../lib/db/database';
 import type { HandledItem } from '../../lib/db/schema';
+import { digestItems } from '../../lib/db/digest';
 import { importLogExport } from '../../lib/export/json';
 import { throwIfAborted } from '../../lib/export/progress';
 
@@ -58,7 +59,7 @@ export async function importAndMerge(db: CarelineDB, text: string, options: Impo
 
   const total = plan.add.length;
   let raced = 0;
-  await db.transaction('rw', db.items, async () => {
+  await db.transaction('rw', db.items, db.digest, async () => {
     // The worker may have logged one of these ids since the plan was made: keep its copy.
     const current = await db.items.bulkGet(plan.add.map((it) => it.id));
     const toAdd: HandledItem[] = plan.add.filter((_, i) => current[i] === undefined);
@@ -71,6 +72,7 @@ export async function importAndMerge(db: CarelineDB, text: string, options: Impo
       throwIfAborted(signal);
       const chunk = toAdd.slice(start, start + chunkSize);
       await db.items.bulkAdd(chunk);
+      await digestItems(db, chunk);
       onProgress?.({ phase: 'writing', done: start + chunk.length, total: toAdd.length });
     }
     throwIfAborted(signal);

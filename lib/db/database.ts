@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { buildDigestInUpgrade, type DigestRow } from './digest';
 import type { Correction, HandledItem, OutboxRow, SeenRecord } from './schema';
 
 export interface MetaRow {
@@ -36,6 +37,7 @@ export class CarelineDB extends Dexie {
   corrections!: EntityTable<Correction, 'id'>;
   templates!: EntityTable<StoredTemplate, 'id'>;
   practiceSessions!: EntityTable<PracticeSessionRow, 'id'>;
+  digest!: EntityTable<DigestRow, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -48,20 +50,23 @@ export const V1_STORES = {
   items: 'id, site, postId, handledAt',
 };
 
+/** v2, the full activity log (issue 6). Kept verbatim so the v3 migration can be tested from it. */
+export const V2_STORES = {
+  items: 'id, site, postId, handledAt, mode, agentId, updatedAt, [mode+handledAt]',
+  seen: 'id, firstSeenAt, mode, [mode+firstSeenAt]',
+  outbox: '++seq, itemId',
+  meta: 'key',
+  corrections: '++id, createdAt',
+  templates: 'id, updatedAt',
+  practiceSessions: 'id, startedAt',
+};
+
 export function declareVersions(db: Dexie): void {
   db.version(1).stores(V1_STORES);
   // v2: the full activity log (issue 6): seen records, sync outbox, settings/meta, corrections,
   // templates and practice sessions; items gain mode, agent, replies and timing fields.
   db.version(2)
-    .stores({
-      items: 'id, site, postId, handledAt, mode, agentId, updatedAt, [mode+handledAt]',
-      seen: 'id, firstSeenAt, mode, [mode+firstSeenAt]',
-      outbox: '++seq, itemId',
-      meta: 'key',
-      corrections: '++id, createdAt',
-      templates: 'id, updatedAt',
-      practiceSessions: 'id, startedAt',
-    })
+    .stores(V2_STORES)
     .upgrade(async (tx) => {
       await tx
         .table('items')
@@ -81,6 +86,11 @@ export function declareVersions(db: Dexie): void {
           item.updatedAt ??= handledAt;
         });
     });
+  // v3: the log digest (lib/db/digest.ts), the figures-only copy of items and seen records the
+  // dashboard opens with; built here from the log as it is.
+  db.version(3)
+    .stores({ digest: 'key' })
+    .upgrade((tx) => buildDigestInUpgrade(tx));
 }
 
 let shared: CarelineDB | undefined;

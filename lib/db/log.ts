@@ -7,6 +7,7 @@ import type { Classification } from '../classify/types';
 import type { Post } from '../post';
 import type { Privacy, Profile } from '../settings';
 import type { CarelineDB } from './database';
+import { digestItems, digestSeen } from './digest';
 import type { HandledItem, HandledReason, Mode, SeenRecord } from './schema';
 
 export const ITEM_SCHEMA_VERSION = 2;
@@ -79,7 +80,7 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 export async function recordSeen(db: CarelineDB, post: Post, ctx: LogContext): Promise<SeenRecord> {
   const id = seenIdFor(ctx.profile.agentId, post);
   return guarded(() =>
-    db.transaction('rw', db.seen, async () => {
+    db.transaction('rw', db.seen, db.digest, async () => {
       const existing = await db.seen.get(id);
       if (existing) return existing;
       const c = ctx.classification;
@@ -102,6 +103,7 @@ export async function recordSeen(db: CarelineDB, post: Post, ctx: LogContext): P
         handled: false,
       };
       await db.seen.put(record);
+      await digestSeen(db, [record]);
       return record;
     }),
   );
@@ -128,7 +130,7 @@ export async function recordHandled(db: CarelineDB, input: HandleInput, ctx: Log
   const at = ctx.now.toISOString();
   const isReply = input.reason === 'replied';
   return guarded(() =>
-    db.transaction('rw', [db.items, db.seen, db.outbox], async () => {
+    db.transaction('rw', [db.items, db.seen, db.outbox, db.digest], async () => {
       const existing = await db.items.get(id);
       let item: HandledItem;
       if (existing) {
@@ -187,7 +189,12 @@ export async function recordHandled(db: CarelineDB, input: HandleInput, ctx: Log
         };
       }
       await db.items.put(item);
-      await db.seen.update(seenIdFor(ctx.profile.agentId, post), { handled: true });
+      await digestItems(db, [item]);
+      const seenId = seenIdFor(ctx.profile.agentId, post);
+      if (await db.seen.update(seenId, { handled: true })) {
+        const seen = await db.seen.get(seenId);
+        if (seen) await digestSeen(db, [seen]);
+      }
       // One pending outbox row per item: the row carries only the id, the item is read at send time.
       const pending = await db.outbox.where('itemId').equals(id).filter((row) => !row.rejectedReason).count();
       if (pending === 0) await db.outbox.add({ itemId: id, attempts: 0, enqueuedAt: at });

@@ -24,7 +24,7 @@ describe('database migrations', () => {
 
     const db = new CarelineDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const migrated = await db.items.orderBy('postId').toArray();
     expect(migrated).toHaveLength(50);
     for (const [i, item] of migrated.entries()) {

@@ -1,48 +1,22 @@
-import { FLAG_NAMES, INTENTS, SENTIMENTS, type FlagName, type Urgency } from '../classify/types';
-import type { HandledItem, HandledReason, SeenRecord } from '../db/schema';
-import type { Site } from '../post';
+import type { HandledItem, SeenRecord } from '../db/schema';
 import { DAY_MS, toWallMs, weekdayOfDay } from '../sla/time-zone';
+import {
+  FLAG_BIT,
+  INTENT_CODE,
+  Interner,
+  itemColumnsOf,
+  REASON_CODE,
+  seenColumnsOf,
+  SENTIMENT_CODE,
+  SITE_CODE,
+  URGENCY_CODE,
+  type ItemColumns,
+  type SeenColumns,
+  NONE,
+} from './columns';
 import { defaultTimeZone } from './filter';
-import { parseIsoMs } from './iso-time';
 
-export const SITES: readonly Site[] = ['x', 'facebook', 'practice'];
-export const URGENCIES: readonly Urgency[] = ['high', 'normal', 'low'];
-export const REASONS: readonly HandledReason[] = ['replied', 'no_reply_needed', 'moved_to_dm', 'escalated', 'spam'];
-/** Code of a missing label in the Uint8 label columns. */
-export const NONE = 255;
-
-function codeOf<T extends string>(labels: readonly T[]): Map<string, number> {
-  return new Map(labels.map((l, i) => [l, i]));
-}
-const SITE_CODE = codeOf(SITES);
-const INTENT_CODE = codeOf(INTENTS);
-const SENTIMENT_CODE = codeOf(SENTIMENTS);
-const URGENCY_CODE = codeOf(URGENCIES);
-const REASON_CODE = codeOf(REASONS);
-const FLAG_BIT = new Map(FLAG_NAMES.map((f, i) => [f as string, 1 << i]));
-
-/** Interns strings (agent ids, template ids) to small integer codes. */
-export class Interner {
-  readonly codes = new Map<string, number>();
-  readonly keys: string[] = [];
-  code(key: string): number {
-    let c = this.codes.get(key);
-    if (c === undefined) {
-      c = this.keys.length;
-      this.codes.set(key, c);
-      this.keys.push(key);
-    }
-    return c;
-  }
-}
-
-const label = (map: Map<string, number>, v: string | undefined) => (v === undefined ? NONE : (map.get(v) ?? NONE));
-
-function flagMask(flags: ReadonlyArray<{ name: FlagName }> | undefined): number {
-  let m = 0;
-  if (flags) for (const f of flags) m |= FLAG_BIT.get(f.name) ?? 0;
-  return m;
-}
+export { Interner, NONE, REASONS, SITES, URGENCIES } from './columns';
 
 /**
  * The log in columns: every field the dashboard filters or aggregates on, parsed once, so a
@@ -50,8 +24,18 @@ function flagMask(flags: ReadonlyArray<{ name: FlagName }> | undefined): number 
  * it to `computeMetrics` / `applyFilter`; the raw arrays are kept, not copied.
  */
 export interface MetricsIndex {
+  /**
+   * The log's rows, when loaded. An index built from the log digest (lib/db/digest.ts) has the
+   * columns only: every figure, but no rows for the item list, text search or exports.
+   */
   readonly items: readonly HandledItem[];
   readonly seen: readonly SeenRecord[];
+  /** True when `items` and `seen` hold the rows (false for an index built from columns only). */
+  readonly hasRows: boolean;
+  readonly itemCount: number;
+  readonly seenCount: number;
+  /** Item id per row. */
+  readonly ids: readonly string[];
   readonly timeZone: string;
   readonly agents: Interner;
   /** Display name per agent code (the last name seen in the log; the id when none). */
@@ -113,107 +97,114 @@ function cellOf(timeZone: string, ms: number): number {
 }
 
 export function buildMetricsIndex(items: readonly HandledItem[], seen: readonly SeenRecord[] = [], timeZone = defaultTimeZone()): MetricsIndex {
-  const n = items.length;
-  const agents = new Interner();
-  const templates = new Interner();
-  const col = {
-    handledMs: new Float64Array(n),
-    day: new Int32Array(n),
-    hour: new Uint8Array(n),
-    postedCell: new Int16Array(n),
-    answeredCell: new Int16Array(n),
-    practice: new Uint8Array(n),
-    site: new Uint8Array(n),
-    intent: new Uint8Array(n),
-    sentiment: new Uint8Array(n),
-    urgency: new Uint8Array(n),
-    predictedIntent: new Uint8Array(n),
-    correctedIntent: new Uint8Array(n),
-    predictedSentiment: new Uint8Array(n),
-    correctedSentiment: new Uint8Array(n),
-    flags: new Uint8Array(n),
-    agent: new Int32Array(n),
-    template: new Int32Array(n),
-    reason: new Uint8Array(n),
-    replyCount: new Float64Array(n),
-    resp: new Float64Array(n),
-    respB: new Float64Array(n),
-    handle: new Float64Array(n),
-    editDistance: new Float64Array(n),
-    met: new Int8Array(n),
-  };
-  const agentNames: string[] = [];
+  return indexFromColumns(itemColumnsOf(items), seenColumnsOf(seen), timeZone, { items, seen });
+}
+
+/**
+ * The index over encoded columns (lib/metrics/columns.ts): adds what depends on the viewer's time
+ * zone (local day, hour, weekday × hour cells), the effective labels and the seen records'
+ * "answered". Pass `rows` when the log's rows are loaded; the columns must be theirs, row for row.
+ */
+export function indexFromColumns(
+  c: ItemColumns,
+  sc: SeenColumns,
+  timeZone: string,
+  rows?: { items: readonly HandledItem[]; seen: readonly SeenRecord[] },
+): MetricsIndex {
+  const n = c.n;
+  const agents = new Interner(c.agentKeys);
+  const templates = new Interner(c.templateKeys);
+  const day = new Int32Array(n);
+  const hour = new Uint8Array(n);
+  const postedCell = new Int16Array(n);
+  const answeredCell = new Int16Array(n);
+  const intent = new Uint8Array(n);
+  const sentiment = new Uint8Array(n);
+  const none = NONE;
   for (let i = 0; i < n; i++) {
-    const it = items[i]!;
-    const handled = parseIsoMs(it.handledAt);
-    col.handledMs[i] = handled;
-    const wall = toWallMs(timeZone, handled);
-    const day = Math.floor(wall / DAY_MS);
-    col.day[i] = day;
-    col.hour[i] = Math.floor((wall - day * DAY_MS) / 3_600_000);
-    col.postedCell[i] = cellOf(timeZone, parseIsoMs(it.postedAt));
-    col.answeredCell[i] = cellOf(timeZone, it.repliedAt !== undefined ? parseIsoMs(it.repliedAt) : handled);
-    col.practice[i] = it.mode === 'practice' ? 1 : 0;
-    col.site[i] = label(SITE_CODE, it.site);
-    col.predictedIntent[i] = label(INTENT_CODE, it.intent);
-    col.correctedIntent[i] = label(INTENT_CODE, it.correctedIntent);
-    col.intent[i] = it.correctedIntent !== undefined ? col.correctedIntent[i]! : col.predictedIntent[i]!;
-    col.predictedSentiment[i] = label(SENTIMENT_CODE, it.sentiment);
-    col.correctedSentiment[i] = label(SENTIMENT_CODE, it.correctedSentiment);
-    col.sentiment[i] = it.correctedSentiment !== undefined ? col.correctedSentiment[i]! : col.predictedSentiment[i]!;
-    col.urgency[i] = label(URGENCY_CODE, it.urgency);
-    col.flags[i] = flagMask(it.flags);
-    const agent = agents.code(it.agentId);
-    col.agent[i] = agent;
-    if (it.agentName) agentNames[agent] = it.agentName;
-    col.template[i] = it.templateId === undefined ? -1 : templates.code(it.templateId);
-    col.reason[i] = label(REASON_CODE, it.reason);
-    col.replyCount[i] = it.replyCount;
-    col.resp[i] = it.responseSeconds ?? Number.NaN;
-    col.respB[i] = it.responseBusinessSeconds ?? Number.NaN;
-    col.handle[i] = it.handleSeconds ?? Number.NaN;
-    col.editDistance[i] = it.editDistance ?? Number.NaN;
-    col.met[i] = it.targetMet === undefined ? -1 : it.targetMet ? 1 : 0;
+    const wall = toWallMs(timeZone, c.handledMs[i]!);
+    const d = Math.floor(wall / DAY_MS);
+    day[i] = d;
+    hour[i] = Math.floor((wall - d * DAY_MS) / 3_600_000);
+    postedCell[i] = cellOf(timeZone, c.postedMs[i]!);
+    answeredCell[i] = cellOf(timeZone, c.answeredMs[i]!);
+    intent[i] = c.correctedIntent[i] !== none ? c.correctedIntent[i]! : c.predictedIntent[i]!;
+    sentiment[i] = c.correctedSentiment[i] !== none ? c.correctedSentiment[i]! : c.predictedSentiment[i]!;
   }
-  const m = seen.length;
-  const s = {
-    firstSeenMs: new Float64Array(m),
-    practice: new Uint8Array(m),
-    site: new Uint8Array(m),
-    intent: new Uint8Array(m),
-    urgency: new Uint8Array(m),
-    flags: new Uint8Array(m),
-    agent: new Int32Array(m),
-    answered: new Uint8Array(m),
+  const col: MetricsIndex['item'] = {
+    handledMs: c.handledMs,
+    day,
+    hour,
+    postedCell,
+    answeredCell,
+    practice: c.practice,
+    site: c.site,
+    intent,
+    sentiment,
+    urgency: c.urgency,
+    predictedIntent: c.predictedIntent,
+    correctedIntent: c.correctedIntent,
+    predictedSentiment: c.predictedSentiment,
+    correctedSentiment: c.correctedSentiment,
+    flags: c.flags,
+    agent: c.agent,
+    template: c.template,
+    reason: c.reason,
+    replyCount: c.replyCount,
+    resp: c.resp,
+    respB: c.respB,
+    handle: c.handle,
+    editDistance: c.editDistance,
+    met: c.met,
   };
+
+  const m = sc.n;
+  const seenAgent = new Int32Array(m);
+  const answered = new Uint8Array(m);
+  const seenAgentCode = sc.agentKeys.map((key) => agents.code(key));
   let itemIds: Set<string> | undefined;
   for (let i = 0; i < m; i++) {
-    const r = seen[i]!;
-    s.firstSeenMs[i] = parseIsoMs(r.firstSeenAt);
-    s.practice[i] = r.mode === 'practice' ? 1 : 0;
-    s.site[i] = label(SITE_CODE, r.site);
-    s.intent[i] = label(INTENT_CODE, r.intent);
-    s.urgency[i] = label(URGENCY_CODE, r.urgency);
-    s.flags[i] = flagMask(r.flags);
-    s.agent[i] = agents.code(r.agentId);
-    if (r.handled) {
-      s.answered[i] = 1;
+    seenAgent[i] = seenAgentCode[sc.agent[i]!]!;
+    if (sc.handled[i]) {
+      answered[i] = 1;
       continue;
     }
     // Not marked handled: answered if the log has an item for the post. Item ids are
     // `${agentId}:${site}:${postId}` (lib/db/schema.ts). The id set is built only when needed.
-    itemIds ??= new Set(items.map((it) => it.id));
-    s.answered[i] = itemIds.has(r.id) || itemIds.has(`${r.agentId}:${r.site}:${r.postId}`) ? 1 : 0;
+    itemIds ??= new Set(c.ids);
+    answered[i] = itemIds.has(sc.ids[i]!) || (sc.itemKeys[i] !== '' && itemIds.has(sc.itemKeys[i]!)) ? 1 : 0;
   }
-  for (let a = 0; a < agents.keys.length; a++) agentNames[a] ??= agents.keys[a]!;
-  return { items, seen, timeZone, agents, agentNames, templates, item: col, seenCols: s };
+  const agentNames = agents.keys.map((id, a) => c.agentNames[a] || id);
+  return {
+    items: rows?.items ?? [],
+    seen: rows?.seen ?? [],
+    hasRows: rows !== undefined,
+    itemCount: n,
+    seenCount: m,
+    ids: c.ids,
+    timeZone,
+    agents,
+    agentNames,
+    templates,
+    item: col,
+    seenCols: {
+      firstSeenMs: sc.firstSeenMs,
+      practice: sc.practice,
+      site: sc.site,
+      intent: sc.intent,
+      urgency: sc.urgency,
+      flags: sc.flags,
+      agent: seenAgent,
+      answered,
+    },
+  };
 }
 
 export const codes = { SITE_CODE, INTENT_CODE, SENTIMENT_CODE, URGENCY_CODE, REASON_CODE, FLAG_BIT };
 
 /** Every item row of an index (for the helpers that take plain items). */
 export function allRows(index: MetricsIndex): Int32Array {
-  const rows = new Int32Array(index.items.length);
+  const rows = new Int32Array(index.itemCount);
   for (let i = 0; i < rows.length; i++) rows[i] = i;
   return rows;
 }

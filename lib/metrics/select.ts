@@ -19,6 +19,7 @@ function haystackOf(r: HandledItem | SeenRecord): string {
 
 /** Lower-cased searchable text per row, built on the first text search and kept on the index. */
 function searchTextOf(index: MetricsIndex): { items: string[]; seen: string[] } {
+  if (!index.hasRows) throw new Error('Text search needs the log itself; this index holds its figures only.');
   index.searchText ??= { items: index.items.map(haystackOf), seen: index.seen.map(haystackOf) };
   return index.searchText;
 }
@@ -64,7 +65,7 @@ export function selectRows(index: MetricsIndex, filter: DashboardFilter, ctx: Fi
   const to = range.toMs;
 
   const c = index.item;
-  const n = index.items.length;
+  const n = index.itemCount;
   const rows = new Int32Array(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
@@ -82,7 +83,7 @@ export function selectRows(index: MetricsIndex, filter: DashboardFilter, ctx: Fi
   }
 
   const s = index.seenCols;
-  const m = index.seen.length;
+  const m = index.seenCount;
   const seenRows = new Int32Array(m);
   let j = 0;
   for (let i = 0; i < m; i++) {
@@ -107,6 +108,7 @@ export function applyFilter(
   ctx: FilterContext = {},
 ): HandledItem[] {
   const index = 'item' in itemsOrIndex ? itemsOrIndex : buildMetricsIndex(itemsOrIndex, [], ctx.timeZone ?? defaultTimeZone());
+  if (!index.hasRows) throw new Error('applyFilter needs the log itself; this index holds its figures only.');
   const sel = selectRows(index, filter, ctx);
   const out = new Array<HandledItem>(sel.items.length);
   for (let i = 0; i < sel.items.length; i++) out[i] = index.items[sel.items[i]!]!;

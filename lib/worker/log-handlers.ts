@@ -86,6 +86,7 @@ export function createLogHandlers(deps: LogDeps) {
       const profile = await deps.loadProfile();
       const id = itemIdFor(profile.agentId, post);
       await deps.db.transaction('rw', deps.db.items, deps.db.meta, async () => {
+        // Neither field is in the log digest (lib/db/digest.ts), so the digest needs no update.
         const updated = await deps.db.items.update(id, { practiceScore: score, practiceSessionId: sessionId });
         if (!updated) await deps.db.meta.put({ key: scoreKey(post), value: { score, sessionId } satisfies ScoreRecord });
       });

@@ -1,0 +1,175 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { CarelineDB, V1_STORES, V2_STORES } from './database';
+import { blockOf, DIGEST_BLOCKS, readDigest, rebuildDigest, type Digest } from './digest';
+import { recordHandled, recordSeen, type LogContext } from './log';
+import type { HandledItem, SeenRecord } from './schema';
+import { importAndMerge } from '../../entrypoints/dashboard/import-merge';
+import { computeMetrics } from '../metrics/compute';
+import { DEFAULT_FILTER, type DashboardFilter } from '../metrics/filter';
+import { buildMetricsIndex, indexFromColumns } from '../metrics/metrics-index';
+import { generateSampleLog } from '../metrics/sample-log';
+import { itemsToJsonParts } from '../export/json';
+import type { Post } from '../post';
+
+const TZ = 'Europe/London';
+const NOW = Date.parse('2026-11-01T00:00:00.000Z');
+const FILTERS: DashboardFilter[] = [
+  { ...DEFAULT_FILTER, range: 'all' },
+  { ...DEFAULT_FILTER, range: 'all', mode: 'practice' },
+  { ...DEFAULT_FILTER, range: 'all', sites: ['x'], urgencies: ['high'] },
+  { ...DEFAULT_FILTER, range: 'all', intents: ['complaint'], flags: ['churn', 'legal'], met: 'missed' },
+  { ...DEFAULT_FILTER, range: 'last_7_days' },
+];
+
+/**
+ * Deep equality where numbers may differ in the last bits: the digest keeps rows in block order,
+ * the log in id order, and a mean summed in another order can differ by an ulp or so.
+ */
+function expectClose(a: unknown, b: unknown, path = '$'): void {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (Number.isNaN(b) || !Number.isFinite(b)) expect(a, path).toBe(b);
+    else expect(Math.abs(a - b), path).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+    return;
+  }
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    expect(a, path).toEqual(b);
+    return;
+  }
+  expect(Object.keys(a).sort(), path).toEqual(Object.keys(b).sort());
+  for (const key of Object.keys(b)) expectClose((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+}
+
+/** Every figure from the digest equals the same figure from the log's rows. */
+function expectSameFigures(digest: Digest, items: readonly HandledItem[], seen: readonly SeenRecord[]) {
+  const fromDigest = indexFromColumns(digest.items, digest.seen, TZ);
+  const fromRows = buildMetricsIndex(items, seen, TZ);
+  expect(fromDigest.itemCount).toBe(items.length);
+  expect(fromDigest.seenCount).toBe(seen.length);
+  expect(fromDigest.hasRows).toBe(false);
+  for (const filter of FILTERS) {
+    const a = computeMetrics(fromDigest, [], filter, { timeZone: TZ, nowMs: NOW });
+    const b = computeMetrics(fromRows, seen, filter, { timeZone: TZ, nowMs: NOW });
+    expectClose(a, b);
+  }
+}
+
+async function readOk(db: CarelineDB): Promise<Digest> {
+  const read = await readDigest(db);
+  if (!read.ok) throw new Error(read.why);
+  return read.digest;
+}
+
+let db: CarelineDB;
+beforeEach(async () => {
+  db = new CarelineDB(`digest-${crypto.randomUUID()}`);
+  await db.open();
+});
+
+function postN(i: number): Post {
+  return {
+    site: i % 3 ? 'x' : 'facebook',
+    id: String(1_900_000 + i),
+    permalink: `https://x.com/c${i}/status/${1_900_000 + i}`,
+    authorName: `Customer ${i}`,
+    authorHandle: `c${i}`,
+    text: i % 2 ? 'Still no refund, third time asking' : 'Thanks, great help!',
+    postedAt: new Date(NOW - 86_400_000 + i * 60_000).toISOString(),
+  };
+}
+
+function ctx(agentId: string, at: number): LogContext {
+  return {
+    profile: { agentId, displayName: `Agent ${agentId}`, initials: 'AG', brandName: 'Acme', teamSigns: true, ownHandles: [] },
+    privacy: { postText: 'full', keepReplyText: true },
+    mode: 'live',
+    now: new Date(at),
+    timing: (p, when) => {
+      const s = (when.getTime() - Date.parse(p.postedAt ?? '')) / 1000;
+      return { responseSeconds: s, responseBusinessSeconds: s / 2, targetSeconds: 3600, targetMet: s <= 3600 };
+    },
+  };
+}
+
+describe('log digest', () => {
+  it('spreads rows over its blocks by a stable hash of the id', () => {
+    const blocks = new Set(Array.from({ length: 2000 }, (_, i) => blockOf(`agent:x:${i}`)));
+    expect(blocks.size).toBe(DIGEST_BLOCKS);
+    expect(blockOf('agent-ana:x:123')).toBe(blockOf('agent-ana:x:123'));
+  });
+
+  it('follows every write of the log: seen, handled, a second reply, handled without reply', async () => {
+    for (let i = 0; i < 40; i++) await recordSeen(db, postN(i), ctx(i % 2 ? 'ana' : 'ben', NOW - 3_000_000 + i * 1000));
+    for (let i = 0; i < 30; i++) {
+      await recordHandled(db, { post: postN(i), reason: i % 5 ? 'replied' : 'escalated', templateId: i % 4 ? `tpl-${i % 3}` : undefined, editDistance: i }, ctx(i % 2 ? 'ana' : 'ben', NOW - 1_000_000 + i * 1000));
+    }
+    // A second reply changes the reply count, not the row count.
+    await recordHandled(db, { post: postN(1), reason: 'replied' }, ctx('ana', NOW - 500_000));
+    // An item for a post that was never seen.
+    await recordHandled(db, { post: postN(99), reason: 'replied' }, ctx('ben', NOW - 400_000));
+
+    const digest = await readOk(db);
+    const [items, seen] = [await db.items.toArray(), await db.seen.toArray()];
+    expect(digest.items.n).toBe(31);
+    expect(digest.seen.n).toBe(40);
+    const row = digest.items.ids.indexOf('ana:x:1900001');
+    expect(digest.items.replyCount[row]).toBe(2);
+    expectSameFigures(digest, items, seen);
+    const index = indexFromColumns(digest.items, digest.seen, TZ);
+    const answered = Array.from(index.seenCols.answered).reduce((a, b) => a + b, 0);
+    expect(answered).toBe(30);
+  });
+
+  it('gives the same figures as the rows for a generated log, over every filter tried', async () => {
+    const { items, seen } = generateSampleLog(3000, 11, { endMs: NOW });
+    await db.transaction('rw', db.items, db.seen, () => Promise.all([db.items.bulkPut(items), db.seen.bulkPut(seen)]));
+    // Written around the digest: the reader sees the mismatch and says so.
+    const stale = await readDigest(db);
+    expect(stale.ok).toBe(false);
+    if (!stale.ok) expect(stale.why).toContain(`the log ${items.length}`);
+    expect(await rebuildDigest(db)).toEqual({ items: items.length, seen: seen.length });
+    expectSameFigures(await readOk(db), items, seen);
+  });
+
+  it('takes in an import in the same transaction, and nothing when the import is refused', async () => {
+    const { items } = generateSampleLog(400, 5, { endMs: NOW });
+    const text = (await itemsToJsonParts(items, { exportedBy: 'agent-x' })).join('');
+    const out = await importAndMerge(db, text, { chunkSize: 128 });
+    expect(out.ok).toBe(true);
+    expectSameFigures(await readOk(db), await db.items.toArray(), []);
+
+    const broken = text.replace('"schemaVersion"', '"schemaVersion":"two","x"');
+    const refused = await importAndMerge(db, broken);
+    expect(refused.ok).toBe(false);
+    expect((await readOk(db)).items.n).toBe(400);
+  });
+
+  it('is built by the v3 upgrade from a v2 log', async () => {
+    const name = `digest-upgrade-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores(V2_STORES);
+    const { items, seen } = generateSampleLog(1200, 3, { endMs: NOW });
+    await v2.table('items').bulkPut(items);
+    await v2.table('seen').bulkPut(seen);
+    v2.close();
+
+    const upgraded = new CarelineDB(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(3);
+    expectSameFigures(await readOk(upgraded), items, seen);
+    upgraded.close();
+  });
+
+  it('a transaction that fails after writing leaves neither the item nor its digest row', async () => {
+    await recordHandled(db, { post: postN(1), reason: 'replied' }, ctx('ana', NOW));
+    await expect(
+      db.transaction('rw', [db.items, db.seen, db.outbox, db.digest], async () => {
+        await recordHandled(db, { post: postN(2), reason: 'replied' }, ctx('ana', NOW));
+        throw new Error('worker killed');
+      }),
+    ).rejects.toThrow('worker killed');
+    const digest = await readOk(db);
+    expect(digest.items.ids).toEqual(['ana:x:1900001']);
+  });
+});

@@ -1,0 +1,300 @@
+/**
+ * The activity log as columns: every field the dashboard filters or aggregates on, encoded once
+ * (times as ms, labels as small codes, agents and templates through a string table) and free of
+ * the viewer's time zone. Two users:
+ *  - `buildMetricsIndex` encodes the loaded log this way, then adds the time-zone columns;
+ *  - the log digest (lib/db/digest.ts) keeps the same columns in IndexedDB, in a few blocks of
+ *    typed arrays, so the dashboard's first figures need no read of 100,000 item rows.
+ * A stored column's meaning never changes under the same `COLUMNS_VERSION`; a change bumps it
+ * and the digest is rebuilt from the log.
+ */
+import { FLAG_NAMES, INTENTS, SENTIMENTS, type FlagName, type Urgency } from '../classify/types';
+import type { HandledItem, HandledReason, SeenRecord } from '../db/schema';
+import type { Site } from '../post';
+import { parseIsoMs } from './iso-time';
+
+export const COLUMNS_VERSION = 1;
+
+export const SITES: readonly Site[] = ['x', 'facebook', 'practice'];
+export const URGENCIES: readonly Urgency[] = ['high', 'normal', 'low'];
+export const REASONS: readonly HandledReason[] = ['replied', 'no_reply_needed', 'moved_to_dm', 'escalated', 'spam'];
+/** Code of a missing label in the Uint8 label columns. */
+export const NONE = 255;
+
+function codeOf<T extends string>(labels: readonly T[]): Map<string, number> {
+  return new Map(labels.map((l, i) => [l, i]));
+}
+export const SITE_CODE = codeOf(SITES);
+export const INTENT_CODE = codeOf(INTENTS);
+export const SENTIMENT_CODE = codeOf(SENTIMENTS);
+export const URGENCY_CODE = codeOf(URGENCIES);
+export const REASON_CODE = codeOf(REASONS);
+export const FLAG_BIT = new Map(FLAG_NAMES.map((f, i) => [f as string, 1 << i]));
+
+const label = (map: Map<string, number>, v: string | undefined) => (v === undefined ? NONE : (map.get(v) ?? NONE));
+
+function flagMask(flags: ReadonlyArray<{ name: FlagName }> | undefined): number {
+  let m = 0;
+  if (flags) for (const f of flags) m |= FLAG_BIT.get(f.name) ?? 0;
+  return m;
+}
+
+/** Interns strings (agent ids, template ids) to small integer codes. */
+export class Interner {
+  readonly codes = new Map<string, number>();
+  readonly keys: string[];
+  constructor(keys: readonly string[] = []) {
+    this.keys = [...keys];
+    this.keys.forEach((k, i) => this.codes.set(k, i));
+  }
+  code(key: string): number {
+    let c = this.codes.get(key);
+    if (c === undefined) {
+      c = this.keys.length;
+      this.codes.set(key, c);
+      this.keys.push(key);
+    }
+    return c;
+  }
+}
+
+type Ctor = Float64ArrayConstructor | Int32ArrayConstructor | Uint8ArrayConstructor | Int8ArrayConstructor;
+type Typed<T extends Record<string, Ctor>> = { [K in keyof T]: InstanceType<T[K]> };
+
+/** The numeric item columns and their array types. Times in ms and durations in s; NaN when missing. */
+const ITEM_NUMERIC = {
+  handledMs: Float64Array,
+  /** The customer's post; NaN when unknown. */
+  postedMs: Float64Array,
+  /** First reply, else the handling time. */
+  answeredMs: Float64Array,
+  practice: Uint8Array,
+  site: Uint8Array,
+  predictedIntent: Uint8Array,
+  correctedIntent: Uint8Array,
+  predictedSentiment: Uint8Array,
+  correctedSentiment: Uint8Array,
+  urgency: Uint8Array,
+  flags: Uint8Array,
+  reason: Uint8Array,
+  /** Code into `agentKeys`. */
+  agent: Int32Array,
+  /** Code into `templateKeys`; -1 without a template. */
+  template: Int32Array,
+  replyCount: Float64Array,
+  resp: Float64Array,
+  respB: Float64Array,
+  handle: Float64Array,
+  editDistance: Float64Array,
+  /** -1 unknown, 0 missed, 1 met. */
+  met: Int8Array,
+} satisfies Record<string, Ctor>;
+
+const SEEN_NUMERIC = {
+  firstSeenMs: Float64Array,
+  practice: Uint8Array,
+  site: Uint8Array,
+  intent: Uint8Array,
+  urgency: Uint8Array,
+  flags: Uint8Array,
+  /** Code into `agentKeys`. */
+  agent: Int32Array,
+  /** 1 when the record itself says the post was handled. */
+  handled: Uint8Array,
+} satisfies Record<string, Ctor>;
+
+export type ItemNumeric = Typed<typeof ITEM_NUMERIC>;
+export type SeenNumeric = Typed<typeof SEEN_NUMERIC>;
+
+export interface ItemColumns extends ItemNumeric {
+  n: number;
+  /** Item id per row. */
+  ids: string[];
+  agentKeys: string[];
+  /** Display name per agent code ('' when the log has none). */
+  agentNames: string[];
+  templateKeys: string[];
+}
+
+export interface SeenColumns extends SeenNumeric {
+  n: number;
+  /** Record id per row. */
+  ids: string[];
+  /** `${agentId}:${site}:${postId}` when it differs from the record's id, else ''. */
+  itemKeys: string[];
+  agentKeys: string[];
+}
+
+function allocate<T extends Record<string, Ctor>>(spec: T, n: number): Typed<T> {
+  const out = {} as Record<string, unknown>;
+  for (const [k, C] of Object.entries(spec)) out[k] = new C(n);
+  return out as Typed<T>;
+}
+
+/** Copies `from` (length ≤ n) into new arrays of length n. */
+function grown<T extends Record<string, Ctor>>(spec: T, from: Typed<T>, n: number): Typed<T> {
+  const out = allocate(spec, n);
+  for (const k of Object.keys(spec) as Array<keyof T>) (out[k] as { set(a: ArrayLike<number>): void }).set(from[k] as ArrayLike<number>);
+  return out;
+}
+
+export function emptyItemColumns(): ItemColumns {
+  return { n: 0, ids: [], agentKeys: [], agentNames: [], templateKeys: [], ...allocate(ITEM_NUMERIC, 0) };
+}
+
+export function emptySeenColumns(): SeenColumns {
+  return { n: 0, ids: [], itemKeys: [], agentKeys: [], ...allocate(SEEN_NUMERIC, 0) };
+}
+
+/** Writes one item into row `r` (agents and templates interned into the columns' tables). */
+function encodeItem(c: ItemColumns, r: number, it: HandledItem, agents: Interner, templates: Interner): void {
+  const handled = parseIsoMs(it.handledAt);
+  c.ids[r] = it.id;
+  c.handledMs[r] = handled;
+  c.postedMs[r] = parseIsoMs(it.postedAt);
+  c.answeredMs[r] = it.repliedAt !== undefined ? parseIsoMs(it.repliedAt) : handled;
+  c.practice[r] = it.mode === 'practice' ? 1 : 0;
+  c.site[r] = label(SITE_CODE, it.site);
+  c.predictedIntent[r] = label(INTENT_CODE, it.intent);
+  c.correctedIntent[r] = label(INTENT_CODE, it.correctedIntent);
+  c.predictedSentiment[r] = label(SENTIMENT_CODE, it.sentiment);
+  c.correctedSentiment[r] = label(SENTIMENT_CODE, it.correctedSentiment);
+  c.urgency[r] = label(URGENCY_CODE, it.urgency);
+  c.flags[r] = flagMask(it.flags);
+  c.reason[r] = label(REASON_CODE, it.reason);
+  const agent = agents.code(it.agentId);
+  c.agent[r] = agent;
+  if (it.agentName) c.agentNames[agent] = it.agentName;
+  else c.agentNames[agent] ??= '';
+  c.template[r] = it.templateId === undefined ? -1 : templates.code(it.templateId);
+  c.replyCount[r] = it.replyCount;
+  c.resp[r] = it.responseSeconds ?? Number.NaN;
+  c.respB[r] = it.responseBusinessSeconds ?? Number.NaN;
+  c.handle[r] = it.handleSeconds ?? Number.NaN;
+  c.editDistance[r] = it.editDistance ?? Number.NaN;
+  c.met[r] = it.targetMet === undefined ? -1 : it.targetMet ? 1 : 0;
+}
+
+function encodeSeen(c: SeenColumns, r: number, s: SeenRecord, agents: Interner): void {
+  c.ids[r] = s.id;
+  const key = `${s.agentId}:${s.site}:${s.postId}`;
+  c.itemKeys[r] = key === s.id ? '' : key;
+  c.firstSeenMs[r] = parseIsoMs(s.firstSeenAt);
+  c.practice[r] = s.mode === 'practice' ? 1 : 0;
+  c.site[r] = label(SITE_CODE, s.site);
+  c.intent[r] = label(INTENT_CODE, s.intent);
+  c.urgency[r] = label(URGENCY_CODE, s.urgency);
+  c.flags[r] = flagMask(s.flags);
+  c.agent[r] = agents.code(s.agentId);
+  c.handled[r] = s.handled ? 1 : 0;
+}
+
+export function itemColumnsOf(items: readonly HandledItem[]): ItemColumns {
+  return upsertItemColumns(undefined, items);
+}
+
+export function seenColumnsOf(seen: readonly SeenRecord[]): SeenColumns {
+  return upsertSeenColumns(undefined, seen);
+}
+
+/** Rows of `ids` by id, and where each of `incoming` goes (an existing row or a new one at the end). */
+function slotsFor(ids: readonly string[], incoming: readonly { id: string }[]): { slots: Int32Array; n: number } {
+  const at = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) at.set(ids[i]!, i);
+  const slots = new Int32Array(incoming.length);
+  let n = ids.length;
+  for (let i = 0; i < incoming.length; i++) {
+    const id = incoming[i]!.id;
+    let r = at.get(id);
+    if (r === undefined) {
+      r = n++;
+      at.set(id, r);
+    }
+    slots[i] = r;
+  }
+  return { slots, n };
+}
+
+/**
+ * Columns with `items` written in: an item already present (same id) is replaced in its row,
+ * others are appended. Returns new columns; `base` is not changed.
+ */
+export function upsertItemColumns(base: ItemColumns | undefined, items: readonly HandledItem[]): ItemColumns {
+  const from = base ?? emptyItemColumns();
+  const { slots, n } = slotsFor(from.ids, items);
+  const out: ItemColumns = {
+    ...grown(ITEM_NUMERIC, from, n),
+    n,
+    ids: from.ids.slice(),
+    agentKeys: from.agentKeys.slice(),
+    agentNames: from.agentNames.slice(),
+    templateKeys: from.templateKeys.slice(),
+  };
+  const agents = new Interner(out.agentKeys);
+  const templates = new Interner(out.templateKeys);
+  for (let i = 0; i < items.length; i++) encodeItem(out, slots[i]!, items[i]!, agents, templates);
+  out.agentKeys = agents.keys;
+  out.templateKeys = templates.keys;
+  return out;
+}
+
+export function upsertSeenColumns(base: SeenColumns | undefined, seen: readonly SeenRecord[]): SeenColumns {
+  const from = base ?? emptySeenColumns();
+  const { slots, n } = slotsFor(from.ids, seen);
+  const out: SeenColumns = { ...grown(SEEN_NUMERIC, from, n), n, ids: from.ids.slice(), itemKeys: from.itemKeys.slice(), agentKeys: from.agentKeys.slice() };
+  const agents = new Interner(out.agentKeys);
+  for (let i = 0; i < seen.length; i++) encodeSeen(out, slots[i]!, seen[i]!, agents);
+  out.agentKeys = agents.keys;
+  return out;
+}
+
+/**
+ * Several blocks of columns as one, agents and templates re-coded into shared tables (in the
+ * order they first appear). Used to put the digest's blocks back together.
+ */
+export function concatItemColumns(parts: readonly ItemColumns[]): ItemColumns {
+  const n = parts.reduce((s, p) => s + p.n, 0);
+  const out: ItemColumns = { ...allocate(ITEM_NUMERIC, n), n, ids: new Array<string>(n), agentKeys: [], agentNames: [], templateKeys: [] };
+  const agents = new Interner();
+  const templates = new Interner();
+  let at = 0;
+  for (const p of parts) {
+    for (const k of Object.keys(ITEM_NUMERIC) as Array<keyof ItemNumeric>) (out[k] as { set(a: ArrayLike<number>, o: number): void }).set(p[k].subarray(0, p.n), at);
+    const agentMap = p.agentKeys.map((key, i) => {
+      const code = agents.code(key);
+      if (p.agentNames[i]) out.agentNames[code] = p.agentNames[i]!;
+      else out.agentNames[code] ??= '';
+      return code;
+    });
+    const templateMap = p.templateKeys.map((key) => templates.code(key));
+    for (let r = 0; r < p.n; r++) {
+      out.ids[at + r] = p.ids[r]!;
+      out.agent[at + r] = agentMap[p.agent[r]!]!;
+      const t = p.template[r]!;
+      out.template[at + r] = t < 0 ? -1 : templateMap[t]!;
+    }
+    at += p.n;
+  }
+  out.agentKeys = agents.keys;
+  out.templateKeys = templates.keys;
+  return out;
+}
+
+export function concatSeenColumns(parts: readonly SeenColumns[]): SeenColumns {
+  const n = parts.reduce((s, p) => s + p.n, 0);
+  const out: SeenColumns = { ...allocate(SEEN_NUMERIC, n), n, ids: new Array<string>(n), itemKeys: new Array<string>(n), agentKeys: [] };
+  const agents = new Interner();
+  let at = 0;
+  for (const p of parts) {
+    for (const k of Object.keys(SEEN_NUMERIC) as Array<keyof SeenNumeric>) (out[k] as { set(a: ArrayLike<number>, o: number): void }).set(p[k].subarray(0, p.n), at);
+    const agentMap = p.agentKeys.map((key) => agents.code(key));
+    for (let r = 0; r < p.n; r++) {
+      out.ids[at + r] = p.ids[r]!;
+      out.itemKeys[at + r] = p.itemKeys[r]!;
+      out.agent[at + r] = agentMap[p.agent[r]!]!;
+    }
+    at += p.n;
+  }
+  out.agentKeys = agents.keys;
+  return out;
+}
