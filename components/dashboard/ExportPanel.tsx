@@ -15,6 +15,7 @@ export interface TaskMessage {
 export function ExportPanel({
   itemCount,
   exportsReady = true,
+  metricsReady = exportsReady,
   task,
   message,
   onExportItemsCsv,
@@ -26,6 +27,8 @@ export function ExportPanel({
   itemCount: number;
   /** False while the figures for this filter are still loading: exports would be incomplete. */
   exportsReady?: boolean;
+  /** False while this filter's figures are loading (they may be ready before the items are). */
+  metricsReady?: boolean;
   task: RunningTask | null;
   message: TaskMessage | null;
   onExportItemsCsv(): void;
@@ -45,7 +48,7 @@ export function ExportPanel({
       <div className="mt-2 flex flex-wrap gap-2">
         <button type="button" className={button} disabled={cannotExport} onClick={onExportItemsCsv} data-testid="export-csv">Export items (CSV)</button>
         <button type="button" className={button} disabled={cannotExport} onClick={onExportItemsJson} data-testid="export-json">Export items (JSON)</button>
-        <button type="button" className={button} disabled={cannotExport} onClick={onExportMetricsCsv} data-testid="export-metrics">Export metrics summary (CSV)</button>
+        <button type="button" className={button} disabled={busy || !metricsReady} onClick={onExportMetricsCsv} data-testid="export-metrics">Export metrics summary (CSV)</button>
         <button type="button" className={button} disabled={busy} onClick={() => fileRef.current?.click()} data-testid="import-button">Import a JSON export…</button>
         <input ref={fileRef} type="file" accept="application/json,.json" className="sr-only" tabIndex={-1} aria-label="JSON export to import" data-testid="import-file"
           onChange={(e) => {

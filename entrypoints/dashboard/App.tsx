@@ -3,8 +3,10 @@ import { getDb } from '../../lib/db/database';
 import type { HandledItem, SeenRecord } from '../../lib/db/schema';
 import { itemsToCsv, metricsToCsv } from '../../lib/export/csv';
 import { itemsToJsonParts } from '../../lib/export/json';
+import { concatItemColumns, itemColumnsOf } from '../../lib/metrics/columns';
 import { computeMetrics, metricsIndexFor } from '../../lib/metrics/compute';
-import { defaultTimeZone, resolveRange, type DashboardFilter } from '../../lib/metrics/filter';
+import { indexFromColumns } from '../../lib/metrics/metrics-index';
+import { defaultTimeZone, type DashboardFilter } from '../../lib/metrics/filter';
 import { selectRows } from '../../lib/metrics/select';
 import { progressOverSessions, traineeSummariesFromLog, type PassMarks, DEFAULT_PASS_MARKS } from '../../lib/practice/summary';
 import { EmptyState } from '../../components/EmptyState';
@@ -24,7 +26,7 @@ import { mergeById } from './merge-items';
 import { loadPassMarks, passMarksItem, savePassMarks } from './pass-marks';
 import { completedSessionsOf } from './practice-sessions';
 import { DEFAULT_ITEM_SORT, sortRows, type ItemSort } from './sort-rows';
-import { useLog, useOpeningLog } from './use-log';
+import { useDigest, useDigestRepair, useLog } from './use-log';
 import { useTeamItems } from './use-team-items';
 import { useUrlView } from './use-url-filter';
 
@@ -40,10 +42,10 @@ function isAbort(error: unknown): boolean {
 export function App() {
   const [view, setView] = useUrlView();
   const timeZone = useMemo(defaultTimeZone, []);
-  // First the opening view's mode and range (fast), then the whole log (live).
-  const [opening] = useState(() => ({ mode: view.filter.mode, range: resolveRange(view.filter, { timeZone }) }));
-  const openingLog = useOpeningLog(opening.mode, opening.range);
-  const log = useLog(openingLog.done);
+  // First the log digest (every figure, no rows: fast), then the whole log (live).
+  const digest = useDigest();
+  const log = useLog(digest.status !== 'loading');
+  useDigestRepair(digest, log.status === 'ready');
   const { items: team, error: teamError } = useTeamItems();
   const [basis, setBasis] = useState<TimeBasis>('calendar');
   const [itemSort, setItemSort] = useState<ItemSort>(DEFAULT_ITEM_SORT);
@@ -61,17 +63,27 @@ export function App() {
   // previous figures until the new ones are ready.
   const filter = useDeferredValue(view.filter);
   const complete = log.status === 'ready';
-  const partial = openingLog.partial;
-  const range = resolveRange(filter, { timeZone });
-  // Until the whole log is in, the opening read answers a filter of the same mode and range.
-  const partialFits = !complete && partial !== null && filter.mode === partial.mode && range.fromMs === partial.range.fromMs && range.toMs === partial.range.toMs;
-  const ready = complete || partialFits;
-  const items = useMemo(() => (log.status === 'ready' ? mergeById(log.items, team) : partial ? mergeById(partial.items, team) : NO_ITEMS), [log, partial, team]) as HandledItem[];
-  const seen = log.status === 'ready' ? log.seen : (partial?.seen ?? NO_SEEN);
-  const index = useMemo(() => metricsIndexFor(items, seen, timeZone), [items, seen, timeZone]);
-  const summary = useMemo(() => computeMetrics(index, seen, filter, { timeZone }), [index, seen, filter, timeZone]);
+  const items = useMemo(() => (log.status === 'ready' ? mergeById(log.items, team) : NO_ITEMS), [log, team]) as HandledItem[];
+  const seen = log.status === 'ready' ? log.seen : NO_SEEN;
+  const fullIndex = useMemo(() => metricsIndexFor(items, seen, timeZone), [items, seen, timeZone]);
+  // Until the whole log is in, the digest answers every filter but a text search (which needs
+  // the rows); team items from sync are added to it the way mergeById adds them to the log.
+  const digestIndex = useMemo(() => {
+    if (complete || digest.status !== 'ready') return null;
+    const local = digest.digest;
+    const ids = new Set(local.items.ids);
+    const extra = team.filter((it) => !ids.has(it.id) && (ids.add(it.id), true));
+    const columns = extra.length ? concatItemColumns([local.items, itemColumnsOf(extra)]) : local.items;
+    return indexFromColumns(columns, local.seen, timeZone);
+  }, [complete, digest, team, timeZone]);
+  const index = digestIndex ?? fullIndex;
+  const ready = complete || (digestIndex !== null && filter.q.trim() === '');
+  const summary = useMemo(() => computeMetrics(index, NO_SEEN, filter, { timeZone }), [index, filter, timeZone]);
   const selection = useMemo(() => selectRows(index, filter, { timeZone }), [index, filter, timeZone]);
-  const shownItems = useMemo(() => Array.from(sortRows(index, selection.items, itemSort), (r) => index.items[r]!), [index, selection, itemSort]);
+  const shownItems = useMemo(
+    () => (index.hasRows ? Array.from(sortRows(index, selection.items, itemSort), (r) => index.items[r]!) : NO_ITEMS),
+    [index, selection, itemSort],
+  );
   const openItem = useMemo(() => (view.itemId ? (items.find((it) => it.id === view.itemId) ?? null) : null), [items, view.itemId]);
 
   // Timing marks read by scripts/bench/dashboard.ts in Chromium: first figures after opening, and
@@ -82,16 +94,16 @@ export function App() {
     if (!ready) return;
     if (complete && !markedComplete.current) {
       markedComplete.current = true;
-      performance.mark('careline:complete-metrics', { detail: { items: items.length } });
+      performance.mark('careline:complete-metrics', { detail: { items: index.itemCount } });
     }
     if (!marked.current) {
       marked.current = true;
-      performance.mark('careline:first-metrics', { detail: { items: items.length, complete } });
+      performance.mark('careline:first-metrics', { detail: { items: index.itemCount, complete, volume: summary.totals.items, responseRate: summary.responseRate } });
     } else if (filterChangedAt.current !== null) {
       performance.measure('careline:filter-change', { start: filterChangedAt.current, end: performance.now() });
       filterChangedAt.current = null;
     }
-  }, [ready, complete, summary, items.length]);
+  }, [ready, complete, summary, index]);
 
   const setFilter = useCallback(
     (next: DashboardFilter) => {
@@ -201,13 +213,13 @@ export function App() {
       <main id="dashboard-panel" role="tabpanel" aria-labelledby={`tab-${mode}`} className="space-y-4">
         {log.status === 'error' ? (
           <EmptyState title="The log could not be read" tone="error">{log.message}</EmptyState>
-        ) : !complete && partial === null ? (
+        ) : !complete && digestIndex === null ? (
           <p role="status" className="text-muted">Loading the log…</p>
         ) : (
           <>
-            {!complete ? <p role="status" className="text-xs text-muted">Showing this view; loading the rest of the log for other filters…</p> : null}
+            {!complete ? <p role="status" className="text-xs text-muted">Figures are complete; loading the items themselves for the list, search and exports…</p> : null}
             {teamError ? <p role="alert" className="text-sm text-warn" data-testid="team-error">{teamError}</p> : null}
-            {complete && items.length === 0 ? (
+            {index.itemCount === 0 ? (
               <EmptyState title="No handled items yet">Items appear here when you reply to a post or mark it handled, or when you import a team member's export below.</EmptyState>
             ) : (
               <>
@@ -217,14 +229,20 @@ export function App() {
                   <section aria-labelledby="practice-heading" className="space-y-3 rounded-lg border border-line p-3">
                     <h2 id="practice-heading" className="text-lg font-semibold">Practice</h2>
                     <p className="text-xs text-muted">Practice items are logged in practice mode and never count in the live figures.</p>
-                    <TraineeTable trainees={trainees} selected={trainee?.agentId ?? null} onSelect={setTraineeId} />
-                    {trainee ? <TraineeProgressChart trainee={trainee} /> : null}
-                    <SessionProgress progress={sessionProgress} passMarks={passMarks} />
+                    {complete ? (
+                      <>
+                        <TraineeTable trainees={trainees} selected={trainee?.agentId ?? null} onSelect={setTraineeId} />
+                        {trainee ? <TraineeProgressChart trainee={trainee} /> : null}
+                        <SessionProgress progress={sessionProgress} passMarks={passMarks} />
+                      </>
+                    ) : (
+                      <p role="status" className="text-sm text-muted">Loading trainees' scores and sessions…</p>
+                    )}
                     <PassMarksForm marks={passMarks} onSave={async (m) => setPassMarks(await savePassMarks(m))} />
                   </section>
                 ) : null}
                 {!ready ? (
-                  <p role="status" className="text-muted">Loading the rest of the log for this filter…</p>
+                  <p role="status" className="text-muted">Loading the log's text for this search…</p>
                 ) : (
                   <>
                   <MetricCards summary={summary} basis={basis} onBasis={setBasis} />
@@ -244,10 +262,10 @@ export function App() {
                         <AgreementTables agreement={summary.classifierAgreement} />
                       </div>
                       <section aria-labelledby="items-heading" className="space-y-2">
-                        <h2 id="items-heading" className="text-lg font-semibold">Items <span className="text-sm font-normal text-muted">({shownItems.length.toLocaleString()})</span></h2>
-                        <ItemTable items={shownItems} sort={itemSort} selectedId={view.itemId}
+                        <h2 id="items-heading" className="text-lg font-semibold">Items <span className="text-sm font-normal text-muted">({selection.items.length.toLocaleString()})</span></h2>
+                        {!complete ? <p role="status" className="text-sm text-muted" data-testid="items-loading">Loading the items…</p> : <ItemTable items={shownItems} sort={itemSort} selectedId={view.itemId}
                           onSort={(key) => setItemSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'handledAt' ? 'desc' : 'asc' }))}
-                          onOpen={(it) => setView({ filter: view.filter, itemId: it.id })} />
+                          onOpen={(it) => setView({ filter: view.filter, itemId: it.id })} />}
                       </section>
                     </>
                   )}
@@ -255,7 +273,7 @@ export function App() {
                 )}
               </>
             )}
-            <ExportPanel itemCount={shownItems.length} exportsReady={ready} task={task} message={message} onExportItemsCsv={exportItemsCsv} onExportItemsJson={exportItemsJson}
+            <ExportPanel itemCount={selection.items.length} exportsReady={complete} metricsReady={ready} task={task} message={message} onExportItemsCsv={exportItemsCsv} onExportItemsJson={exportItemsJson}
               onExportMetricsCsv={exportMetrics} onImport={importFile} onCancel={() => controllerRef.current?.abort()} />
           </>
         )}

@@ -1,21 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, type PracticeSessionRow } from '../../lib/db/database';
-import type { HandledItem, Mode, SeenRecord } from '../../lib/db/schema';
-import type { ResolvedRange } from '../../lib/metrics/filter';
+import { readDigest, rebuildDigest, type Digest } from '../../lib/db/digest';
+import type { HandledItem, SeenRecord } from '../../lib/db/schema';
 
 export type LogState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'ready'; items: HandledItem[]; seen: SeenRecord[]; sessions: PracticeSessionRow[]; loadedMs: number };
-
-/** The log of one mode and date range only: enough for the opening view's figures. */
-export interface PartialLog {
-  mode: Mode;
-  range: ResolvedRange;
-  items: HandledItem[];
-  seen: SeenRecord[];
-}
 
 const LOADING: LogState = { status: 'loading' };
 
@@ -28,7 +20,7 @@ function failure(error: unknown): LogState {
  * The whole local log, read straight from IndexedDB (this is a top-level extension page) and
  * kept live: a write by the background worker, or an import, re-reads it. The metrics index is
  * rebuilt from the new arrays; filter changes reuse it. Starts when `enabled` turns true, so the
- * opening view's smaller read (`useOpeningLog`) is not slowed by this one.
+ * digest's read (`useDigest`) is not slowed by this one.
  */
 export function useLog(enabled = true): LogState {
   const state = useLiveQuery(async (): Promise<LogState> => {
@@ -50,42 +42,44 @@ export function useLog(enabled = true): LogState {
   return state ?? LOADING;
 }
 
-const iso = (ms: number, open: string) => (Number.isFinite(ms) ? new Date(ms).toISOString() : open);
+export type DigestState = { status: 'loading' } | { status: 'ready'; digest: Digest } | { status: 'unusable'; why: string };
 
 /**
- * One read of the opening view's mode and date range through the [mode+handledAt] and
- * [mode+firstSeenAt] indexes (ISO strings in UTC sort as times). A 100,000-item log read whole
- * takes seconds; the last 30 days are a fraction of it, and give the opening figures exactly.
- * Returns null until read, or when the range is open (then the whole log is the same read).
+ * The log digest (lib/db/digest.ts), read once when the page opens: every figure of every filter
+ * without reading the log's rows. When it does not match the log (rows written around it), the
+ * page waits for the log itself, and `rebuildDigestLater` mends it for the next opening.
  */
-export function useOpeningLog(mode: Mode, range: ResolvedRange): { partial: PartialLog | null; done: boolean } {
-  const [state, setState] = useState<{ partial: PartialLog | null; done: boolean }>({ partial: null, done: false });
+export function useDigest(): DigestState {
+  const [state, setState] = useState<DigestState>({ status: 'loading' });
   useEffect(() => {
-    if (!Number.isFinite(range.fromMs)) {
-      setState({ partial: null, done: true });
-      return;
-    }
     let live = true;
-    const db = getDb();
-    const from = iso(range.fromMs, '');
-    const to = iso(range.toMs, '\uffff');
     const started = performance.now();
-    db.transaction('r', db.items, db.seen, () =>
-      Promise.all([
-        db.items.where('[mode+handledAt]').between([mode, from], [mode, to], true, false).toArray(),
-        db.seen.where('[mode+firstSeenAt]').between([mode, from], [mode, to], true, false).toArray(),
-      ]),
-    ).then(
-      ([items, seen]) => {
-        performance.measure('careline:opening-read', { start: started, detail: { items: items.length } });
-        if (live) setState({ partial: { mode, range, items, seen }, done: true });
+    readDigest(getDb()).then(
+      (read) => {
+        // Read by scripts/bench/dashboard.ts.
+        performance.measure('careline:digest-read', { start: started, detail: { ok: read.ok } });
+        if (live) setState(read.ok ? { status: 'ready', digest: read.digest } : { status: 'unusable', why: read.why });
       },
-      () => live && setState({ partial: null, done: true }),
+      (error: unknown) => live && setState({ status: 'unusable', why: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       live = false;
     };
-    // The opening view only: read once (mode and range are the ones the page opened with).
   }, []);
   return state;
+}
+
+/** Rebuilds a digest found not to match the log, once the page has what it needs. */
+export function useDigestRepair(digest: DigestState, logReady: boolean): void {
+  const done = useRef(false);
+  useEffect(() => {
+    if (digest.status !== 'unusable' || !logReady || done.current) return;
+    done.current = true;
+    console.info(`Careline: rebuilding the log digest (${digest.why}).`);
+    const started = performance.now();
+    rebuildDigest(getDb()).then(
+      (counts) => performance.measure('careline:digest-rebuilt', { start: started, detail: counts }),
+      (error: unknown) => console.warn('Careline: the log digest could not be rebuilt', error),
+    );
+  }, [digest, logReady]);
 }
