@@ -5,8 +5,12 @@ import { SITE_MATCHES } from './lib/site-matches';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
+  // CARELINE_OUT_DIR / CARELINE_NO_MINIFY: a private, readable build for profiling
+  // (scripts/profile-dashboard.ts), beside the usual one.
+  ...(process.env.CARELINE_OUT_DIR ? { outDir: process.env.CARELINE_OUT_DIR } : {}),
   vite: () => ({
     plugins: [tailwindcss()],
+    ...(process.env.CARELINE_NO_MINIFY ? { build: { minify: false } } : {}),
   }),
   zip: { excludeSources: ['**/node_modules/**', 'e2e/**', 'server/**', '.tmp/**', 'test-results/**'] },
   manifest: ({ browser }) => ({

@@ -1,9 +1,49 @@
-import { useRef } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 
 export interface RunningTask {
   label: string;
   done: number;
   total: number;
+}
+
+/**
+ * The running task's progress, outside React state: a long export reports progress many times,
+ * and only the progress bar should re-render for it, not the whole dashboard.
+ */
+export interface TaskStore {
+  get(): RunningTask | null;
+  set(task: RunningTask | null): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createTaskStore(): TaskStore {
+  let current: RunningTask | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => current,
+    set(task) {
+      current = task;
+      for (const l of listeners) l();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function TaskProgress({ store, button, onCancel }: { store: TaskStore; button: string; onCancel(): void }) {
+  const task = useSyncExternalStore(store.subscribe, store.get);
+  if (!task) return null;
+  return (
+    <div className="mt-3 flex items-center gap-2" data-testid="task-progress">
+      <label className="flex flex-1 flex-col text-xs">
+        {task.label} ({task.done.toLocaleString()} of {task.total.toLocaleString()})
+        <progress className="w-full" max={Math.max(1, task.total)} value={task.done} />
+      </label>
+      <button type="button" className={button} onClick={onCancel}>Cancel</button>
+    </div>
+  );
 }
 
 export interface TaskMessage {
@@ -16,7 +56,8 @@ export function ExportPanel({
   itemCount,
   exportsReady = true,
   metricsReady = exportsReady,
-  task,
+  busy,
+  taskStore,
   message,
   onExportItemsCsv,
   onExportItemsJson,
@@ -29,7 +70,9 @@ export function ExportPanel({
   exportsReady?: boolean;
   /** False while this filter's figures are loading (they may be ready before the items are). */
   metricsReady?: boolean;
-  task: RunningTask | null;
+  /** True while an export or import runs; its progress is in `taskStore`. */
+  busy: boolean;
+  taskStore: TaskStore;
   message: TaskMessage | null;
   onExportItemsCsv(): void;
   onExportItemsJson(): void;
@@ -38,7 +81,6 @@ export function ExportPanel({
   onCancel(): void;
 }) {
   const fileRef = useRef<HTMLInputElement>(null);
-  const busy = task !== null;
   const cannotExport = busy || !exportsReady;
   const button = 'rounded border border-line px-2 py-1 text-sm hover:bg-surface-2 disabled:opacity-50';
   return (
@@ -57,15 +99,7 @@ export function ExportPanel({
             if (file) onImport(file);
           }} />
       </div>
-      {task ? (
-        <div className="mt-3 flex items-center gap-2" data-testid="task-progress">
-          <label className="flex flex-1 flex-col text-xs">
-            {task.label} ({task.done.toLocaleString()} of {task.total.toLocaleString()})
-            <progress className="w-full" max={Math.max(1, task.total)} value={task.done} />
-          </label>
-          <button type="button" className={button} onClick={onCancel}>Cancel</button>
-        </div>
-      ) : null}
+      <TaskProgress store={taskStore} button={button} onCancel={onCancel} />
       {message ? (
         <div role={message.tone === 'bad' ? 'alert' : 'status'} data-testid="task-message"
           className={`mt-3 rounded border p-2 text-sm ${message.tone === 'bad' ? 'border-bad/40 text-bad' : message.tone === 'good' ? 'border-good/40' : 'border-line'}`}>

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { getDb } from '../../lib/db/database';
 import type { HandledItem, SeenRecord } from '../../lib/db/schema';
 import { itemsToCsv, metricsToCsv } from '../../lib/export/csv';
@@ -11,14 +11,14 @@ import { selectRows } from '../../lib/metrics/select';
 import { progressOverSessions, traineeSummariesFromLog, type PassMarks, DEFAULT_PASS_MARKS } from '../../lib/practice/summary';
 import { EmptyState } from '../../components/EmptyState';
 import { applyTheme } from '../../components/theme';
-import { AgreementTables, Breakdowns, TemplateTable } from '../../components/dashboard/Breakdowns';
-import { BucketsChart, HourChart, TrendChart } from '../../components/dashboard/Charts';
-import { ExportPanel, type RunningTask, type TaskMessage } from '../../components/dashboard/ExportPanel';
-import { FilterBar } from '../../components/dashboard/FilterBar';
-import { HeatmapGrid } from '../../components/dashboard/HeatmapGrid';
+import { AgreementTables as AgreementTablesView, Breakdowns as BreakdownsView, TemplateTable as TemplateTableView } from '../../components/dashboard/Breakdowns';
+import { BucketsChart as BucketsChartView, HourChart as HourChartView, TrendChart as TrendChartView } from '../../components/dashboard/Charts';
+import { createTaskStore, ExportPanel, type TaskMessage } from '../../components/dashboard/ExportPanel';
+import { FilterBar as FilterBarView } from '../../components/dashboard/FilterBar';
+import { HeatmapGrid as HeatmapGridView } from '../../components/dashboard/HeatmapGrid';
 import { ItemDetail } from '../../components/dashboard/ItemDetail';
-import { ItemTable } from '../../components/dashboard/ItemTable';
-import { MetricCards, type TimeBasis } from '../../components/dashboard/MetricCards';
+import { ItemTable as ItemTableView } from '../../components/dashboard/ItemTable';
+import { MetricCards as MetricCardsView, type TimeBasis } from '../../components/dashboard/MetricCards';
 import { PassMarksForm, SessionProgress, TraineeProgressChart, TraineeTable } from '../../components/dashboard/PracticePanel';
 import { downloadFile, exportFileName } from './download';
 import { importAndMerge } from './import-merge';
@@ -30,7 +30,22 @@ import { useDigest, useDigestRepair, useLog } from './use-log';
 import { useTeamItems } from './use-team-items';
 import { useUrlView } from './use-url-filter';
 
+// The figures' components re-render only when their figures change: not for a keystroke in the
+// search box (the deferred render comes later), nor for progress of an export.
+const AgreementTables = memo(AgreementTablesView);
+const Breakdowns = memo(BreakdownsView);
+const TemplateTable = memo(TemplateTableView);
+const BucketsChart = memo(BucketsChartView);
+const HourChart = memo(HourChartView);
+const TrendChart = memo(TrendChartView);
+const HeatmapGrid = memo(HeatmapGridView);
+const ItemTable = memo(ItemTableView);
+const MetricCards = memo(MetricCardsView);
+const FilterBar = memo(FilterBarView);
+
 const NO_ITEMS: HandledItem[] = [];
+const LIVE_SITES = ['x', 'facebook'] as const;
+const NO_SITES: readonly string[] = [];
 const NO_SEEN: SeenRecord[] = [];
 const THEME_KEY = 'careline.dashboard.theme';
 type ThemeChoice = 'system' | 'light' | 'dark';
@@ -45,11 +60,12 @@ export function App() {
   // First the log digest (every figure, no rows: fast), then the whole log (live).
   const digest = useDigest();
   const log = useLog(digest.status !== 'loading');
-  useDigestRepair(digest, log.status === 'ready');
+  useDigestRepair(digest, log);
   const { items: team, error: teamError } = useTeamItems();
   const [basis, setBasis] = useState<TimeBasis>('calendar');
   const [itemSort, setItemSort] = useState<ItemSort>(DEFAULT_ITEM_SORT);
-  const [task, setTask] = useState<RunningTask | null>(null);
+  const [busy, setBusy] = useState(false);
+  const taskStore = useMemo(createTaskStore, []);
   const [message, setMessage] = useState<TaskMessage | null>(null);
   const controllerRef = useRef<AbortController | null>(null);
   const filterChangedAt = useRef<number | null>(null);
@@ -113,6 +129,12 @@ export function App() {
     [setView, view.itemId],
   );
 
+  const onSortItems = useCallback(
+    (key: ItemSort['key']) => setItemSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'handledAt' ? 'desc' : 'asc' })),
+    [],
+  );
+  const openItemDetail = useCallback((it: HandledItem) => setView({ filter: view.filter, itemId: it.id }), [setView, view.filter]);
+
   const agents = useMemo(() => index.agents.keys.map((id, i) => ({ id, name: index.agentNames[i] ?? id })), [index]);
 
   // Practice: trainee summaries from every practice item in the log (local, imported, synced).
@@ -130,9 +152,10 @@ export function App() {
     const controller = new AbortController();
     controllerRef.current = controller;
     setMessage(null);
-    setTask({ label, done: 0, total: 0 });
+    setBusy(true);
+    taskStore.set({ label, done: 0, total: 0 });
     try {
-      setMessage(await work(controller.signal, (done, total, l) => setTask({ label: l ?? label, done, total })));
+      setMessage(await work(controller.signal, (done, total, l) => taskStore.set({ label: l ?? label, done, total })));
     } catch (error) {
       setMessage(
         isAbort(error)
@@ -141,7 +164,8 @@ export function App() {
       );
     } finally {
       controllerRef.current = null;
-      setTask(null);
+      taskStore.set(null);
+      setBusy(false);
     }
   }
 
@@ -223,7 +247,7 @@ export function App() {
               <EmptyState title="No handled items yet">Items appear here when you reply to a post or mark it handled, or when you import a team member's export below.</EmptyState>
             ) : (
               <>
-                <FilterBar filter={view.filter} onChange={setFilter} agents={agents} sites={mode === 'live' ? ['x', 'facebook'] : []} />
+                <FilterBar filter={view.filter} onChange={setFilter} agents={agents} sites={mode === 'live' ? LIVE_SITES : NO_SITES} />
                 {view.filter !== filter ? <p role="status" className="text-xs text-muted">Updating…</p> : null}
                 {mode === 'practice' ? (
                   <section aria-labelledby="practice-heading" className="space-y-3 rounded-lg border border-line p-3">
@@ -264,8 +288,7 @@ export function App() {
                       <section aria-labelledby="items-heading" className="space-y-2">
                         <h2 id="items-heading" className="text-lg font-semibold">Items <span className="text-sm font-normal text-muted">({selection.items.length.toLocaleString()})</span></h2>
                         {!complete ? <p role="status" className="text-sm text-muted" data-testid="items-loading">Loading the items…</p> : <ItemTable items={shownItems} sort={itemSort} selectedId={view.itemId}
-                          onSort={(key) => setItemSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'handledAt' ? 'desc' : 'asc' }))}
-                          onOpen={(it) => setView({ filter: view.filter, itemId: it.id })} />}
+                          onSort={onSortItems} onOpen={openItemDetail} />}
                       </section>
                     </>
                   )}
@@ -273,7 +296,7 @@ export function App() {
                 )}
               </>
             )}
-            <ExportPanel itemCount={selection.items.length} exportsReady={complete} metricsReady={ready} task={task} message={message} onExportItemsCsv={exportItemsCsv} onExportItemsJson={exportItemsJson}
+            <ExportPanel itemCount={selection.items.length} exportsReady={complete} metricsReady={ready} busy={busy} taskStore={taskStore} message={message} onExportItemsCsv={exportItemsCsv} onExportItemsJson={exportItemsJson}
               onExportMetricsCsv={exportMetrics} onImport={importFile} onCancel={() => controllerRef.current?.abort()} />
           </>
         )}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, type PracticeSessionRow } from '../../lib/db/database';
-import { readDigest, rebuildDigest, type Digest } from '../../lib/db/digest';
+import { digestMismatch, readDigest, rebuildDigest, type Digest } from '../../lib/db/digest';
 import type { HandledItem, SeenRecord } from '../../lib/db/schema';
 
 export type LogState =
@@ -46,8 +46,8 @@ export type DigestState = { status: 'loading' } | { status: 'ready'; digest: Dig
 
 /**
  * The log digest (lib/db/digest.ts), read once when the page opens: every figure of every filter
- * without reading the log's rows. When it does not match the log (rows written around it), the
- * page waits for the log itself, and `rebuildDigestLater` mends it for the next opening.
+ * without reading the log's rows. When it cannot be used (empty, another version), the page waits
+ * for the log itself; `useDigestRepair` checks it against the rows and mends it.
  */
 export function useDigest(): DigestState {
   const [state, setState] = useState<DigestState>({ status: 'loading' });
@@ -69,17 +69,22 @@ export function useDigest(): DigestState {
   return state;
 }
 
-/** Rebuilds a digest found not to match the log, once the page has what it needs. */
-export function useDigestRepair(digest: DigestState, logReady: boolean): void {
+/**
+ * Checks the digest against the log's rows the first time they arrive, and rebuilds it when it
+ * does not match (or could not be used), for the next opening.
+ */
+export function useDigestRepair(digest: DigestState, log: LogState): void {
   const done = useRef(false);
   useEffect(() => {
-    if (digest.status !== 'unusable' || !logReady || done.current) return;
+    if (digest.status === 'loading' || log.status !== 'ready' || done.current) return;
     done.current = true;
-    console.info(`Careline: rebuilding the log digest (${digest.why}).`);
+    const why = digest.status === 'unusable' ? digest.why : digestMismatch(digest.digest, log.items, log.seen);
+    if (why === null) return;
+    console.info(`Careline: rebuilding the log digest (${why}).`);
     const started = performance.now();
     rebuildDigest(getDb()).then(
       (counts) => performance.measure('careline:digest-rebuilt', { start: started, detail: counts }),
       (error: unknown) => console.warn('Careline: the log digest could not be rebuilt', error),
     );
-  }, [digest, logReady]);
+  }, [digest, log]);
 }

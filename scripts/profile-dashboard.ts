@@ -1,0 +1,123 @@
+/**
+ * Where a dashboard filter change spends its time, in Chromium with a generated log: records a
+ * CPU profile over chip clicks and prints the functions with the most self time.
+ *   CARELINE_OUT_DIR=.output-prof CARELINE_NO_MINIFY=1 npx wxt build
+ *   CARELINE_EXTENSION_DIR=.output-prof/chrome-mv3 npx tsx scripts/profile-dashboard.ts [items]
+ * A developer's tool, not a benchmark: the figures are in `npm run bench -- dashboard`.
+ */
+import { build } from 'esbuild';
+import { EXTENSION_DIR, extensionIdOf, launchWithExtension, ROOT } from '../e2e/browser';
+
+const N = Number(process.argv[2] ?? 50_000);
+const extensionDir = process.env.CARELINE_EXTENSION_DIR || EXTENSION_DIR;
+
+const generator = (
+  await build({
+    stdin: { contents: "export { generateSampleLog } from './lib/metrics/sample-log.ts';", resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    globalName: '__carelineBench',
+    write: false,
+    platform: 'browser',
+    target: 'es2022',
+  })
+).outputFiles[0]!.text;
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const context = await launchWithExtension({ extensionDir });
+try {
+  const id = await extensionIdOf(context);
+  const page = await context.newPage();
+  const url = `chrome-extension://${id}/dashboard.html`;
+  await page.goto(url);
+  await page.getByText('No handled items yet').waitFor({ timeout: 60_000 });
+  await page.evaluate(generator);
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve, reject) => {
+        const g = (globalThis as unknown as { __carelineBench: { generateSampleLog(n: number, seed: number, o: object): { items: unknown[]; seen: unknown[] } } }).__carelineBench;
+        const { items, seen } = g.generateSampleLog(n, 7, { endMs: Date.now() });
+        const open = indexedDB.open('careline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['items', 'seen'], 'readwrite');
+          for (const it of items) tx.objectStore('items').put(it);
+          for (const s of seen) tx.objectStore('seen').put(s);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    N,
+  );
+  // The first opening finds the log written around the digest and rebuilds it; profile the next.
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('careline:digest-rebuilt').length > 0, undefined, { timeout: 600_000 });
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('careline:complete-metrics').length > 0, undefined, { timeout: 600_000 });
+  const first = await page.evaluate(() => performance.getEntriesByName('careline:first-metrics')[0]?.startTime ?? Number.NaN);
+  console.log(`first metrics after opening: ${Math.round(first)} ms`);
+  const raw = await page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const open = indexedDB.open('careline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const out: Record<string, number> = {};
+          const time = (name: string, req: () => IDBRequest) =>
+            new Promise<void>((done) => {
+              const t = performance.now();
+              const r = req();
+              r.onsuccess = () => {
+                out[name] = Math.round(performance.now() - t);
+                done();
+              };
+            });
+          void (async () => {
+            await time('items.count', () => db.transaction('items').objectStore('items').count());
+            await time('seen.count', () => db.transaction('seen').objectStore('seen').count());
+            await time('digest.getAll', () => db.transaction('digest').objectStore('digest').getAll());
+            db.close();
+            resolve(out);
+          })();
+        };
+      }),
+  );
+  console.log(`raw IndexedDB (ms): ${JSON.stringify(raw)}`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const chips = ['X', 'High', 'Complaint', 'X', 'High', 'Complaint'];
+  for (const name of chips) {
+    const before = await page.evaluate(() => performance.getEntriesByName('careline:filter-change').length);
+    await page.getByRole('button', { name, exact: true }).click();
+    await page.waitForFunction((n) => performance.getEntriesByName('careline:filter-change').length > n, before, { timeout: 60_000 });
+  }
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const changes = await page.evaluate(() => performance.getEntriesByName('careline:filter-change').map((e) => Math.round(e.duration)));
+  console.log(`filter changes (ms): ${changes.join(', ')}`);
+  const self = new Map<number, number>();
+  profile.samples.forEach((s, i) => self.set(s, (self.get(s) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const byName = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const us = self.get(node.id) ?? 0;
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
+    byName.set(key, (byName.get(key) ?? 0) + us);
+  }
+  const total = [...byName.values()].reduce((a, b) => a + b, 0);
+  console.log(`profiled ${(total / 1000).toFixed(0)} ms`);
+  for (const [name, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
+} finally {
+  await context.close();
+}
