@@ -186,9 +186,9 @@ function sameNamed(s: Scan, a: number, b: number): boolean {
   return sameRange(text, start[ta - 1]!, end[ta - 1]!, start[tb - 1]!, end[tb - 1]!) && sameRange(text, start[ta]!, end[ta]!, start[tb]!, end[tb]!);
 }
 
-const topWeight = [0, 0, 0];
-const topAt = [0, 0, 0];
-const topLabel = [0, 0, 0];
+const topWeight = new Float64Array(3);
+const topAt = new Int32Array(3);
+const topLabel = new Int32Array(3);
 const oneId = new Int32Array(1);
 const oneFeature: FeatureSet = { ids: oneId, value: 1, namedIds: oneId, namedAt: oneId };
 const delta = new Float64Array(COLUMNS);
@@ -205,29 +205,39 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
   const sentCol = SENTIMENT_COLUMNS[SENTIMENTS.indexOf(sentiment)]!;
   const isComplaint = intent === 'complaint';
   const hasLayer = layer !== undefined && layer.size > 0;
-  let kept = 0;
-  const { namedIds, namedAt, named } = features;
   const neutral = sentiment === 'neutral';
+  // The column scales and the chosen columns' scales, read once.
+  const s0 = sc[0]!, s1 = sc[1]!, s2 = sc[2]!, s3 = sc[3]!, s4 = sc[4]!, s5 = sc[5]!, s6 = sc[6]!, s7 = sc[COMPLAINT_COLUMN]!;
+  const sI = isComplaint ? s7 : sc[intentCol]!;
+  const sS = sc[sentCol]!;
+  let kept = 0;
+  let w2 = 0; // the third slot's weight, once three are kept
+  const namedIds = features.namedIds;
+  const namedAt = features.namedAt;
+  const named = features.named;
   const bitsOf = s.bits;
   const normStart = s.normStart;
   const normEnd = s.normEnd;
   for (let i = 0; i < named; i++) {
-    const id = namedIds[i]!;
     const at = namedAt[i]!;
     // Function words, one-letter words and pairs of function words are never shown: skip them
     // before reading their weights.
-    const t = at >= 0 ? at : -at - 1;
-    if (at >= 0 && ((bitsOf[t]! & T_FUNCTION) !== 0 || normEnd[t]! - normStart[t]! < 2)) continue;
-    if (at < 0 && (bitsOf[t]! & T_FUNCTION) !== 0 && (bitsOf[t - 1]! & T_FUNCTION) !== 0) continue;
+    if (at >= 0) {
+      if ((bitsOf[at]! & T_FUNCTION) !== 0 || normEnd[at]! - normStart[at]! < 2) continue;
+    } else {
+      const t = -at - 1;
+      if ((bitsOf[t]! & T_FUNCTION) !== 0 && (bitsOf[t - 1]! & T_FUNCTION) !== 0) continue;
+    }
+    const id = namedIds[i]!;
     const o = id * COLUMNS;
     let iw: number;
-    if (isComplaint) iw = q[o + COMPLAINT_COLUMN]! * sc[COMPLAINT_COLUMN]!;
+    if (isComplaint) iw = q[o + COMPLAINT_COLUMN]! * s7;
     else {
-      iw = q[o + intentCol]! * sc[intentCol]! -
-        (q[o]! * sc[0]! + q[o + 1]! * sc[1]! + q[o + 2]! * sc[2]! + q[o + 3]! * sc[3]!) / 4 -
-        q[o + COMPLAINT_COLUMN]! * sc[COMPLAINT_COLUMN]! * 0.5;
+      iw = q[o + intentCol]! * sI -
+        (q[o]! * s0 + q[o + 1]! * s1 + q[o + 2]! * s2 + q[o + 3]! * s3) / 4 -
+        q[o + COMPLAINT_COLUMN]! * s7 * 0.5;
     }
-    const sw = neutral ? 0 : q[o + sentCol]! * sc[sentCol]! - (q[o + 4]! * sc[4]! + q[o + 5]! * sc[5]! + q[o + 6]! * sc[6]!) / 3;
+    const sw = neutral ? 0 : q[o + sentCol]! * sS - (q[o + 4]! * s4 + q[o + 5]! * s5 + q[o + 6]! * s6) / 3;
     if (hasLayer) {
       delta.fill(0);
       oneId[0] = id;
@@ -235,7 +245,7 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
       iw += isComplaint ? delta[COMPLAINT_COLUMN]! : delta[intentCol]! - delta[COMPLAINT_COLUMN]! * 0.5;
     }
     const weight = iw > sw ? iw : sw;
-    if (weight <= 0.15 || (kept === 3 && weight <= topWeight[2]!)) continue;
+    if (weight <= 0.15 || (kept === 3 && weight <= w2)) continue;
     const label = iw >= sw ? 0 : 1;
     let same = -1;
     for (let k = 0; k < kept; k++) if (topLabel[k] === label && sameNamed(s, topAt[k]!, at)) same = k;
@@ -260,6 +270,7 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     topAt[k] = at;
     topLabel[k] = label;
     if (kept < 3) kept++;
+    w2 = topWeight[2]!;
   }
   const reasons: string[] = [];
   for (let k = 0; k < kept; k++) reasons.push(`"${namedText(s, topAt[k]!)}" → ${topLabel[k] === 0 ? intent : sentiment}`);
