@@ -68,8 +68,12 @@ function scoresOf(logits: Float64Array): RawScores {
  * negative post leans complaint.
  */
 function complaintProbability(logits: Float64Array, sentiment: readonly number[]): number {
-  const head = 1 / (1 + Math.exp(-logits[COMPLAINT_COLUMN]!));
-  return Math.min(1, Math.max(0, head + COMPLAINT_SENTIMENT_WEIGHT * (sentiment[0]! - sentiment[2]!) - COMPLAINT_OFFSET));
+  return complaintFromHeads(1 / (1 + Math.exp(-logits[COMPLAINT_COLUMN]!)), sentiment[0]!, sentiment[2]!);
+}
+
+/** P(complaint) from the complaint head's probability and P(negative), P(positive) (also used by cross-validation). */
+export function complaintFromHeads(head: number, negative: number, positive: number): number {
+  return Math.min(1, Math.max(0, head + COMPLAINT_SENTIMENT_WEIGHT * (negative - positive) - COMPLAINT_OFFSET));
 }
 
 function round(x: number): number {
@@ -339,11 +343,12 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
     feedback: round(rest * intentBuf[2]!),
     other: round(rest * intentBuf[3]!),
   };
+  // Complaint or not is the complaint head's call (P ≥ 0.5); otherwise the likeliest of the other four.
   let intent: Intent = 'complaint';
   if (pc < 0.5) {
     let best = 0;
     for (let k = 1; k < 4; k++) if (intentBuf[k]! > intentBuf[best]!) best = k;
-    intent = rest * intentBuf[best]! > pc ? INTENTS[best + 1]! : 'complaint';
+    intent = INTENTS[best + 1]!;
   }
   let sBest = 0;
   for (let k = 1; k < 3; k++) if (sentimentBuf[k]! > sentimentBuf[sBest]!) sBest = k;

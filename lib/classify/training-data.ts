@@ -137,6 +137,14 @@ export function sentimentTrainingSet(sentiment: readonly LabelledText<Sentiment>
   for (const r of complaintRows) {
     // A complaint states a breach of expectations: negative (silver, weighted down).
     if (r.complaint) out.push({ text: r.text, label: 'negative', weight: 0.6, source: 'complaints:silver' });
+    else if (!r.domain.startsWith('random')) {
+      // A post to a brand that its annotators did not call a complaint: when it only asks, neutral;
+      // when it only thanks or praises, positive (silver, by the rules of `silverIntent`). Without
+      // these, the complaints above teach that any post to a brand leans negative.
+      const intent = silverIntent(r.text);
+      if (intent === 'question') out.push({ text: r.text, label: 'neutral', weight: 0.6, source: 'complaints:silver' });
+      else if (intent === 'praise') out.push({ text: r.text, label: 'positive', weight: 0.6, source: 'complaints:silver' });
+    }
   }
   for (const r of readTsv('bitext-intent-seed.tsv')) {
     if (r.intent === 'question') out.push({ text: r.text!, label: 'neutral', weight: 0.2, source: 'bitext' });
