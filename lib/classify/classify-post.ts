@@ -2,7 +2,7 @@ import { featureBuffers, featurizeScan, gramSums, sharedFeatureSet, type Feature
 import { detectFlags } from './flags';
 import { decideLanguage } from './language';
 import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax } from './model';
-import { scan, T_FUNCTION, type Scan } from './tokenize';
+import { scan, T_ASCII, T_FUNCTION, type Scan } from './tokenize';
 import type { Classification, Flag, Intent, Sentiment, Urgency } from './types';
 import { INTENTS, SENTIMENTS } from './types';
 import { MODEL } from './weights';
@@ -184,9 +184,15 @@ function sameNamed(s: Scan, a: number, b: number): boolean {
   const text = s.text;
   const start = s.start;
   const end = s.end;
-  if (a >= 0) return sameRange(text, start[a]!, end[a]!, start[b]!, end[b]!);
+  const bits = s.bits;
+  if (a >= 0) {
+    // Words written in ASCII read the same only if they are as long.
+    if ((bits[a]! & bits[b]! & T_ASCII) !== 0 && end[a]! - start[a]! !== end[b]! - start[b]!) return false;
+    return sameRange(text, start[a]!, end[a]!, start[b]!, end[b]!);
+  }
   const ta = -a - 1;
   const tb = -b - 1;
+  if ((bits[ta]! & bits[tb]! & T_ASCII) !== 0 && end[ta]! - start[ta]! !== end[tb]! - start[tb]!) return false;
   return sameRange(text, start[ta - 1]!, end[ta - 1]!, start[tb - 1]!, end[tb - 1]!) && sameRange(text, start[ta]!, end[ta]!, start[tb]!, end[tb]!);
 }
 
