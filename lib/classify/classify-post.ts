@@ -2,7 +2,7 @@ import { featureBuffers, featurizeScan, gramSums, sharedFeatureSet, type Feature
 import { detectFlags } from './flags';
 import { decideLanguage } from './language';
 import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax } from './model';
-import { scan, T_FUNCTION, type Scan } from './tokenize';
+import { scan, T_ASCII, T_FUNCTION, type Scan } from './tokenize';
 import type { Classification, Flag, Intent, Sentiment, Urgency } from './types';
 import { INTENTS, SENTIMENTS } from './types';
 import { MODEL } from './weights';
@@ -68,8 +68,12 @@ function scoresOf(logits: Float64Array): RawScores {
  * negative post leans complaint.
  */
 function complaintProbability(logits: Float64Array, sentiment: readonly number[]): number {
-  const head = 1 / (1 + Math.exp(-logits[COMPLAINT_COLUMN]!));
-  return Math.min(1, Math.max(0, head + COMPLAINT_SENTIMENT_WEIGHT * (sentiment[0]! - sentiment[2]!) - COMPLAINT_OFFSET));
+  return complaintFromHeads(1 / (1 + Math.exp(-logits[COMPLAINT_COLUMN]!)), sentiment[0]!, sentiment[2]!);
+}
+
+/** P(complaint) from the complaint head's probability and P(negative), P(positive) (also used by cross-validation). */
+export function complaintFromHeads(head: number, negative: number, positive: number): number {
+  return Math.min(1, Math.max(0, head + COMPLAINT_SENTIMENT_WEIGHT * (negative - positive) - COMPLAINT_OFFSET));
 }
 
 function round(x: number): number {
@@ -180,15 +184,21 @@ function sameNamed(s: Scan, a: number, b: number): boolean {
   const text = s.text;
   const start = s.start;
   const end = s.end;
-  if (a >= 0) return sameRange(text, start[a]!, end[a]!, start[b]!, end[b]!);
+  const bits = s.bits;
+  if (a >= 0) {
+    // Words written in ASCII read the same only if they are as long.
+    if ((bits[a]! & bits[b]! & T_ASCII) !== 0 && end[a]! - start[a]! !== end[b]! - start[b]!) return false;
+    return sameRange(text, start[a]!, end[a]!, start[b]!, end[b]!);
+  }
   const ta = -a - 1;
   const tb = -b - 1;
+  if ((bits[ta]! & bits[tb]! & T_ASCII) !== 0 && end[ta]! - start[ta]! !== end[tb]! - start[tb]!) return false;
   return sameRange(text, start[ta - 1]!, end[ta - 1]!, start[tb - 1]!, end[tb - 1]!) && sameRange(text, start[ta]!, end[ta]!, start[tb]!, end[tb]!);
 }
 
-const topWeight = [0, 0, 0];
-const topAt = [0, 0, 0];
-const topLabel = [0, 0, 0];
+const topWeight = new Float64Array(3);
+const topAt = new Int32Array(3);
+const topLabel = new Int32Array(3);
 const oneId = new Int32Array(1);
 const oneFeature: FeatureSet = { ids: oneId, value: 1, namedIds: oneId, namedAt: oneId };
 const delta = new Float64Array(COLUMNS);
@@ -205,29 +215,39 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
   const sentCol = SENTIMENT_COLUMNS[SENTIMENTS.indexOf(sentiment)]!;
   const isComplaint = intent === 'complaint';
   const hasLayer = layer !== undefined && layer.size > 0;
-  let kept = 0;
-  const { namedIds, namedAt, named } = features;
   const neutral = sentiment === 'neutral';
+  // The column scales and the chosen columns' scales, read once.
+  const s0 = sc[0]!, s1 = sc[1]!, s2 = sc[2]!, s3 = sc[3]!, s4 = sc[4]!, s5 = sc[5]!, s6 = sc[6]!, s7 = sc[COMPLAINT_COLUMN]!;
+  const sI = isComplaint ? s7 : sc[intentCol]!;
+  const sS = sc[sentCol]!;
+  let kept = 0;
+  let w2 = 0; // the third slot's weight, once three are kept
+  const namedIds = features.namedIds;
+  const namedAt = features.namedAt;
+  const named = features.named;
   const bitsOf = s.bits;
   const normStart = s.normStart;
   const normEnd = s.normEnd;
   for (let i = 0; i < named; i++) {
-    const id = namedIds[i]!;
     const at = namedAt[i]!;
     // Function words, one-letter words and pairs of function words are never shown: skip them
     // before reading their weights.
-    const t = at >= 0 ? at : -at - 1;
-    if (at >= 0 && ((bitsOf[t]! & T_FUNCTION) !== 0 || normEnd[t]! - normStart[t]! < 2)) continue;
-    if (at < 0 && (bitsOf[t]! & T_FUNCTION) !== 0 && (bitsOf[t - 1]! & T_FUNCTION) !== 0) continue;
+    if (at >= 0) {
+      if ((bitsOf[at]! & T_FUNCTION) !== 0 || normEnd[at]! - normStart[at]! < 2) continue;
+    } else {
+      const t = -at - 1;
+      if ((bitsOf[t]! & T_FUNCTION) !== 0 && (bitsOf[t - 1]! & T_FUNCTION) !== 0) continue;
+    }
+    const id = namedIds[i]!;
     const o = id * COLUMNS;
     let iw: number;
-    if (isComplaint) iw = q[o + COMPLAINT_COLUMN]! * sc[COMPLAINT_COLUMN]!;
+    if (isComplaint) iw = q[o + COMPLAINT_COLUMN]! * s7;
     else {
-      iw = q[o + intentCol]! * sc[intentCol]! -
-        (q[o]! * sc[0]! + q[o + 1]! * sc[1]! + q[o + 2]! * sc[2]! + q[o + 3]! * sc[3]!) / 4 -
-        q[o + COMPLAINT_COLUMN]! * sc[COMPLAINT_COLUMN]! * 0.5;
+      iw = q[o + intentCol]! * sI -
+        (q[o]! * s0 + q[o + 1]! * s1 + q[o + 2]! * s2 + q[o + 3]! * s3) / 4 -
+        q[o + COMPLAINT_COLUMN]! * s7 * 0.5;
     }
-    const sw = neutral ? 0 : q[o + sentCol]! * sc[sentCol]! - (q[o + 4]! * sc[4]! + q[o + 5]! * sc[5]! + q[o + 6]! * sc[6]!) / 3;
+    const sw = neutral ? 0 : q[o + sentCol]! * sS - (q[o + 4]! * s4 + q[o + 5]! * s5 + q[o + 6]! * s6) / 3;
     if (hasLayer) {
       delta.fill(0);
       oneId[0] = id;
@@ -235,7 +255,7 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
       iw += isComplaint ? delta[COMPLAINT_COLUMN]! : delta[intentCol]! - delta[COMPLAINT_COLUMN]! * 0.5;
     }
     const weight = iw > sw ? iw : sw;
-    if (weight <= 0.15 || (kept === 3 && weight <= topWeight[2]!)) continue;
+    if (weight <= 0.15 || (kept === 3 && weight <= w2)) continue;
     const label = iw >= sw ? 0 : 1;
     let same = -1;
     for (let k = 0; k < kept; k++) if (topLabel[k] === label && sameNamed(s, topAt[k]!, at)) same = k;
@@ -260,6 +280,7 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     topAt[k] = at;
     topLabel[k] = label;
     if (kept < 3) kept++;
+    w2 = topWeight[2]!;
   }
   const reasons: string[] = [];
   for (let k = 0; k < kept; k++) reasons.push(`"${namedText(s, topAt[k]!)}" → ${topLabel[k] === 0 ? intent : sentiment}`);
@@ -328,11 +349,12 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
     feedback: round(rest * intentBuf[2]!),
     other: round(rest * intentBuf[3]!),
   };
+  // Complaint or not is the complaint head's call (P ≥ 0.5); otherwise the likeliest of the other four.
   let intent: Intent = 'complaint';
   if (pc < 0.5) {
     let best = 0;
     for (let k = 1; k < 4; k++) if (intentBuf[k]! > intentBuf[best]!) best = k;
-    intent = rest * intentBuf[best]! > pc ? INTENTS[best + 1]! : 'complaint';
+    intent = INTENTS[best + 1]!;
   }
   let sBest = 0;
   for (let k = 1; k < 3; k++) if (sentimentBuf[k]! > sentimentBuf[sBest]!) sBest = k;

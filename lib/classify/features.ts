@@ -1,8 +1,8 @@
 import { FNV_OFFSET, FNV_PRIME, fnvString, K_EMOJI, K_EMOTICON, K_HASHTAG, K_PUNCT, K_URL, K_USER, K_WORD, scan, T_ELONGATED, T_NEGATED, T_SHOUTED, type Scan } from './tokenize';
 
 /**
- * Hashed features of a post: word unigrams and bigrams (negation-marked), character 3- to
- * 5-grams of words (robust to typos and inflections), and a few shape features (question mark,
+ * Hashed features of a post: word unigrams and bigrams (negation-marked), character 3- and
+ * 4-grams of words (robust to typos and inflections), and a few shape features (question mark,
  * shouting, elongation, URL, mention at the start).
  *
  * Feature ids are 32-bit hashes reduced to `FEATURE_BITS` bits. Training and inference share
@@ -62,7 +62,7 @@ export const GENERIC_FEATURES: ReadonlySet<number> = new Set([
 const HASH_START = seeded(fnvString('<s>'), SEED_WORD);
 const HASH_END = seeded(fnvString('</s>'), SEED_WORD);
 const CHAR_MIN = 3;
-const CHAR_MAX = 5;
+const CHAR_MAX = 4;
 const CARET = 94;
 const DOLLAR = 36;
 
@@ -94,7 +94,7 @@ function pushNamed(id: number, at: number): void {
   namedAt[named++] = at;
 }
 
-/** Character 3- to 5-grams of norm[from..to) padded with ^ and $, pushed as feature ids. */
+/** Character 3- and 4-grams of norm[from..to) padded with ^ and $, pushed as feature ids. */
 function charGrams(norm: Uint16Array, from: number, to: number): void {
   const len = to - from + 2;
   const base = (FNV_OFFSET ^ SEED_CHAR) >>> 0;
@@ -113,7 +113,7 @@ function charGrams(norm: Uint16Array, from: number, to: number): void {
 
 /**
  * Per-word cache of the summed int8 rows of a word's character n-grams, for one weight table.
- * The n-grams of a word depend only on its norm, and about 15 of a word's ~17 features are
+ * The n-grams of a word depend only on its norm, and about 10 of a word's ~12 features are
  * n-grams, so a word seen before costs 8 integer adds instead of ~15 hash-and-lookup steps.
  * Keyed by the scanner's FNV hash of the norm and checked against the code units on a hit, so
  * the sums are exactly those of the uncached path. Cleared when full or when the table changes.

@@ -85,6 +85,18 @@ function isNegated(text: string, index: number): boolean {
   return NEGATION_BEFORE.test(before);
 }
 
+/**
+ * Whether some "@" follows a character that EMAIL_RE's local part `[\w.+-]` can match (with the
+ * `iu` flags `\w` also matches U+017F and U+212A): a necessary condition of an email match.
+ */
+function mayHoldEmail(text: string): boolean {
+  for (let i = text.indexOf('@', 1); i !== -1; i = text.indexOf('@', i + 1)) {
+    const p = text.charCodeAt(i - 1);
+    if ((p >= 97 && p <= 122) || (p >= 65 && p <= 90) || (p >= 48 && p <= 57) || p === 95 || p === 46 || p === 43 || p === 45 || p === 0x17f || p === 0x212a) return true;
+  }
+  return false;
+}
+
 function personalData(text: string): string[] {
   const evidence: string[] = [];
   const seen = new Set<string>();
@@ -95,8 +107,9 @@ function personalData(text: string): string[] {
     }
   };
   const noUrls = /http|www\./i.test(text) ? text.replace(URL_RE, (u) => ' '.repeat(u.length)) : text;
-  // Every email address has an "@": most posts skip both scans.
-  const hasAt = noUrls.includes('@');
+  // Every email address has an "@" right after a character of its local part: most posts (whose
+  // "@" starts a handle) skip both scans.
+  const hasAt = mayHoldEmail(noUrls);
   if (hasAt) {
     for (const m of noUrls.matchAll(EMAIL_RE)) {
       const at = m[0].indexOf('@');
@@ -313,6 +326,8 @@ function gate(text: string): Gate {
   return { rules, personal: personal || digits >= 4 || maxUpperRun >= 6 };
 }
 
+const FLAG_ORDER: readonly FlagName[] = ['legal', 'safety', 'churn', 'personal_data', 'abuse', 'repeat_contact', 'press'];
+
 /** All flags raised by a post, in FLAG_NAMES order, each with its evidence. */
 export function detectFlags(text: string): Flag[] {
   const g = gate(text);
@@ -321,13 +336,14 @@ export function detectFlags(text: string): Flag[] {
   if (g.rules !== 0) {
     const clean = text.includes('http') || text.includes('www.') ? text.replace(URL_RE, (u) => ' '.repeat(u.length)) : text;
     let lower: string | undefined;
-    RULES.forEach((r, k) => {
-      if ((g.rules & (1 << k)) === 0) return;
+    for (let k = 0; k < RULES.length; k++) {
+      const r = RULES[k]!;
+      if ((g.rules & (1 << k)) === 0) continue;
       // The hint itself still decides when the gate read it loosely (overrides) or read the raw
       // post while the rules read it with URLs blanked out.
       if (clean !== text || r.loose) {
         lower ??= clean.toLowerCase();
-        if (!r.hint.test(lower)) return;
+        if (!r.hint.test(lower)) continue;
       }
       r.re.lastIndex = 0;
       for (const m of clean.matchAll(r.re)) {
@@ -343,16 +359,15 @@ export function detectFlags(text: string): Flag[] {
         if (!list.some((e) => e.toLowerCase() === ev.toLowerCase())) list.push(ev);
         found.set(r.flag, list);
       }
-    });
+    }
   }
   if (g.personal && /[\d@]|ref|booking|pnr|confirmation|locator|record/i.test(text)) {
     const pd = personalData(text);
     if (pd.length > 0) found.set('personal_data', pd);
   }
   if (found.size === 0) return [];
-  const order: FlagName[] = ['legal', 'safety', 'churn', 'personal_data', 'abuse', 'repeat_contact', 'press'];
   const flags: Flag[] = [];
-  for (const name of order) {
+  for (const name of FLAG_ORDER) {
     const evidence = found.get(name);
     if (evidence) flags.push({ name, evidence: evidence.slice(0, 5) });
   }

@@ -10,23 +10,23 @@ import { loadBrandEval, loadComplaints, loadSentimentVal } from './training-data
 import { SENTIMENTS } from './types';
 
 describe('quality floor (committed validation data)', () => {
-  it('sentiment on TweetEval validation: macro-F1 ≥ 0.62', () => {
+  it('sentiment on TweetEval validation: macro-F1 ≥ 0.63', () => {
     const val = loadSentimentVal();
     const s = score(val.map((v) => v.label), val.map((v) => classifyPost({ text: v.text, lang: 'en' }).sentiment), SENTIMENTS);
-    expect(s.macroF1).toBeGreaterThanOrEqual(0.62);
+    expect(s.macroF1).toBeGreaterThanOrEqual(0.63);
   });
 
-  it('complaint detection on the held-out complaints split: macro-F1 ≥ 0.77', () => {
+  it('complaint detection on the held-out complaints split: macro-F1 ≥ 0.79', () => {
     const val = loadComplaints().filter((r) => r.split === 'val');
     const s = score(
       val.map((r) => (r.complaint ? 'y' : 'n')),
       val.map((r) => (classifyPost({ text: r.text, lang: 'en' }).intent === 'complaint' ? 'y' : 'n')),
       ['y', 'n'],
     );
-    expect(s.macroF1).toBeGreaterThanOrEqual(0.77);
+    expect(s.macroF1).toBeGreaterThanOrEqual(0.79);
   });
 
-  it('brand-directed posts (hand-labelled): sentiment macro-F1 ≥ 0.56, complaint macro-F1 ≥ 0.75', () => {
+  it('brand-directed posts (hand-labelled): sentiment macro-F1 ≥ 0.56, complaint macro-F1 ≥ 0.73', () => {
     const brand = loadBrandEval();
     const out = brand.map((b) => classifyPost({ text: b.text, lang: 'en' }));
     expect(score(brand.map((b) => b.sentiment), out.map((o) => o.sentiment), SENTIMENTS).macroF1).toBeGreaterThanOrEqual(0.56);
@@ -35,6 +35,6 @@ describe('quality floor (committed validation data)', () => {
       out.map((o) => (o.intent === 'complaint' ? 'y' : 'n')),
       ['y', 'n'],
     );
-    expect(c.macroF1).toBeGreaterThanOrEqual(0.75);
+    expect(c.macroF1).toBeGreaterThanOrEqual(0.73);
   });
 });

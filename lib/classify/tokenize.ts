@@ -58,6 +58,8 @@ export const T_ELONGATED = 2;
 export const T_SHOUTED = 4;
 /** An English function word ("the", "my"): never a reason on its own. */
 export const T_FUNCTION = 8;
+/** A word written in ASCII only (its lower case then has the same length as the text). */
+export const T_ASCII = 16;
 
 /** The scan of one post. Reused from call to call: read it before scanning another post. */
 export interface Scan {
@@ -479,6 +481,7 @@ export function scan(text: string): Scan {
       let hasUpper = false;
       let hasLower = false;
       let elongated = false;
+      let ascii = true;
       // Norm code units and their FNV hash in locals (the norm buffer holds 12 units per
       // character of the post, ensured above, so it is not reallocated during the scan).
       const norm = S.norm;
@@ -505,6 +508,7 @@ export function scan(text: string): Scan {
           } else break;
           continue;
         }
+        ascii = false;
         let dcp = d;
         let dw = 1;
         if (d >= 0xd800 && d <= 0xdbff) {
@@ -539,6 +543,7 @@ export function scan(text: string): Scan {
       normLen = nl;
       let bits = 0;
       if (elongated) bits |= T_ELONGATED;
+      if (ascii) bits |= T_ASCII;
       if (hasUpper && !hasLower && j - i >= 3) bits |= T_SHOUTED;
       let h = hw | 0;
       let w = findWord(h);

@@ -116,7 +116,7 @@ function fnv(s: string): string {
 export function buildModel(heads: Heads, maxRows = MAX_ROWS): EncodedModel {
   const rows = mergeHeads(heads, maxRows);
   const draft = encodeModel('', FEATURE_BITS, rows);
-  return { ...draft, version: `careline-linear-1+${fnv(draft.ids + draft.weights)}` };
+  return { ...draft, version: `careline-linear-2+${fnv(draft.ids + draft.weights)}` };
 }
 
 export function modelModuleSource(model: EncodedModel): string {
