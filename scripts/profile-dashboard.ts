@@ -65,6 +65,10 @@ try {
   await page.waitForFunction(() => performance.getEntriesByName('careline:complete-metrics').length > 0, undefined, { timeout: 600_000 });
   const first = await page.evaluate(() => performance.getEntriesByName('careline:first-metrics')[0]?.startTime ?? Number.NaN);
   console.log(`first metrics after opening: ${Math.round(first)} ms`);
+  const measures = await page.evaluate(() =>
+    performance.getEntries().filter((e) => e.name.startsWith('careline:')).map((e) => `${e.name} @${Math.round(e.startTime)} +${Math.round(e.duration)}`),
+  );
+  console.log(measures.join('\n'));
   const raw = await page.evaluate(
     () =>
       new Promise<Record<string, number>>((resolve, reject) => {

@@ -4,7 +4,7 @@ import type { HandledItem } from '../db/schema';
 import { computeMetrics } from '../metrics/compute';
 import { DEFAULT_FILTER } from '../metrics/filter';
 import { generateSampleLog } from '../metrics/sample-log';
-import { ITEM_CSV_COLUMNS, itemsToCsv, metricsToCsv, neutraliseCell } from './csv';
+import { FAST_CSV_COLUMNS, ITEM_CSV_COLUMNS, itemCsvCellsBothWays, itemsToCsv, metricsToCsv, neutraliseCell } from './csv';
 
 const base: HandledItem = {
   id: 'a1:x:1',
@@ -65,6 +65,32 @@ describe('itemsToCsv', () => {
       expect(rows[i + 1]![col('handledAt')]).toBe(it.handledAt);
       expect(rows[i + 1]![col('responseSeconds')]).toBe(it.responseSeconds === undefined ? '' : String(it.responseSeconds));
     });
+  });
+
+  it('writes each row field by field exactly as the by-name reference does, for every column of the schema', () => {
+    // A new field in HandledItemSchema must be added to FAST_CSV_COLUMNS and fastCells (until
+    // then exports take the slower reference path, still complete).
+    expect([...FAST_CSV_COLUMNS]).toEqual(ITEM_CSV_COLUMNS);
+    const { items } = generateSampleLog(300, 9);
+    const odd: HandledItem[] = HOSTILE.map((s, i) => ({
+      ...base,
+      id: `a1:x:h${i}`,
+      text: s,
+      authorName: s,
+      notes: s,
+      tags: [s, 'b'],
+      replyText: s,
+      postedAt: '2026-01-05T09:00:00+01:00',
+      responseSeconds: i % 2 ? Number.NaN : -5,
+      targetMet: i % 2 === 0,
+      flags: [{ name: 'legal', evidence: [s] }],
+      correctedIntent: 'praise',
+      language: s,
+    }));
+    for (const it of [...items, ...odd]) {
+      const { fast, reference } = itemCsvCellsBothWays(it);
+      expect(fast).toEqual(reference);
+    }
   });
 
   it('neutralises hostile cells in every text field and keeps them intact otherwise', async () => {

@@ -55,6 +55,87 @@ function cellText(key: string, isTime: boolean, value: unknown): string {
   return neutraliseCell(JSON.stringify(value));
 }
 
+/** Every column's cell by the column's name: the reference, and the path for a schema the fast one doesn't know. */
+function referenceCells(item: HandledItem, cells: string[]): void {
+  const it = item as unknown as Record<string, unknown>;
+  for (let c = 0; c < ITEM_CSV_COLUMNS.length; c++) {
+    const key = ITEM_CSV_COLUMNS[c]!;
+    cells[c] = cellText(key, IS_TIME_COLUMN[c]!, it[key]);
+  }
+}
+
+/** The columns `fastCells` writes, in its order. */
+export const FAST_CSV_COLUMNS = [
+  'id', 'schemaVersion', 'site', 'postId', 'permalink', 'authorHandle', 'authorName', 'text', 'language', 'postedAt',
+  'firstSeenAt', 'handledAt', 'repliedAt', 'lastReplyAt', 'replyCount', 'reason', 'responseSeconds', 'responseBusinessSeconds',
+  'handleSeconds', 'targetSeconds', 'targetMet', 'intent', 'sentiment', 'urgency', 'flags', 'classifierVersion', 'correctedIntent',
+  'correctedSentiment', 'templateId', 'editDistance', 'replyText', 'agentId', 'agentName', 'mode', 'notes', 'tags', 'practiceScore',
+  'practiceSessionId', 'updatedAt',
+] as const satisfies ReadonlyArray<keyof HandledItem>;
+
+const FAST_PATH = FAST_CSV_COLUMNS.length === ITEM_CSV_COLUMNS.length && FAST_CSV_COLUMNS.every((k, i) => k === ITEM_CSV_COLUMNS[i]);
+
+const str = (v: string | undefined): string => (v === undefined ? '' : neutraliseCell(v));
+const time = (v: string | undefined): string => (v === undefined ? '' : neutraliseCell(isoCell(v)));
+const num = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? '' : String(v));
+const bool = (v: boolean | undefined): string => (v === undefined ? '' : v ? 'true' : 'false');
+
+/**
+ * The same cells as `referenceCells`, with each field read by name: a read by a computed key over
+ * 39 columns was two thirds of a 100,000-row export. Used while FAST_CSV_COLUMNS matches the schema
+ * (a unit test says when it no longer does).
+ */
+function fastCells(it: HandledItem, c: string[]): void {
+  c[0] = str(it.id);
+  c[1] = num(it.schemaVersion);
+  c[2] = str(it.site);
+  c[3] = str(it.postId);
+  c[4] = str(it.permalink);
+  c[5] = str(it.authorHandle);
+  c[6] = str(it.authorName);
+  c[7] = str(it.text);
+  c[8] = str(it.language);
+  c[9] = time(it.postedAt);
+  c[10] = time(it.firstSeenAt);
+  c[11] = time(it.handledAt);
+  c[12] = time(it.repliedAt);
+  c[13] = time(it.lastReplyAt);
+  c[14] = num(it.replyCount);
+  c[15] = str(it.reason);
+  c[16] = num(it.responseSeconds);
+  c[17] = num(it.responseBusinessSeconds);
+  c[18] = num(it.handleSeconds);
+  c[19] = num(it.targetSeconds);
+  c[20] = bool(it.targetMet);
+  c[21] = str(it.intent);
+  c[22] = str(it.sentiment);
+  c[23] = str(it.urgency);
+  c[24] = it.flags === undefined ? '' : cellText('flags', false, it.flags);
+  c[25] = str(it.classifierVersion);
+  c[26] = str(it.correctedIntent);
+  c[27] = str(it.correctedSentiment);
+  c[28] = str(it.templateId);
+  c[29] = num(it.editDistance);
+  c[30] = str(it.replyText);
+  c[31] = str(it.agentId);
+  c[32] = str(it.agentName);
+  c[33] = str(it.mode);
+  c[34] = str(it.notes);
+  c[35] = it.tags === undefined ? '' : cellText('tags', false, it.tags);
+  c[36] = num(it.practiceScore);
+  c[37] = str(it.practiceSessionId);
+  c[38] = time(it.updatedAt);
+}
+
+/** One item's cells both ways, for the tests that hold the fast path to the reference. */
+export function itemCsvCellsBothWays(item: HandledItem): { fast: string[]; reference: string[] } {
+  const fast = new Array<string>(ITEM_CSV_COLUMNS.length);
+  const reference = new Array<string>(ITEM_CSV_COLUMNS.length);
+  fastCells(item, fast);
+  referenceCells(item, reference);
+  return { fast, reference };
+}
+
 const QUOTE = /"/g;
 
 /**
@@ -85,19 +166,15 @@ export async function itemsToCsv(items: readonly HandledItem[], options: CsvOpti
   const chunkSize = Math.max(1, options.chunkSize ?? 5000);
   const parts: string[] = [`${options.bom === false ? '' : '\uFEFF'}${csvRow([...ITEM_CSV_COLUMNS])}\r\n`];
   const total = items.length;
-  const width = ITEM_CSV_COLUMNS.length;
-  const cells = new Array<string>(width);
+  const cells = new Array<string>(ITEM_CSV_COLUMNS.length);
   options.onProgress?.({ done: 0, total });
   for (let start = 0; start < total; start += chunkSize) {
     throwIfAborted(options.signal);
     const end = Math.min(total, start + chunkSize);
     const lines = new Array<string>(end - start + 1);
     for (let i = start; i < end; i++) {
-      const it = items[i] as unknown as Record<string, unknown>;
-      for (let c = 0; c < width; c++) {
-        const key = ITEM_CSV_COLUMNS[c]!;
-        cells[c] = cellText(key, IS_TIME_COLUMN[c]!, it[key]);
-      }
+      if (FAST_PATH) fastCells(items[i]!, cells);
+      else referenceCells(items[i]!, cells);
       lines[i - start] = csvRow(cells);
     }
     lines[end - start] = '';
