@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'server/node_modules/**', 'public/vendor/**', 'e2e/.cache/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
+  { ignores: ['.output/**', '.output-prof/**', '.wxt/**', 'node_modules/**', 'server/node_modules/**', 'public/vendor/**', 'e2e/.cache/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -69,34 +69,7 @@ try {
     performance.getEntries().filter((e) => e.name.startsWith('careline:')).map((e) => `${e.name} @${Math.round(e.startTime)} +${Math.round(e.duration)}`),
   );
   console.log(measures.join('\n'));
-  const raw = await page.evaluate(
-    () =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const open = indexedDB.open('careline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const out: Record<string, number> = {};
-          const time = (name: string, req: () => IDBRequest) =>
-            new Promise<void>((done) => {
-              const t = performance.now();
-              const r = req();
-              r.onsuccess = () => {
-                out[name] = Math.round(performance.now() - t);
-                done();
-              };
-            });
-          void (async () => {
-            await time('items.count', () => db.transaction('items').objectStore('items').count());
-            await time('seen.count', () => db.transaction('seen').objectStore('seen').count());
-            await time('digest.getAll', () => db.transaction('digest').objectStore('digest').getAll());
-            db.close();
-            resolve(out);
-          })();
-        };
-      }),
-  );
-  console.log(`raw IndexedDB (ms): ${JSON.stringify(raw)}`);
+
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });

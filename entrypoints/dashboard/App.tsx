@@ -94,8 +94,13 @@ export function App() {
   }, [complete, digest, team, timeZone]);
   const index = digestIndex ?? fullIndex;
   const ready = complete || (digestIndex !== null && filter.q.trim() === '');
-  const summary = useMemo(() => computeMetrics(index, NO_SEEN, filter, { timeZone }), [index, filter, timeZone]);
-  const selection = useMemo(() => selectRows(index, filter, { timeZone }), [index, filter, timeZone]);
+  // A text search needs the rows: until they are in, the search waits (`ready` is false) and the
+  // figures behind the notice are those without it.
+  const selection = useMemo(
+    () => selectRows(index, index.hasRows || filter.q.trim() === '' ? filter : { ...filter, q: '' }, { timeZone }),
+    [index, filter, timeZone],
+  );
+  const summary = useMemo(() => computeMetrics(index, NO_SEEN, filter, { timeZone, selection }), [index, filter, timeZone, selection]);
   const shownItems = useMemo(
     () => (index.hasRows ? Array.from(sortRows(index, selection.items, itemSort), (r) => index.items[r]!) : NO_ITEMS),
     [index, selection, itemSort],

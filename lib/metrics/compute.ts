@@ -6,7 +6,7 @@ import { responseBucketsOf, type ResponseBucket } from './buckets';
 import { defaultTimeZone, type DashboardFilter, type FilterContext, type ResolvedRange } from './filter';
 import { heatmapOf, type Heatmap } from './heatmap';
 import { buildMetricsIndex, NONE, REASONS, SITES, URGENCIES, type MetricsIndex } from './metrics-index';
-import { selectRows } from './select';
+import { selectRows, type Selection } from './select';
 import { groupedStats, type DurationStats } from './stats';
 import { templateEffectivenessOf, type TemplateEffectiveness } from './templates';
 
@@ -206,10 +206,11 @@ export function computeMetrics(
   itemsOrIndex: readonly HandledItem[] | MetricsIndex,
   seen: readonly SeenRecord[],
   filter: DashboardFilter,
-  ctx: FilterContext = {},
+  ctx: FilterContext & { selection?: Selection } = {},
 ): MetricsSummary {
   const index = 'item' in itemsOrIndex ? itemsOrIndex : metricsIndexFor(itemsOrIndex, seen, ctx.timeZone ?? defaultTimeZone());
-  const sel = selectRows(index, filter, ctx);
+  // The caller's own `selectRows(index, filter)` result, when it has one (the page lists the rows too).
+  const sel = ctx.selection ?? selectRows(index, filter, ctx);
   const rows = sel.items;
   const c = index.item;
 
