@@ -20,9 +20,11 @@ async function readItems(context: import('@playwright/test').BrowserContext, ext
   return items;
 }
 
-test('a post 50 minutes old is due soon; a reply sent is logged once with its response time; a second reply updates the same item', async ({ page, context, extensionId }) => {
+test('an urgent post 12 minutes old is due soon (15-minute target on X); a reply sent is logged once with its response time; a second reply updates the same item', async ({ page, context, extensionId }) => {
   await setProfile(context, extensionId, { displayName: 'Jo Smith', initials: 'JS' });
-  const postedAt = new Date(Date.now() - 50 * 60_000).toISOString();
+  // "My order never arrived", strongly negative: a high-urgency complaint, 15 minutes on X, due
+  // soon after 75 % of it (11 min 15 s).
+  const postedAt = new Date(Date.now() - 12 * 60_000).toISOString();
   await serveRewrittenFixture(context, X_STATUS, 'x/status.html', (html) => html.replace('2026-11-20T09:15:00.000Z', postedAt));
   await page.goto(X_STATUS);
   const frame = await sidebarFrame(page);
@@ -45,7 +47,8 @@ test('a post 50 minutes old is due soon; a reply sent is logged once with its re
   expect(item.replyCount).toBe(1);
   expect(item.mode).toBe('live');
   expect(item.templateId).toEqual(expect.any(String));
-  expect(item.targetSeconds).toBe(3600);
+  expect(item.urgency).toBe('high');
+  expect(item.targetSeconds).toBe(900);
   expect(item.targetMet).toBe(true);
   const expected = (sentAt - Date.parse(postedAt)) / 1000;
   expect(item.responseSeconds as number).toBeGreaterThanOrEqual(expected - 5);
