@@ -2,13 +2,14 @@
  * Where a dashboard filter change spends its time, in Chromium with a generated log: records a
  * CPU profile over chip clicks and prints the functions with the most self time.
  *   CARELINE_OUT_DIR=.output-prof CARELINE_NO_MINIFY=1 npx wxt build
- *   CARELINE_EXTENSION_DIR=.output-prof/chrome-mv3 npx tsx scripts/profile-dashboard.ts [items]
+ *   CARELINE_EXTENSION_DIR=.output-prof/chrome-mv3 npx tsx scripts/profile-dashboard.ts [items] [--csv]
+ * (--csv: profile a CSV export of the opening view instead of filter changes)
  * A developer's tool, not a benchmark: the figures are in `npm run bench -- dashboard`.
  */
 import { build } from 'esbuild';
 import { EXTENSION_DIR, extensionIdOf, launchWithExtension, ROOT } from '../e2e/browser';
 
-const N = Number(process.argv[2] ?? 50_000);
+const N = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 50_000);
 const extensionDir = process.env.CARELINE_EXTENSION_DIR || EXTENSION_DIR;
 
 const generator = (
@@ -74,11 +75,19 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
-  const chips = ['X', 'High', 'Complaint', 'X', 'High', 'Complaint'];
-  for (const name of chips) {
-    const before = await page.evaluate(() => performance.getEntriesByName('careline:filter-change').length);
-    await page.getByRole('button', { name, exact: true }).click();
-    await page.waitForFunction((n) => performance.getEntriesByName('careline:filter-change').length > n, before, { timeout: 60_000 });
+  if (process.argv.includes('--csv')) {
+    // A CSV export of the opening view: click → download.
+    const t = performance.now();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-csv').click()]);
+    console.log(`CSV export click → download: ${Math.round(performance.now() - t)} ms`);
+    await download.delete();
+  } else {
+    const chips = ['X', 'High', 'Complaint', 'X', 'High', 'Complaint'];
+    for (const name of chips) {
+      const before = await page.evaluate(() => performance.getEntriesByName('careline:filter-change').length);
+      await page.getByRole('button', { name, exact: true }).click();
+      await page.waitForFunction((n) => performance.getEntriesByName('careline:filter-change').length > n, before, { timeout: 60_000 });
+    }
   }
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
   const changes = await page.evaluate(() => performance.getEntriesByName('careline:filter-change').map((e) => Math.round(e.duration)));
