@@ -6,23 +6,11 @@
  * (--csv: profile a CSV export of the opening view instead of filter changes)
  * A developer's tool, not a benchmark: the figures are in `npm run bench -- dashboard`.
  */
-import { build } from 'esbuild';
-import { EXTENSION_DIR, extensionIdOf, launchWithExtension, ROOT } from '../e2e/browser';
+import { EXTENSION_DIR, extensionIdOf, launchWithExtension } from '../e2e/browser';
+import { generatorScript, seedGeneratedLog } from './bench/_page-log';
 
 const N = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 50_000);
 const extensionDir = process.env.CARELINE_EXTENSION_DIR || EXTENSION_DIR;
-
-const generator = (
-  await build({
-    stdin: { contents: "export { generateSampleLog } from './lib/metrics/sample-log.ts';", resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    globalName: '__carelineBench',
-    write: false,
-    platform: 'browser',
-    target: 'es2022',
-  })
-).outputFiles[0]!.text;
 
 interface Node {
   id: number;
@@ -41,24 +29,7 @@ try {
   const url = `chrome-extension://${id}/dashboard.html`;
   await page.goto(url);
   await page.getByText('No handled items yet').waitFor({ timeout: 60_000 });
-  await page.evaluate(generator);
-  await page.evaluate(
-    (n) =>
-      new Promise<void>((resolve, reject) => {
-        const g = (globalThis as unknown as { __carelineBench: { generateSampleLog(n: number, seed: number, o: object): { items: unknown[]; seen: unknown[] } } }).__carelineBench;
-        const { items, seen } = g.generateSampleLog(n, 7, { endMs: Date.now() });
-        const open = indexedDB.open('careline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['items', 'seen'], 'readwrite');
-          for (const it of items) tx.objectStore('items').put(it);
-          for (const s of seen) tx.objectStore('seen').put(s);
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    N,
-  );
+  await seedGeneratedLog(page, await generatorScript(), N);
   // The first opening finds the log written around the digest and rebuilds it; profile the next.
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('careline:digest-rebuilt').length > 0, undefined, { timeout: 600_000 });

@@ -13,9 +13,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import type { Page } from '@playwright/test';
-import { EXTENSION_DIR, extensionIdOf, launchWithExtension, ROOT } from '../../e2e/browser';
+import { EXTENSION_DIR, extensionIdOf, launchWithExtension } from '../../e2e/browser';
+import { generatorScript, seedGeneratedLog } from './_page-log';
 
 const N = 100_000;
 const RUNS = 3;
@@ -24,45 +24,6 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** lib/metrics' sample-log generator as a script for the page (evaluated over CDP, outside the CSP). */
-async function generatorScript(): Promise<string> {
-  const out = await build({
-    stdin: { contents: "export { generateSampleLog } from './lib/metrics/sample-log.ts';", resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    globalName: '__carelineBench',
-    write: false,
-    platform: 'browser',
-    target: 'es2022',
-  });
-  return out.outputFiles[0]!.text;
-}
-
-async function seed(page: Page, script: string, n: number): Promise<number> {
-  await page.evaluate(script);
-  return page.evaluate(
-    (n) =>
-      new Promise<number>((resolve, reject) => {
-        const g = (globalThis as unknown as { __carelineBench: { generateSampleLog(n: number, seed: number, o: object): { items: unknown[]; seen: unknown[] } } }).__carelineBench;
-        const { items, seen } = g.generateSampleLog(n, 7, { endMs: Date.now() });
-        const open = indexedDB.open('careline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['items', 'seen'], 'readwrite');
-          for (const it of items) tx.objectStore('items').put(it);
-          for (const s of seen) tx.objectStore('seen').put(s);
-          tx.oncomplete = () => {
-            db.close();
-            resolve(items.length);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    n,
-  );
 }
 
 const entry = (page: Page, name: string, type: 'mark' | 'measure') =>
@@ -80,7 +41,7 @@ export async function run(): Promise<Array<[string, string | number]>> {
     await page.goto(url);
     await page.getByText('No handled items yet').waitFor({ timeout: 60_000 });
     let t = performance.now();
-    const seeded = await seed(page, await generatorScript(), N);
+    const seeded = await seedGeneratedLog(page, await generatorScript(), N);
     out.push(['dashboard.page_seed_100k_ms', Math.round(performance.now() - t)]);
 
     // The log was seeded around the digest (raw IndexedDB puts): the first opening finds the

@@ -1,0 +1,48 @@
+/**
+ * A generated log written into the dashboard page's IndexedDB, for the dashboard bench and
+ * scripts/profile-dashboard.ts. Writes with plain IndexedDB (around the log digest), so the
+ * page's first opening afterwards rebuilds the digest. (Files starting with _ are not benches.)
+ */
+import { build } from 'esbuild';
+import type { Page } from '@playwright/test';
+import { ROOT } from '../../e2e/browser';
+
+/** lib/metrics' sample-log generator as a script for the page (evaluated over CDP, outside the CSP). */
+export async function generatorScript(): Promise<string> {
+  const out = await build({
+    stdin: { contents: "export { generateSampleLog } from './lib/metrics/sample-log.ts';", resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    globalName: '__carelineBench',
+    write: false,
+    platform: 'browser',
+    target: 'es2022',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+/** Writes a generated log of `n` items (and its seen records) into the page's `careline` database. */
+export async function seedGeneratedLog(page: Page, script: string, n: number): Promise<number> {
+  await page.evaluate(script);
+  return page.evaluate(
+    (n) =>
+      new Promise<number>((resolve, reject) => {
+        const g = (globalThis as unknown as { __carelineBench: { generateSampleLog(n: number, seed: number, o: object): { items: unknown[]; seen: unknown[] } } }).__carelineBench;
+        const { items, seen } = g.generateSampleLog(n, 7, { endMs: Date.now() });
+        const open = indexedDB.open('careline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['items', 'seen'], 'readwrite');
+          for (const it of items) tx.objectStore('items').put(it);
+          for (const s of seen) tx.objectStore('seen').put(s);
+          tx.oncomplete = () => {
+            db.close();
+            resolve(items.length);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    n,
+  );
+}
