@@ -86,33 +86,6 @@ export function encodeModel(version: string, featureBits: number, rows: DenseRow
   };
 }
 
-export function decodeModel(model: EncodedModel): DenseRows {
-  const n = model.rows;
-  const ids = new Uint32Array(n);
-  const bytes = fromBase64(model.ids);
-  let pos = 0;
-  let prev = 0;
-  for (let i = 0; i < n; i++) {
-    let d = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = bytes[pos++]!;
-      d += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    prev += d;
-    ids[i] = prev;
-  }
-  const q = new Int8Array(fromBase64(model.weights).buffer);
-  const weights = new Float32Array(n * COLUMNS);
-  for (let c = 0; c < COLUMNS; c++) {
-    const scale = model.scales[c]!;
-    for (let r = 0; r < n; r++) weights[r * COLUMNS + c] = q[c * n + r]! * scale;
-  }
-  return { ids, weights };
-}
-
 /**
  * The model as a dense int8 table over the whole hashed space (2^featureBits rows × COLUMNS,
  * 256 KB at 15 bits, small enough to stay in the CPU cache): a feature's row is its id, so
