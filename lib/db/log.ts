@@ -131,7 +131,8 @@ export async function recordHandled(db: CarelineDB, input: HandleInput, ctx: Log
   const isReply = input.reason === 'replied';
   return guarded(() =>
     db.transaction('rw', [db.items, db.seen, db.outbox, db.digest], async () => {
-      const existing = await db.items.get(id);
+      const seenId = seenIdFor(ctx.profile.agentId, post);
+      const [existing, seen] = await Promise.all([db.items.get(id), db.seen.get(seenId)]);
       let item: HandledItem;
       if (existing) {
         item = {
@@ -148,7 +149,6 @@ export async function recordHandled(db: CarelineDB, input: HandleInput, ctx: Log
           updatedAt: at,
         };
       } else {
-        const seen = await db.seen.get(seenIdFor(ctx.profile.agentId, post));
         const c = ctx.classification;
         const timing = ctx.timing?.(post, ctx.now, c) ?? {};
         const firstSeenAt = seen?.firstSeenAt ?? at;
@@ -190,10 +190,10 @@ export async function recordHandled(db: CarelineDB, input: HandleInput, ctx: Log
       }
       await db.items.put(item);
       await digestItems(db, [item]);
-      const seenId = seenIdFor(ctx.profile.agentId, post);
-      if (await db.seen.update(seenId, { handled: true })) {
-        const seen = await db.seen.get(seenId);
-        if (seen) await digestSeen(db, [seen]);
+      if (seen && !seen.handled) {
+        const handled: SeenRecord = { ...seen, handled: true };
+        await db.seen.put(handled);
+        await digestSeen(db, [handled]);
       }
       // One pending outbox row per item: the row carries only the id, the item is read at send time.
       const pending = await db.outbox.where('itemId').equals(id).filter((row) => !row.rejectedReason).count();
