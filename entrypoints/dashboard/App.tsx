@@ -22,7 +22,7 @@ import { MetricCards as MetricCardsView, type TimeBasis } from '../../components
 import { PassMarksForm, SessionProgress, TraineeProgressChart, TraineeTable } from '../../components/dashboard/PracticePanel';
 import { downloadFile, exportFileName } from './download';
 import { importAndMerge } from './import-merge';
-import { mergeById } from './merge-items';
+import { itemsNotIn, mergeById } from './merge-items';
 import { loadPassMarks, passMarksItem, savePassMarks } from './pass-marks';
 import { completedSessionsOf } from './practice-sessions';
 import { DEFAULT_ITEM_SORT, sortRows, type ItemSort } from './sort-rows';
@@ -87,8 +87,7 @@ export function App() {
   const digestIndex = useMemo(() => {
     if (complete || digest.status !== 'ready') return null;
     const local = digest.digest;
-    const ids = new Set(local.items.ids);
-    const extra = team.filter((it) => !ids.has(it.id) && (ids.add(it.id), true));
+    const extra = itemsNotIn(local.items.ids, team);
     const columns = extra.length ? concatItemColumns([local.items, itemColumnsOf(extra)]) : local.items;
     return indexFromColumns(columns, local.seen, timeZone);
   }, [complete, digest, team, timeZone]);

@@ -7,7 +7,13 @@ import type { HandledItem } from '../../lib/db/schema';
  */
 export function mergeById(local: readonly HandledItem[], others: readonly HandledItem[]): readonly HandledItem[] {
   if (others.length === 0) return local;
-  const ids = new Set(local.map((it) => it.id));
-  const extra = others.filter((it) => !ids.has(it.id) && (ids.add(it.id), true));
+  const extra = itemsNotIn(local.map((it) => it.id), others);
   return extra.length ? [...local, ...extra] : local;
+}
+
+/** The items of `others` whose id is not in `localIds`, each id once (the first copy). */
+export function itemsNotIn(localIds: Iterable<string>, others: readonly HandledItem[]): HandledItem[] {
+  if (others.length === 0) return [];
+  const ids = new Set(localIds);
+  return others.filter((it) => !ids.has(it.id) && (ids.add(it.id), true));
 }
