@@ -6,8 +6,8 @@
  * (--csv: profile a CSV export of the opening view instead of filter changes)
  * A developer's tool, not a benchmark: the figures are in `npm run bench -- dashboard`.
  */
-import { EXTENSION_DIR, extensionIdOf, launchWithExtension } from '../e2e/browser';
-import { generatorScript, seedGeneratedLog } from './bench/_page-log';
+import { EXTENSION_DIR, launchWithExtension } from '../e2e/browser';
+import { openDashboardWithGeneratedLog } from './bench/_page-log';
 
 const N = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 50_000);
 const extensionDir = process.env.CARELINE_EXTENSION_DIR || EXTENSION_DIR;
@@ -24,12 +24,7 @@ interface Profile {
 
 const context = await launchWithExtension({ extensionDir });
 try {
-  const id = await extensionIdOf(context);
-  const page = await context.newPage();
-  const url = `chrome-extension://${id}/dashboard.html`;
-  await page.goto(url);
-  await page.getByText('No handled items yet').waitFor({ timeout: 60_000 });
-  await seedGeneratedLog(page, await generatorScript(), N);
+  const { page, url } = await openDashboardWithGeneratedLog(context, N);
   // The first opening finds the log written around the digest and rebuilds it; profile the next.
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('careline:digest-rebuilt').length > 0, undefined, { timeout: 600_000 });

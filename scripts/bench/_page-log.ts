@@ -4,8 +4,8 @@
  * page's first opening afterwards rebuilds the digest. (Files starting with _ are not benches.)
  */
 import { build } from 'esbuild';
-import type { Page } from '@playwright/test';
-import { ROOT } from '../../e2e/browser';
+import type { BrowserContext, Page } from '@playwright/test';
+import { extensionIdOf, ROOT } from '../../e2e/browser';
 
 /** lib/metrics' sample-log generator as a script for the page (evaluated over CDP, outside the CSP). */
 export async function generatorScript(): Promise<string> {
@@ -45,4 +45,19 @@ export async function seedGeneratedLog(page: Page, script: string, n: number): P
       }),
     n,
   );
+}
+
+/**
+ * Opens the dashboard of the extension in `context` on an empty log, then writes a generated log
+ * of `n` items into it. The page is left as it was before the write (reload or navigate to `url`).
+ */
+export async function openDashboardWithGeneratedLog(context: BrowserContext, n: number): Promise<{ page: Page; url: string; seeded: number; seedMs: number }> {
+  const id = await extensionIdOf(context);
+  const page = await context.newPage();
+  const url = `chrome-extension://${id}/dashboard.html`;
+  await page.goto(url);
+  await page.getByText('No handled items yet').waitFor({ timeout: 60_000 });
+  const started = performance.now();
+  const seeded = await seedGeneratedLog(page, await generatorScript(), n);
+  return { page, url, seeded, seedMs: performance.now() - started };
 }

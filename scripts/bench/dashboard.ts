@@ -14,8 +14,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
-import { EXTENSION_DIR, extensionIdOf, launchWithExtension } from '../../e2e/browser';
-import { generatorScript, seedGeneratedLog } from './_page-log';
+import { EXTENSION_DIR, launchWithExtension } from '../../e2e/browser';
+import { openDashboardWithGeneratedLog } from './_page-log';
 
 const N = 100_000;
 const RUNS = 3;
@@ -35,18 +35,12 @@ export async function run(): Promise<Array<[string, string | number]>> {
   const out: Array<[string, string | number]> = [];
   const context = await launchWithExtension({ extensionDir });
   try {
-    const id = await extensionIdOf(context);
-    const page = await context.newPage();
-    const url = `chrome-extension://${id}/dashboard.html`;
-    await page.goto(url);
-    await page.getByText('No handled items yet').waitFor({ timeout: 60_000 });
-    let t = performance.now();
-    const seeded = await seedGeneratedLog(page, await generatorScript(), N);
-    out.push(['dashboard.page_seed_100k_ms', Math.round(performance.now() - t)]);
+    const { page, url, seeded, seedMs } = await openDashboardWithGeneratedLog(context, N);
+    out.push(['dashboard.page_seed_100k_ms', Math.round(seedMs)]);
 
     // The log was seeded around the digest (raw IndexedDB puts): the first opening finds the
     // mismatch, shows the figures from the rows and rebuilds the digest. Timed separately.
-    t = performance.now();
+    let t = performance.now();
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('careline:digest-rebuilt').length > 0, undefined, { timeout: 600_000 });
     out.push(['dashboard.page_open_and_rebuild_digest_100k_ms', Math.round(performance.now() - t)]);
