@@ -102,7 +102,7 @@ export type DigestRead = { ok: true; digest: Digest } | { ok: false; why: string
 /**
  * The whole digest, put back together: one read of `DIGEST_BLOCKS` × 2 rows of typed arrays.
  * It does not count the log's rows to check it (IndexedDB's count walks every key: seconds at
- * 100,000 items); the reader checks it against the rows when they arrive (`digestMatches`).
+ * 100,000 items); the reader checks it against the rows when they arrive (`digestMismatch`).
  * An empty digest is not used: an empty log is read in no time, and a log written around the
  * digest would otherwise show as empty.
  */
@@ -147,7 +147,8 @@ function rowsFor(items: readonly HandledItem[], seen: readonly SeenRecord[]): Di
 
 /**
  * Rebuilds the digest from the log in one transaction (so it matches the log as committed).
- * Reads every row: seconds for a large log, so only when `readDigest` found a mismatch.
+ * Reads every row: seconds for a large log, so only when the digest could not be used or
+ * `digestMismatch` found it differs from the rows.
  */
 export async function rebuildDigest(db: CarelineDB): Promise<{ items: number; seen: number }> {
   return db.transaction('rw', db.items, db.seen, db.digest, async () => {
