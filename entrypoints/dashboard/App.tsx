@@ -3,7 +3,8 @@ import { getDb } from '../../lib/db/database';
 import type { HandledItem, SeenRecord } from '../../lib/db/schema';
 import { itemsToCsv, metricsToCsv } from '../../lib/export/csv';
 import { itemsToJsonParts } from '../../lib/export/json';
-import { concatItemColumns, itemColumnsOf } from '../../lib/metrics/columns';
+import { digestWithItems } from '../../lib/db/digest';
+import { itemColumnsOf } from '../../lib/metrics/columns';
 import { computeMetrics, metricsIndexFor } from '../../lib/metrics/compute';
 import { indexFromColumns } from '../../lib/metrics/metrics-index';
 import { defaultTimeZone, type DashboardFilter } from '../../lib/metrics/filter';
@@ -26,7 +27,7 @@ import { itemsNotIn, mergeById } from './merge-items';
 import { loadPassMarks, passMarksItem, savePassMarks } from './pass-marks';
 import { completedSessionsOf } from './practice-sessions';
 import { DEFAULT_ITEM_SORT, sortRows, type ItemSort } from './sort-rows';
-import { useDigest, useDigestRepair, useLog } from './use-log';
+import { useDigest, useDigestIds, useDigestRepair, useLog } from './use-log';
 import { useTeamItems } from './use-team-items';
 import { useUrlView } from './use-url-filter';
 
@@ -60,7 +61,8 @@ export function App() {
   // First the log digest (every figure, no rows: fast), then the whole log (live).
   const digest = useDigest();
   const log = useLog(digest.status !== 'loading');
-  useDigestRepair(digest, log);
+  const digestIds = useDigestIds(digest);
+  useDigestRepair(digest, digestIds, log);
   const { items: team, error: teamError } = useTeamItems();
   const [basis, setBasis] = useState<TimeBasis>('calendar');
   const [itemSort, setItemSort] = useState<ItemSort>(DEFAULT_ITEM_SORT);
@@ -83,14 +85,17 @@ export function App() {
   const seen = log.status === 'ready' ? log.seen : NO_SEEN;
   const fullIndex = useMemo(() => metricsIndexFor(items, seen, timeZone), [items, seen, timeZone]);
   // Until the whole log is in, the digest answers every filter but a text search (which needs
-  // the rows); team items from sync are added to it the way mergeById adds them to the log.
+  // the rows); team items from sync are added to it the way mergeById adds them to the log,
+  // which needs the digest's ids (read after its columns).
   const digestIndex = useMemo(() => {
     if (complete || digest.status !== 'ready') return null;
-    const local = digest.digest;
-    const extra = itemsNotIn(local.items.ids, team);
-    const columns = extra.length ? concatItemColumns([local.items, itemColumnsOf(extra)]) : local.items;
-    return indexFromColumns(columns, local.seen, timeZone);
-  }, [complete, digest, team, timeZone]);
+    let local = digest.digest;
+    if (team.length) {
+      if (!digestIds) return null;
+      local = digestWithItems(local, digestIds, itemsNotIn(digestIds.items, team), itemColumnsOf);
+    }
+    return indexFromColumns(local.items, local.seen, timeZone);
+  }, [complete, digest, digestIds, team, timeZone]);
   const index = digestIndex ?? fullIndex;
   const ready = complete || (digestIndex !== null && filter.q.trim() === '');
   // A text search needs the rows: until they are in, the search waits (`ready` is false) and the

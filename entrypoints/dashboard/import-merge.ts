@@ -59,7 +59,7 @@ export async function importAndMerge(db: CarelineDB, text: string, options: Impo
 
   const total = plan.add.length;
   let raced = 0;
-  await db.transaction('rw', db.items, db.digest, async () => {
+  await db.transaction('rw', db.items, db.seen, db.digest, async () => {
     // The worker may have logged one of these ids since the plan was made: keep its copy.
     const current = await db.items.bulkGet(plan.add.map((it) => it.id));
     const toAdd: HandledItem[] = plan.add.filter((_, i) => current[i] === undefined);

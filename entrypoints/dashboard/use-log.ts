@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, type PracticeSessionRow } from '../../lib/db/database';
-import { digestMismatch, readDigest, rebuildDigest, type Digest, type DigestRead } from '../../lib/db/digest';
+import { digestMismatch, readDigest, readDigestIds, rebuildDigest, type Digest, type DigestIds, type DigestRead } from '../../lib/db/digest';
 import type { HandledItem, SeenRecord } from '../../lib/db/schema';
 
 export type LogState =
@@ -81,15 +81,36 @@ export function useDigest(): DigestState {
 }
 
 /**
+ * The digest's row ids, read after its columns (the first figures do not wait for them):
+ * undefined while reading, null when they do not match the columns.
+ */
+export function useDigestIds(digest: DigestState): DigestIds | null | undefined {
+  const [ids, setIds] = useState<DigestIds | null | undefined>(undefined);
+  useEffect(() => {
+    if (digest.status !== 'ready') return;
+    let live = true;
+    readDigestIds(getDb(), digest.digest).then(
+      (read) => live && setIds(read),
+      () => live && setIds(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [digest]);
+  return ids;
+}
+
+/**
  * Checks the digest against the log's rows the first time they arrive, and rebuilds it when it
  * does not match (or could not be used), for the next opening.
  */
-export function useDigestRepair(digest: DigestState, log: LogState): void {
+export function useDigestRepair(digest: DigestState, ids: DigestIds | null | undefined, log: LogState): void {
   const done = useRef(false);
   useEffect(() => {
     if (digest.status === 'loading' || log.status !== 'ready' || done.current) return;
+    if (digest.status === 'ready' && ids === undefined) return;
     done.current = true;
-    const why = digest.status === 'unusable' ? digest.why : digestMismatch(digest.digest, log.items, log.seen);
+    const why = digest.status === 'unusable' ? digest.why : digestMismatch(digest.digest, ids ?? null, log.items, log.seen);
     if (why === null) return;
     console.info(`Careline: rebuilding the log digest (${why}).`);
     const started = performance.now();
@@ -97,5 +118,5 @@ export function useDigestRepair(digest: DigestState, log: LogState): void {
       (counts) => performance.measure('careline:digest-rebuilt', { start: started, detail: counts }),
       (error: unknown) => console.warn('Careline: the log digest could not be rebuilt', error),
     );
-  }, [digest, log]);
+  }, [digest, ids, log]);
 }

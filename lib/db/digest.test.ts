@@ -1,13 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { CarelineDB, V1_STORES, V2_STORES } from './database';
-import { blockOf, DIGEST_BLOCKS, digestMismatch, readDigest, rebuildDigest, type Digest } from './digest';
+import { blockOf, DIGEST_BLOCKS, digestMismatch, digestWithItems, readDigest, readDigestIds, rebuildDigest, type Digest, type DigestIds } from './digest';
 import { recordHandled, recordSeen, type LogContext } from './log';
 import type { HandledItem, SeenRecord } from './schema';
 import { importAndMerge } from '../../entrypoints/dashboard/import-merge';
 import { computeMetrics } from '../metrics/compute';
 import { DEFAULT_FILTER, type DashboardFilter } from '../metrics/filter';
 import { buildMetricsIndex, indexFromColumns } from '../metrics/metrics-index';
+import { itemColumnsOf } from '../metrics/columns';
+import { itemsNotIn, mergeById } from '../../entrypoints/dashboard/merge-items';
 import { generateSampleLog } from '../metrics/sample-log';
 import { itemsToJsonParts } from '../export/json';
 import type { Post } from '../post';
@@ -58,6 +60,12 @@ async function readOk(db: CarelineDB): Promise<Digest> {
   const read = await readDigest(db);
   if (!read.ok) throw new Error(read.why);
   return read.digest;
+}
+
+async function readIds(db: CarelineDB, digest: Digest): Promise<DigestIds> {
+  const ids = await readDigestIds(db, digest);
+  if (!ids) throw new Error('the digest ids do not match');
+  return ids;
 }
 
 let db: CarelineDB;
@@ -112,7 +120,7 @@ describe('log digest', () => {
     const [items, seen] = [await db.items.toArray(), await db.seen.toArray()];
     expect(digest.items.n).toBe(31);
     expect(digest.seen.n).toBe(40);
-    const row = digest.items.ids.indexOf('ana:x:1900001');
+    const row = (await readIds(db, digest)).items.indexOf('ana:x:1900001');
     expect(digest.items.replyCount[row]).toBe(2);
     expectSameFigures(digest, items, seen);
     const index = indexFromColumns(digest.items, digest.seen, TZ);
@@ -136,10 +144,10 @@ describe('log digest', () => {
     await db.items.bulkPut(items);
     const read = await readOk(db);
     const rows = [await db.items.toArray(), await db.seen.toArray()] as const;
-    expect(digestMismatch(read, ...rows)).toBe('the digest has 5 items and 0 seen records, the log 55 and 0');
+    expect(digestMismatch(read, await readIds(db, read), ...rows)).toBe('the digest has 5 items and 0 seen records, the log 55 and 0');
     await rebuildDigest(db);
     const mended = await readOk(db);
-    expect(digestMismatch(mended, ...rows)).toBeNull();
+    expect(digestMismatch(mended, await readIds(db, mended), ...rows)).toBeNull();
     expectSameFigures(mended, ...rows);
   });
 
@@ -182,6 +190,49 @@ describe('log digest', () => {
       }),
     ).rejects.toThrow('worker killed');
     const digest = await readOk(db);
-    expect(digest.items.ids).toEqual(['ana:x:1900001']);
+    expect((await readIds(db, digest)).items).toEqual(['ana:x:1900001']);
+  });
+
+  it("keeps each seen post's answered mark as items come in by any way: a reply, an import, an item logged before the post was seen", async () => {
+    // Seen and not handled: not answered.
+    for (let i = 0; i < 6; i++) await recordSeen(db, postN(i), ctx('ana', NOW - 90_000 + i));
+    // Items for posts 0-2 arrive by import (an export of this agent's own items from another browser).
+    const other = new CarelineDB(`digest-other-${crypto.randomUUID()}`);
+    for (let i = 0; i < 3; i++) await recordHandled(other, { post: postN(i), reason: 'replied' }, ctx('ana', NOW - 60_000));
+    // Post 7's item is logged first, and the post is seen afterwards.
+    await recordHandled(db, { post: postN(7), reason: 'replied' }, ctx('ana', NOW - 50_000));
+    await db.seen.delete('ana:x:1900007');
+    await rebuildDigest(db);
+    await recordSeen(db, postN(7), ctx('ana', NOW - 40_000));
+    const text = (await itemsToJsonParts(await other.items.toArray(), { exportedBy: 'ana' })).join('');
+    expect((await importAndMerge(db, text)).ok).toBe(true);
+
+    const digest = await readOk(db);
+    const ids = await readIds(db, digest);
+    const [items, seen] = [await db.items.toArray(), await db.seen.toArray()];
+    const answered = ids.seen.filter((_, r) => digest.seen.answered[r]).sort();
+    expect(answered).toEqual(['ana:facebook:1900000', 'ana:x:1900001', 'ana:x:1900002', 'ana:x:1900007']);
+    expect(digestMismatch(digest, ids, items, seen)).toBeNull();
+    expectSameFigures(digest, items, seen);
+
+    // A mark changed around the digest is found out.
+    const wrong = { ...digest, seen: { ...digest.seen, answered: digest.seen.answered.map((a) => 1 - a) } };
+    expect(digestMismatch(wrong, ids, items, seen)).toBe('7 seen records are marked answered differently in the digest and the log');
+  });
+
+  it('adds team items the way the log merges them: new ids only, answering the seen posts they are for', async () => {
+    for (let i = 0; i < 8; i++) await recordSeen(db, postN(i), ctx('ana', NOW - 90_000 + i));
+    for (let i = 0; i < 3; i++) await recordHandled(db, { post: postN(i), reason: 'replied' }, ctx('ana', NOW - 60_000));
+    const teamDb = new CarelineDB(`digest-team-${crypto.randomUUID()}`);
+    // Ana's item for post 4 from another browser, her item for post 1 again, and a colleague's.
+    for (const [agent, i] of [['ana', 4], ['ana', 1], ['ben', 5]] as const) await recordHandled(teamDb, { post: postN(i), reason: 'replied' }, ctx(agent, NOW - 30_000));
+    const team = await teamDb.items.toArray();
+    const digest = await readOk(db);
+    const ids = await readIds(db, digest);
+    const [items, seen] = [await db.items.toArray(), await db.seen.toArray()];
+    const merged = digestWithItems(digest, ids, itemsNotIn(ids.items, team), itemColumnsOf);
+    expect(merged.items.n).toBe(5);
+    expectSameFigures(merged, [...mergeById(items, team)], seen);
+    expect(indexFromColumns(merged.items, merged.seen, TZ).seenCols.answered.reduce((a, b) => a + b, 0)).toBe(4);
   });
 });

@@ -14,9 +14,14 @@ import {
   COLUMNS_VERSION,
   concatItemColumns,
   concatSeenColumns,
+  isAnswered,
+  itemKeyOf,
   upsertItemColumns,
   upsertSeenColumns,
+  type HasItem,
+  type ItemBlock,
   type ItemColumns,
+  type SeenBlock,
   type SeenColumns,
 } from '../metrics/columns';
 import type { CarelineDB } from './database';
@@ -26,12 +31,17 @@ export const DIGEST_BLOCKS = 64;
 
 export type DigestKind = 'items' | 'seen';
 
+/**
+ * Two rows per block: `${kind}:${block}` holds the columns (all the figures need), and
+ * `${kind}-ids:${block}` the row ids in the same order (for writers and the check against the
+ * log). Reading the columns alone is what makes the first figures fast.
+ */
 export interface DigestRow {
-  /** `${kind}:${block}`. */
   key: string;
-  kind: DigestKind;
+  kind: DigestKind | `${DigestKind}-ids`;
   version: number;
-  columns: ItemColumns | SeenColumns;
+  columns?: ItemColumns | SeenColumns;
+  ids?: string[];
 }
 
 /** FNV-1a over the id's UTF-16 code units: the block a row lives in. */
@@ -45,6 +55,7 @@ export function blockOf(id: string): number {
 }
 
 const keyOf = (kind: DigestKind, block: number) => `${kind}:${block}`;
+const idsKeyOf = (kind: DigestKind, block: number) => `${kind}-ids:${block}`;
 
 function byBlock<T extends { id: string }>(rows: readonly T[]): Map<number, T[]> {
   const out = new Map<number, T[]>();
@@ -57,91 +68,159 @@ function byBlock<T extends { id: string }>(rows: readonly T[]): Map<number, T[]>
   return out;
 }
 
-async function upsert<T extends { id: string }, C extends ItemColumns | SeenColumns>(
+function rowsOfBlock(kind: DigestKind, block: number, b: ItemBlock | SeenBlock): DigestRow[] {
+  return [
+    { key: keyOf(kind, block), kind, version: COLUMNS_VERSION, columns: b.columns },
+    { key: idsKeyOf(kind, block), kind: `${kind}-ids`, version: COLUMNS_VERSION, ids: b.ids },
+  ];
+}
+
+/** The block as stored, when both its rows are there, of this version and of the same length. */
+function storedBlock<B extends ItemBlock | SeenBlock>(columns: DigestRow | undefined, ids: DigestRow | undefined): B | undefined {
+  // A block of another version is replaced as a whole on the next rebuild; until then the
+  // reader ignores the digest, so writing into it would only mix versions.
+  if (!columns?.columns || !ids?.ids || columns.version !== COLUMNS_VERSION || ids.version !== COLUMNS_VERSION) return undefined;
+  if (ids.ids.length !== columns.columns.n) return undefined;
+  return { columns: columns.columns, ids: ids.ids } as B;
+}
+
+async function upsert<T extends { id: string }, B extends ItemBlock | SeenBlock>(
   db: CarelineDB,
   kind: DigestKind,
   rows: readonly T[],
-  apply: (base: C | undefined, rows: readonly T[]) => C,
+  apply: (base: B | undefined, rows: readonly T[]) => B,
 ): Promise<void> {
   if (rows.length === 0) return;
   const groups = byBlock(rows);
-  const keys = [...groups.keys()].map((b) => keyOf(kind, b));
-  const current = await db.digest.bulkGet(keys);
-  const next: DigestRow[] = [];
-  let i = 0;
-  for (const [block, list] of groups) {
-    const row = current[i++];
-    // A block of another version is replaced as a whole on the next rebuild; until then the
-    // reader ignores the digest, so writing into it would only mix versions.
-    const base = row && row.version === COLUMNS_VERSION ? (row.columns as C) : undefined;
-    next.push({ key: keyOf(kind, block), kind, version: COLUMNS_VERSION, columns: apply(base, list) });
-  }
+  const blocks = [...groups.keys()];
+  const current = await db.digest.bulkGet(blocks.flatMap((b) => [keyOf(kind, b), idsKeyOf(kind, b)]));
+  const next = blocks.flatMap((block, i) => rowsOfBlock(kind, block, apply(storedBlock<B>(current[2 * i], current[2 * i + 1]), groups.get(block)!)));
   await db.digest.bulkPut(next);
 }
 
 /**
- * Writes items into the digest. Call it inside the transaction that writes the items (with
- * `db.digest` in its scope), after the write, with the items as stored.
+ * Writes items into the digest, and marks their posts' seen records answered. Call it inside
+ * the transaction that writes the items (with `db.seen` and `db.digest` in its scope), after the
+ * write, with the items as stored.
  */
-export function digestItems(db: CarelineDB, items: readonly HandledItem[]): Promise<void> {
-  return upsert<HandledItem, ItemColumns>(db, 'items', items, upsertItemColumns);
+export async function digestItems(db: CarelineDB, items: readonly HandledItem[]): Promise<void> {
+  await upsert<HandledItem, ItemBlock>(db, 'items', items, upsertItemColumns);
+  // A seen record of the same id is answered now (Careline's seen ids are its item ids).
+  const seen = await db.seen.bulkGet(items.map((it) => it.id));
+  const unmarked = seen.filter((s): s is SeenRecord => s !== undefined && !s.handled);
+  if (unmarked.length) await upsert<SeenRecord, SeenBlock>(db, 'seen', unmarked, (base, rows) => upsertSeenColumns(base, rows, () => true));
 }
 
-/** Writes seen records into the digest; same rules as `digestItems`. */
-export function digestSeen(db: CarelineDB, records: readonly SeenRecord[]): Promise<void> {
-  return upsert<SeenRecord, SeenColumns>(db, 'seen', records, upsertSeenColumns);
+/**
+ * Writes seen records into the digest, each with whether the log has an item for its post. Same
+ * rules as `digestItems`, with `db.items` in the transaction's scope.
+ */
+export async function digestSeen(db: CarelineDB, records: readonly SeenRecord[]): Promise<void> {
+  const keys = [...new Set(records.flatMap((s) => [s.id, itemKeyOf(s)]))];
+  const found = await db.items.bulkGet(keys);
+  const existing = new Set(keys.filter((_, i) => found[i] !== undefined));
+  await upsert<SeenRecord, SeenBlock>(db, 'seen', records, (base, rows) => upsertSeenColumns(base, rows, (id) => existing.has(id)));
 }
 
 export interface Digest {
   items: ItemColumns;
   seen: SeenColumns;
+  /** The blocks read, in the order their rows were put together (for `readDigestIds`). */
+  blocks: { items: number[]; seen: number[] };
+}
+
+/** The digest's row ids, in the order of its columns. */
+export interface DigestIds {
+  items: string[];
+  seen: string[];
 }
 
 export type DigestRead = { ok: true; digest: Digest } | { ok: false; why: string };
 
+const ALL_BLOCKS = Array.from({ length: DIGEST_BLOCKS }, (_, b) => b);
+
 /**
- * The whole digest, put back together: one read of `DIGEST_BLOCKS` × 2 rows of typed arrays.
- * It does not count the log's rows to check it (IndexedDB's count walks every key: seconds at
- * 100,000 items); the reader checks it against the rows when they arrive (`digestMismatch`).
- * An empty digest is not used: an empty log is read in no time, and a log written around the
- * digest would otherwise show as empty.
+ * The digest's columns, put back together: one read of `DIGEST_BLOCKS` × 2 rows of typed arrays,
+ * no ids. It does not count the log's rows to check it (IndexedDB's count walks every key:
+ * seconds at 100,000 items); the reader checks it against the rows when they arrive
+ * (`readDigestIds`, `digestMismatch`). An empty digest is not used: an empty log is read in no
+ * time, and a log written around the digest would otherwise show as empty.
  */
 export async function readDigest(db: CarelineDB): Promise<DigestRead> {
   const started = performance.now();
-  const rows = await db.digest.toArray();
+  const rows = await db.digest.bulkGet([...ALL_BLOCKS.map((b) => keyOf('items', b)), ...ALL_BLOCKS.map((b) => keyOf('seen', b))]);
   const read = performance.now();
-  if (rows.length === 0) return { ok: false, why: 'the digest is empty' };
-  if (rows.some((r) => r.version !== COLUMNS_VERSION)) return { ok: false, why: 'the digest is from another version' };
-  const items = concatItemColumns(rows.filter((r) => r.kind === 'items').map((r) => r.columns as ItemColumns));
-  const seen = concatSeenColumns(rows.filter((r) => r.kind === 'seen').map((r) => r.columns as SeenColumns));
+  const present = (kind: DigestKind) => rows.filter((r): r is DigestRow => r?.kind === kind);
+  const [items, seen] = [present('items'), present('seen')];
+  if (items.length + seen.length === 0) return { ok: false, why: 'the digest is empty' };
+  if ([...items, ...seen].some((r) => r.version !== COLUMNS_VERSION || !r.columns)) return { ok: false, why: 'the digest is from another version' };
+  const blockNo = (r: DigestRow) => Number(r.key.slice(r.key.indexOf(':') + 1));
+  const digest: Digest = {
+    items: concatItemColumns(items.map((r) => r.columns as ItemColumns)),
+    seen: concatSeenColumns(seen.map((r) => r.columns as SeenColumns)),
+    blocks: { items: items.map(blockNo), seen: seen.map(blockNo) },
+  };
   // Read by scripts/bench/dashboard.ts and scripts/profile-dashboard.ts (where the time goes).
   performance.measure('careline:digest-idb', { start: started, end: read });
   performance.measure('careline:digest-concat', { start: read });
-  return { ok: true, digest: { items, seen } };
+  return { ok: true, digest };
 }
 
 /**
- * Null when the digest holds exactly these rows' ids (what a digest kept in the same
- * transactions as the log always does), else why not. Field values are not compared: every
- * writer updates the digest with the row it writes.
+ * The ids of the digest's rows, in the order of `digest`'s columns; null when they are not
+ * there to match (a block's ids missing or of another length: the digest needs a rebuild).
  */
-export function digestMismatch(digest: Digest, items: readonly { id: string }[], seen: readonly { id: string }[]): string | null {
-  const differs = (ids: readonly string[], rows: readonly { id: string }[]) => {
-    if (ids.length !== rows.length) return true;
-    const set = new Set(ids);
+export async function readDigestIds(db: CarelineDB, digest: Digest): Promise<DigestIds | null> {
+  const { items, seen } = digest.blocks;
+  const rows = await db.digest.bulkGet([...items.map((b) => idsKeyOf('items', b)), ...seen.map((b) => idsKeyOf('seen', b))]);
+  const ids = rows.map((r) => (r?.version === COLUMNS_VERSION ? r.ids : undefined));
+  if (ids.some((x) => x === undefined)) return null;
+  const out = { items: ids.slice(0, items.length).flat() as string[], seen: ids.slice(items.length).flat() as string[] };
+  return out.items.length === digest.items.n && out.seen.length === digest.seen.n ? out : null;
+}
+
+/**
+ * Null when the digest holds exactly these rows (same ids, and each seen record answered as the
+ * rows say), else why not. Other values are not compared: every writer updates the digest with
+ * the row it writes.
+ */
+export function digestMismatch(digest: Digest, ids: DigestIds | null, items: readonly { id: string }[], seen: readonly SeenRecord[]): string | null {
+  if (ids === null) return "the digest's ids do not match its columns";
+  const differs = (list: readonly string[], rows: readonly { id: string }[]) => {
+    if (list.length !== rows.length) return true;
+    const set = new Set(list);
     return rows.some((r) => !set.has(r.id));
   };
-  if (differs(digest.items.ids, items) || differs(digest.seen.ids, seen)) {
+  if (differs(ids.items, items) || differs(ids.seen, seen)) {
     return `the digest has ${digest.items.n} items and ${digest.seen.n} seen records, the log ${items.length} and ${seen.length}`;
   }
-  return null;
+  if (seen.length === 0) return null;
+  const itemIds = new Set(items.map((it) => it.id));
+  const row = new Map(ids.seen.map((id, r) => [id, r]));
+  const wrong = seen.filter((s) => digest.seen.answered[row.get(s.id)!] !== (isAnswered(s, (id) => itemIds.has(id)) ? 1 : 0)).length;
+  return wrong ? `${wrong} seen records are marked answered differently in the digest and the log` : null;
+}
+
+/**
+ * The digest's columns with items from elsewhere (team items from sync) added the way
+ * `mergeById` adds them to the log: items already in the log are left out, and a seen record
+ * that one of them answers counts as answered.
+ */
+export function digestWithItems(digest: Digest, ids: DigestIds, extra: readonly HandledItem[], encode: (items: readonly HandledItem[]) => ItemColumns): Digest {
+  if (extra.length === 0) return digest;
+  const extraIds = new Set(extra.map((it) => it.id));
+  const answered = digest.seen.answered.slice();
+  for (let r = 0; r < ids.seen.length; r++) if (!answered[r] && extraIds.has(ids.seen[r]!)) answered[r] = 1;
+  return { ...digest, items: concatItemColumns([digest.items, encode(extra)]), seen: { ...digest.seen, answered } };
 }
 
 /** Digest rows for these items and seen records (all blocks, replacing any digest). */
 function rowsFor(items: readonly HandledItem[], seen: readonly SeenRecord[]): DigestRow[] {
+  const itemIds = new Set(items.map((it) => it.id));
+  const hasItem: HasItem = (id) => itemIds.has(id);
   const out: DigestRow[] = [];
-  for (const [block, list] of byBlock(items)) out.push({ key: keyOf('items', block), kind: 'items', version: COLUMNS_VERSION, columns: upsertItemColumns(undefined, list) });
-  for (const [block, list] of byBlock(seen)) out.push({ key: keyOf('seen', block), kind: 'seen', version: COLUMNS_VERSION, columns: upsertSeenColumns(undefined, list) });
+  for (const [block, list] of byBlock(items)) out.push(...rowsOfBlock('items', block, upsertItemColumns(undefined, list)));
+  for (const [block, list] of byBlock(seen)) out.push(...rowsOfBlock('seen', block, upsertSeenColumns(undefined, list, hasItem)));
   return out;
 }
 

@@ -80,7 +80,7 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 export async function recordSeen(db: CarelineDB, post: Post, ctx: LogContext): Promise<SeenRecord> {
   const id = seenIdFor(ctx.profile.agentId, post);
   return guarded(() =>
-    db.transaction('rw', db.seen, db.digest, async () => {
+    db.transaction('rw', db.seen, db.items, db.digest, async () => {
       const existing = await db.seen.get(id);
       if (existing) return existing;
       const c = ctx.classification;

@@ -13,7 +13,18 @@ import type { HandledItem, HandledReason, SeenRecord } from '../db/schema';
 import type { Site } from '../post';
 import { parseIsoMs } from './iso-time';
 
-export const COLUMNS_VERSION = 1;
+export const COLUMNS_VERSION = 2;
+
+/** `postedMin` / `answeredMin` of an unknown time. */
+export const MISSING_MIN = -0x80000000;
+
+/**
+ * Minutes since the epoch, rounded down: enough for the weekday × hour cells (time zones move
+ * clocks by whole minutes) at half the bytes of a time in ms.
+ */
+export function minutesOf(ms: number): number {
+  return Number.isNaN(ms) ? MISSING_MIN : Math.floor(ms / 60_000);
+}
 
 export const SITES: readonly Site[] = ['x', 'facebook', 'practice'];
 export const URGENCIES: readonly Urgency[] = ['high', 'normal', 'low'];
@@ -64,10 +75,10 @@ type Typed<T extends Record<string, Ctor>> = { [K in keyof T]: InstanceType<T[K]
 /** The numeric item columns and their array types. Times in ms and durations in s; NaN when missing. */
 const ITEM_NUMERIC = {
   handledMs: Float64Array,
-  /** The customer's post; NaN when unknown. */
-  postedMs: Float64Array,
-  /** First reply, else the handling time. */
-  answeredMs: Float64Array,
+  /** The customer's post, in minutes (`minutesOf`); MISSING_MIN when unknown. */
+  postedMin: Int32Array,
+  /** First reply, else the handling time, in minutes. */
+  answeredMin: Int32Array,
   practice: Uint8Array,
   site: Uint8Array,
   predictedIntent: Uint8Array,
@@ -99,8 +110,11 @@ const SEEN_NUMERIC = {
   flags: Uint8Array,
   /** Code into `agentKeys`. */
   agent: Int32Array,
-  /** 1 when the record itself says the post was handled. */
-  handled: Uint8Array,
+  /**
+   * 1 when the post was answered: the record says handled, or the log has an item for the post
+   * (`isAnswered`). Writers of the digest keep it as items come in (lib/db/digest.ts).
+   */
+  answered: Uint8Array,
 } satisfies Record<string, Ctor>;
 
 export type ItemNumeric = Typed<typeof ITEM_NUMERIC>;
@@ -108,8 +122,6 @@ export type SeenNumeric = Typed<typeof SEEN_NUMERIC>;
 
 export interface ItemColumns extends ItemNumeric {
   n: number;
-  /** Item id per row. */
-  ids: string[];
   agentKeys: string[];
   /** Display name per agent code ('' when the log has none). */
   agentNames: string[];
@@ -118,11 +130,39 @@ export interface ItemColumns extends ItemNumeric {
 
 export interface SeenColumns extends SeenNumeric {
   n: number;
-  /** Record id per row. */
-  ids: string[];
-  /** `${agentId}:${site}:${postId}` when it differs from the record's id, else ''. */
-  itemKeys: string[];
   agentKeys: string[];
+}
+
+/**
+ * Columns with the id of each row beside them (the writers' and the digest check's view). The
+ * ids are kept apart from the columns: the figures never need them, and 100,000 strings cost
+ * more to read out of IndexedDB than all the numbers.
+ */
+export interface ItemBlock {
+  columns: ItemColumns;
+  ids: string[];
+}
+export interface SeenBlock {
+  columns: SeenColumns;
+  ids: string[];
+}
+
+/** Whether the log has an item of this id. */
+export type HasItem = (id: string) => boolean;
+
+/**
+ * A seen post counts as answered when its record says handled, or when the log has an item for
+ * it: item ids are `${agentId}:${site}:${postId}` (lib/db/log.ts), which is also the seen
+ * record's id in logs written by Careline.
+ */
+export function isAnswered(s: SeenRecord, hasItem: HasItem): boolean {
+  if (s.handled || hasItem(s.id)) return true;
+  const key = itemKeyOf(s);
+  return key !== s.id && hasItem(key);
+}
+
+export function itemKeyOf(s: Pick<SeenRecord, 'agentId' | 'site' | 'postId'>): string {
+  return `${s.agentId}:${s.site}:${s.postId}`;
 }
 
 function allocate<T extends Record<string, Ctor>>(spec: T, n: number): Typed<T> {
@@ -139,20 +179,19 @@ function grown<T extends Record<string, Ctor>>(spec: T, from: Typed<T>, n: numbe
 }
 
 export function emptyItemColumns(): ItemColumns {
-  return { n: 0, ids: [], agentKeys: [], agentNames: [], templateKeys: [], ...allocate(ITEM_NUMERIC, 0) };
+  return { n: 0, agentKeys: [], agentNames: [], templateKeys: [], ...allocate(ITEM_NUMERIC, 0) };
 }
 
 export function emptySeenColumns(): SeenColumns {
-  return { n: 0, ids: [], itemKeys: [], agentKeys: [], ...allocate(SEEN_NUMERIC, 0) };
+  return { n: 0, agentKeys: [], ...allocate(SEEN_NUMERIC, 0) };
 }
 
 /** Writes one item into row `r` (agents and templates interned into the columns' tables). */
 function encodeItem(c: ItemColumns, r: number, it: HandledItem, agents: Interner, templates: Interner): void {
   const handled = parseIsoMs(it.handledAt);
-  c.ids[r] = it.id;
   c.handledMs[r] = handled;
-  c.postedMs[r] = parseIsoMs(it.postedAt);
-  c.answeredMs[r] = it.repliedAt !== undefined ? parseIsoMs(it.repliedAt) : handled;
+  c.postedMin[r] = minutesOf(parseIsoMs(it.postedAt));
+  c.answeredMin[r] = minutesOf(it.repliedAt !== undefined ? parseIsoMs(it.repliedAt) : handled);
   c.practice[r] = it.mode === 'practice' ? 1 : 0;
   c.site[r] = label(SITE_CODE, it.site);
   c.predictedIntent[r] = label(INTENT_CODE, it.intent);
@@ -175,10 +214,7 @@ function encodeItem(c: ItemColumns, r: number, it: HandledItem, agents: Interner
   c.met[r] = it.targetMet === undefined ? -1 : it.targetMet ? 1 : 0;
 }
 
-function encodeSeen(c: SeenColumns, r: number, s: SeenRecord, agents: Interner): void {
-  c.ids[r] = s.id;
-  const key = `${s.agentId}:${s.site}:${s.postId}`;
-  c.itemKeys[r] = key === s.id ? '' : key;
+function encodeSeen(c: SeenColumns, r: number, s: SeenRecord, agents: Interner, hasItem: HasItem): void {
   c.firstSeenMs[r] = parseIsoMs(s.firstSeenAt);
   c.practice[r] = s.mode === 'practice' ? 1 : 0;
   c.site[r] = label(SITE_CODE, s.site);
@@ -186,15 +222,15 @@ function encodeSeen(c: SeenColumns, r: number, s: SeenRecord, agents: Interner):
   c.urgency[r] = label(URGENCY_CODE, s.urgency);
   c.flags[r] = flagMask(s.flags);
   c.agent[r] = agents.code(s.agentId);
-  c.handled[r] = s.handled ? 1 : 0;
+  c.answered[r] = isAnswered(s, hasItem) ? 1 : 0;
 }
 
 export function itemColumnsOf(items: readonly HandledItem[]): ItemColumns {
-  return upsertItemColumns(undefined, items);
+  return upsertItemColumns(undefined, items).columns;
 }
 
-export function seenColumnsOf(seen: readonly SeenRecord[]): SeenColumns {
-  return upsertSeenColumns(undefined, seen);
+export function seenColumnsOf(seen: readonly SeenRecord[], hasItem: HasItem): SeenColumns {
+  return upsertSeenColumns(undefined, seen, hasItem).columns;
 }
 
 /** Rows of `ids` by id, and where each of `incoming` goes (an existing row or a new one at the end). */
@@ -216,36 +252,44 @@ function slotsFor(ids: readonly string[], incoming: readonly { id: string }[]): 
 }
 
 /**
- * Columns with `items` written in: an item already present (same id) is replaced in its row,
- * others are appended. Returns new columns; `base` is not changed.
+ * A block with `items` written in: an item already present (same id) is replaced in its row,
+ * others are appended. Returns a new block; `base` is not changed.
  */
-export function upsertItemColumns(base: ItemColumns | undefined, items: readonly HandledItem[]): ItemColumns {
-  const from = base ?? emptyItemColumns();
-  const { slots, n } = slotsFor(from.ids, items);
+export function upsertItemColumns(base: ItemBlock | undefined, items: readonly HandledItem[]): ItemBlock {
+  const from = base?.columns ?? emptyItemColumns();
+  const ids = base ? base.ids.slice() : [];
+  const { slots, n } = slotsFor(ids, items);
   const out: ItemColumns = {
     ...grown(ITEM_NUMERIC, from, n),
     n,
-    ids: from.ids.slice(),
     agentKeys: from.agentKeys.slice(),
     agentNames: from.agentNames.slice(),
     templateKeys: from.templateKeys.slice(),
   };
   const agents = new Interner(out.agentKeys);
   const templates = new Interner(out.templateKeys);
-  for (let i = 0; i < items.length; i++) encodeItem(out, slots[i]!, items[i]!, agents, templates);
+  for (let i = 0; i < items.length; i++) {
+    encodeItem(out, slots[i]!, items[i]!, agents, templates);
+    ids[slots[i]!] = items[i]!.id;
+  }
   out.agentKeys = agents.keys;
   out.templateKeys = templates.keys;
-  return out;
+  return { columns: out, ids };
 }
 
-export function upsertSeenColumns(base: SeenColumns | undefined, seen: readonly SeenRecord[]): SeenColumns {
-  const from = base ?? emptySeenColumns();
-  const { slots, n } = slotsFor(from.ids, seen);
-  const out: SeenColumns = { ...grown(SEEN_NUMERIC, from, n), n, ids: from.ids.slice(), itemKeys: from.itemKeys.slice(), agentKeys: from.agentKeys.slice() };
+/** The same for seen records; `hasItem` tells whether the log has an item for a post (`isAnswered`). */
+export function upsertSeenColumns(base: SeenBlock | undefined, seen: readonly SeenRecord[], hasItem: HasItem): SeenBlock {
+  const from = base?.columns ?? emptySeenColumns();
+  const ids = base ? base.ids.slice() : [];
+  const { slots, n } = slotsFor(ids, seen);
+  const out: SeenColumns = { ...grown(SEEN_NUMERIC, from, n), n, agentKeys: from.agentKeys.slice() };
   const agents = new Interner(out.agentKeys);
-  for (let i = 0; i < seen.length; i++) encodeSeen(out, slots[i]!, seen[i]!, agents);
+  for (let i = 0; i < seen.length; i++) {
+    encodeSeen(out, slots[i]!, seen[i]!, agents, hasItem);
+    ids[slots[i]!] = seen[i]!.id;
+  }
   out.agentKeys = agents.keys;
-  return out;
+  return { columns: out, ids };
 }
 
 /**
@@ -254,7 +298,7 @@ export function upsertSeenColumns(base: SeenColumns | undefined, seen: readonly 
  */
 export function concatItemColumns(parts: readonly ItemColumns[]): ItemColumns {
   const n = parts.reduce((s, p) => s + p.n, 0);
-  const out: ItemColumns = { ...allocate(ITEM_NUMERIC, n), n, ids: new Array<string>(n), agentKeys: [], agentNames: [], templateKeys: [] };
+  const out: ItemColumns = { ...allocate(ITEM_NUMERIC, n), n, agentKeys: [], agentNames: [], templateKeys: [] };
   const agents = new Interner();
   const templates = new Interner();
   let at = 0;
@@ -268,7 +312,6 @@ export function concatItemColumns(parts: readonly ItemColumns[]): ItemColumns {
     });
     const templateMap = p.templateKeys.map((key) => templates.code(key));
     for (let r = 0; r < p.n; r++) {
-      out.ids[at + r] = p.ids[r]!;
       out.agent[at + r] = agentMap[p.agent[r]!]!;
       const t = p.template[r]!;
       out.template[at + r] = t < 0 ? -1 : templateMap[t]!;
@@ -282,15 +325,13 @@ export function concatItemColumns(parts: readonly ItemColumns[]): ItemColumns {
 
 export function concatSeenColumns(parts: readonly SeenColumns[]): SeenColumns {
   const n = parts.reduce((s, p) => s + p.n, 0);
-  const out: SeenColumns = { ...allocate(SEEN_NUMERIC, n), n, ids: new Array<string>(n), itemKeys: new Array<string>(n), agentKeys: [] };
+  const out: SeenColumns = { ...allocate(SEEN_NUMERIC, n), n, agentKeys: [] };
   const agents = new Interner();
   let at = 0;
   for (const p of parts) {
     for (const k of Object.keys(SEEN_NUMERIC) as Array<keyof SeenNumeric>) (out[k] as { set(a: ArrayLike<number>, o: number): void }).set(p[k].subarray(0, p.n), at);
     const agentMap = p.agentKeys.map((key) => agents.code(key));
     for (let r = 0; r < p.n; r++) {
-      out.ids[at + r] = p.ids[r]!;
-      out.itemKeys[at + r] = p.itemKeys[r]!;
       out.agent[at + r] = agentMap[p.agent[r]!]!;
     }
     at += p.n;

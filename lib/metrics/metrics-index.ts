@@ -5,6 +5,7 @@ import {
   INTENT_CODE,
   Interner,
   itemColumnsOf,
+  MISSING_MIN,
   REASON_CODE,
   seenColumnsOf,
   SENTIMENT_CODE,
@@ -34,8 +35,6 @@ export interface MetricsIndex {
   readonly hasRows: boolean;
   readonly itemCount: number;
   readonly seenCount: number;
-  /** Item id per row. */
-  readonly ids: readonly string[];
   readonly timeZone: string;
   readonly agents: Interner;
   /** Display name per agent code (the last name seen in the log; the id when none). */
@@ -84,20 +83,24 @@ export interface MetricsIndex {
     urgency: Uint8Array;
     flags: Uint8Array;
     agent: Int32Array;
-    /** 1 when the record says handled or a log item exists for the post. */
+    /** 1 when the record says handled or a log item exists for the post (`isAnswered`). */
     answered: Uint8Array;
   };
 }
 
-function cellOf(timeZone: string, ms: number): number {
-  if (Number.isNaN(ms)) return -1;
-  const wall = toWallMs(timeZone, ms);
+/** Weekday × 24 + hour of a time in minutes since the epoch (`minutesOf`); -1 when unknown. */
+function cellOf(timeZone: string, minutes: number): number {
+  if (minutes === MISSING_MIN) return -1;
+  const wall = toWallMs(timeZone, minutes * 60_000);
   const day = Math.floor(wall / DAY_MS);
   return weekdayOfDay(day) * 24 + Math.floor((wall - day * DAY_MS) / 3_600_000);
 }
 
 export function buildMetricsIndex(items: readonly HandledItem[], seen: readonly SeenRecord[] = [], timeZone = defaultTimeZone()): MetricsIndex {
-  return indexFromColumns(itemColumnsOf(items), seenColumnsOf(seen), timeZone, { items, seen });
+  // The item ids are needed only for a seen record not marked handled.
+  let itemIds: Set<string> | undefined;
+  const hasItem = (id: string) => (itemIds ??= new Set(items.map((it) => it.id))).has(id);
+  return indexFromColumns(itemColumnsOf(items), seenColumnsOf(seen, hasItem), timeZone, { items, seen });
 }
 
 /**
@@ -126,8 +129,8 @@ export function indexFromColumns(
     const d = Math.floor(wall / DAY_MS);
     day[i] = d;
     hour[i] = Math.floor((wall - d * DAY_MS) / 3_600_000);
-    postedCell[i] = cellOf(timeZone, c.postedMs[i]!);
-    answeredCell[i] = cellOf(timeZone, c.answeredMs[i]!);
+    postedCell[i] = cellOf(timeZone, c.postedMin[i]!);
+    answeredCell[i] = cellOf(timeZone, c.answeredMin[i]!);
     intent[i] = c.correctedIntent[i] !== none ? c.correctedIntent[i]! : c.predictedIntent[i]!;
     sentiment[i] = c.correctedSentiment[i] !== none ? c.correctedSentiment[i]! : c.predictedSentiment[i]!;
   }
@@ -160,20 +163,8 @@ export function indexFromColumns(
 
   const m = sc.n;
   const seenAgent = new Int32Array(m);
-  const answered = new Uint8Array(m);
   const seenAgentCode = sc.agentKeys.map((key) => agents.code(key));
-  let itemIds: Set<string> | undefined;
-  for (let i = 0; i < m; i++) {
-    seenAgent[i] = seenAgentCode[sc.agent[i]!]!;
-    if (sc.handled[i]) {
-      answered[i] = 1;
-      continue;
-    }
-    // Not marked handled: answered if the log has an item for the post. Item ids are
-    // `${agentId}:${site}:${postId}` (lib/db/schema.ts). The id set is built only when needed.
-    itemIds ??= new Set(c.ids);
-    answered[i] = itemIds.has(sc.ids[i]!) || (sc.itemKeys[i] !== '' && itemIds.has(sc.itemKeys[i]!)) ? 1 : 0;
-  }
+  for (let i = 0; i < m; i++) seenAgent[i] = seenAgentCode[sc.agent[i]!]!;
   const agentNames = agents.keys.map((id, a) => c.agentNames[a] || id);
   return {
     items: rows?.items ?? [],
@@ -181,7 +172,6 @@ export function indexFromColumns(
     hasRows: rows !== undefined,
     itemCount: n,
     seenCount: m,
-    ids: c.ids,
     timeZone,
     agents,
     agentNames,
@@ -195,7 +185,7 @@ export function indexFromColumns(
       urgency: sc.urgency,
       flags: sc.flags,
       agent: seenAgent,
-      answered,
+      answered: sc.answered,
     },
   };
 }
