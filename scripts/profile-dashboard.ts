@@ -3,7 +3,8 @@
  * CPU profile over chip clicks and prints the functions with the most self time.
  *   CARELINE_OUT_DIR=.output-prof CARELINE_NO_MINIFY=1 npx wxt build
  *   CARELINE_EXTENSION_DIR=.output-prof/chrome-mv3 npx tsx scripts/profile-dashboard.ts [items] [--csv]
- * (--csv: profile a CSV export of the opening view instead of filter changes)
+ * (--csv: profile a CSV export of the opening view instead of filter changes; --open: profile
+ * an opening of the page, navigation to first figures)
  * A developer's tool, not a benchmark: the figures are in `npm run bench -- dashboard`.
  */
 import { EXTENSION_DIR, launchWithExtension } from '../e2e/browser';
@@ -14,6 +15,7 @@ const extensionDir = process.env.CARELINE_EXTENSION_DIR || EXTENSION_DIR;
 
 interface Node {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 interface Profile {
@@ -28,8 +30,13 @@ try {
   // The first opening finds the log written around the digest and rebuilds it; profile the next.
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('careline:digest-rebuilt').length > 0, undefined, { timeout: 600_000 });
+  const opening = process.argv.includes('--open');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  if (opening) await cdp.send('Profiler.start');
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('careline:complete-metrics').length > 0, undefined, { timeout: 600_000 });
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, opening ? 'careline:first-metrics' : 'careline:complete-metrics', { timeout: 600_000 });
   const first = await page.evaluate(() => performance.getEntriesByName('careline:first-metrics')[0]?.startTime ?? Number.NaN);
   console.log(`first metrics after opening: ${Math.round(first)} ms`);
   const measures = await page.evaluate(() =>
@@ -37,17 +44,17 @@ try {
   );
   console.log(measures.join('\n'));
 
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  if (process.argv.includes('--csv')) {
+  if (opening) {
+    // Profiled from navigation to the first figures (above).
+  } else if (process.argv.includes('--csv')) {
+    await cdp.send('Profiler.start');
     // A CSV export of the opening view: click → download.
     const t = performance.now();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-csv').click()]);
     console.log(`CSV export click → download: ${Math.round(performance.now() - t)} ms`);
     await download.delete();
   } else {
+    await cdp.send('Profiler.start');
     const chips = ['X', 'High', 'Complaint', 'X', 'High', 'Complaint'];
     for (const name of chips) {
       const before = await page.evaluate(() => performance.getEntriesByName('careline:filter-change').length);
@@ -70,6 +77,25 @@ try {
   const total = [...byName.values()].reduce((a, b) => a + b, 0);
   console.log(`profiled ${(total / 1000).toFixed(0)} ms`);
   for (const [name, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
+  // Inclusive (self + callees) time of the page's own functions, each counted once per stack.
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const inclusive = new Map<string, number>();
+  const walk = (id: number, onStack: Set<string>): number => {
+    const node = byId.get(id)!;
+    let t = self.get(id) ?? 0;
+    const name = node.callFrame.functionName;
+    const counted = name !== '' && !onStack.has(name);
+    if (counted) onStack.add(name);
+    for (const c of node.children ?? []) t += walk(c, onStack);
+    if (counted) {
+      onStack.delete(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + t);
+    }
+    return t;
+  };
+  walk(profile.nodes[0]!.id, new Set());
+  console.log('inclusive:');
+  for (const [name, us] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
 } finally {
   await context.close();
 }

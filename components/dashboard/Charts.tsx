@@ -4,6 +4,7 @@ import type { GroupMetrics } from '../../lib/metrics/compute';
 import { DEFINITIONS } from './definitions';
 import { formatSeconds } from './format';
 import type { TimeBasis } from './MetricCards';
+import { tickInterval } from './tick-interval';
 
 // Colours come from the theme's CSS variables, so charts follow light and dark mode.
 const AXIS = { stroke: 'var(--cl-muted)', fontSize: 11 };
@@ -33,9 +34,9 @@ export function TrendChart({ byDay, basis }: { byDay: readonly GroupMetrics[]; b
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -12 }}>
           <CartesianGrid stroke="var(--cl-line)" strokeDasharray="3 3" />
-          <XAxis dataKey="day" tick={AXIS} stroke="var(--cl-line)" minTickGap={16} />
-          <YAxis yAxisId="items" tick={AXIS} stroke="var(--cl-line)" allowDecimals={false} />
-          <YAxis yAxisId="minutes" orientation="right" tick={AXIS} stroke="var(--cl-line)" />
+          <XAxis dataKey="day" interval={tickInterval(data.length, 10)} tick={AXIS} stroke="var(--cl-line)" />
+          <YAxis yAxisId="items" interval={0} tick={AXIS} stroke="var(--cl-line)" allowDecimals={false} />
+          <YAxis yAxisId="minutes" orientation="right" interval={0} tick={AXIS} stroke="var(--cl-line)" />
           <Tooltip {...TOOLTIP} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
           <Bar yAxisId="items" dataKey="items" name="Items" fill="var(--cl-accent)" isAnimationActive={false} />
@@ -53,8 +54,8 @@ export function BucketsChart({ buckets }: { buckets: readonly ResponseBucket[] }
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -12 }}>
           <CartesianGrid stroke="var(--cl-line)" strokeDasharray="3 3" />
-          <XAxis dataKey="label" tick={AXIS} stroke="var(--cl-line)" />
-          <YAxis tick={AXIS} stroke="var(--cl-line)" allowDecimals={false} />
+          <XAxis dataKey="label" interval={0} tick={AXIS} stroke="var(--cl-line)" />
+          <YAxis interval={0} tick={AXIS} stroke="var(--cl-line)" allowDecimals={false} />
           <Tooltip {...TOOLTIP} />
           <Bar dataKey="count" name="Items" fill="var(--cl-accent)" isAnimationActive={false} />
         </BarChart>
@@ -70,8 +71,8 @@ export function HourChart({ byHour, basis }: { byHour: readonly GroupMetrics[]; 
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -12 }}>
           <CartesianGrid stroke="var(--cl-line)" strokeDasharray="3 3" />
-          <XAxis dataKey="hour" tick={AXIS} stroke="var(--cl-line)" />
-          <YAxis tick={AXIS} stroke="var(--cl-line)" allowDecimals={false} />
+          <XAxis dataKey="hour" interval={tickInterval(data.length, 12)} tick={AXIS} stroke="var(--cl-line)" />
+          <YAxis interval={0} tick={AXIS} stroke="var(--cl-line)" allowDecimals={false} />
           <Tooltip {...TOOLTIP} formatter={(value, name, entry) => (name === 'Items' ? [`${String(value)} (median ${formatSeconds((entry.payload as { median: number | null }).median)})`, name] : [String(value), String(name)])} />
           <Bar dataKey="items" name="Items" fill="var(--cl-accent)" isAnimationActive={false} />
         </BarChart>

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { ScoreChartProps } from './ScoreChart';
 import { SKILLS, type Skill } from '../../lib/practice/score';
 import { passes, type PassMarks, type Progress, type TraineeSummary } from '../../lib/practice/summary';
 import { formatNumber, formatShare, humanise } from './format';
@@ -32,21 +32,14 @@ export function TraineeTable({ trainees, selected, onSelect }: { trainees: reado
   );
 }
 
-/** Scores (0–100) over sessions, one line per series. */
-function ScoreChart({ data, series, legend }: { data: Array<Record<string, string | number | null>>; series: Array<{ key: string; name: string; color: string }>; legend?: boolean }) {
+// The chart library loads with the first chart, not with the page (lib: recharts).
+const ScoreChartView = lazy(() => import('./ScoreChart'));
+
+function ScoreChart(props: ScoreChartProps) {
   return (
-    <div className="mt-2 h-48">
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -12 }}>
-          <CartesianGrid stroke="var(--cl-line)" strokeDasharray="3 3" />
-          <XAxis dataKey="when" tick={{ stroke: 'var(--cl-muted)', fontSize: 11 }} stroke="var(--cl-line)" />
-          <YAxis domain={[0, 100]} tick={{ stroke: 'var(--cl-muted)', fontSize: 11 }} stroke="var(--cl-line)" />
-          <Tooltip contentStyle={{ background: 'var(--cl-surface)', border: '1px solid var(--cl-line)' }} />
-          {legend ? <Legend wrapperStyle={{ fontSize: 11 }} /> : null}
-          {series.map((l) => <Line key={l.key} dataKey={l.key} name={l.name} stroke={l.color} connectNulls isAnimationActive={false} />)}
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <Suspense fallback={<div className="mt-2 h-48" role="status" aria-label="Loading the chart" />}>
+      <ScoreChartView {...props} />
+    </Suspense>
   );
 }
 

@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { getDb } from '../../lib/db/database';
 import type { HandledItem, SeenRecord } from '../../lib/db/schema';
 import { itemsToCsv, metricsToCsv } from '../../lib/export/csv';
@@ -13,7 +13,6 @@ import { progressOverSessions, traineeSummariesFromLog, type PassMarks, DEFAULT_
 import { EmptyState } from '../../components/EmptyState';
 import { applyTheme } from '../../components/theme';
 import { AgreementTables as AgreementTablesView, Breakdowns as BreakdownsView, TemplateTable as TemplateTableView } from '../../components/dashboard/Breakdowns';
-import { BucketsChart as BucketsChartView, HourChart as HourChartView, TrendChart as TrendChartView } from '../../components/dashboard/Charts';
 import { createTaskStore, ExportPanel, type TaskMessage } from '../../components/dashboard/ExportPanel';
 import { FilterBar as FilterBarView } from '../../components/dashboard/FilterBar';
 import { HeatmapGrid as HeatmapGridView } from '../../components/dashboard/HeatmapGrid';
@@ -36,9 +35,28 @@ import { useUrlView } from './use-url-filter';
 const AgreementTables = memo(AgreementTablesView);
 const Breakdowns = memo(BreakdownsView);
 const TemplateTable = memo(TemplateTableView);
-const BucketsChart = memo(BucketsChartView);
-const HourChart = memo(HourChartView);
-const TrendChart = memo(TrendChartView);
+// The charts' library (recharts) is a chunk of its own, loaded with the first chart: the figures
+// and tables show first, the charts follow a moment later in frames of the same size.
+const charts = () => import('../../components/dashboard/Charts');
+const BucketsChart = memo(lazy(() => charts().then((m) => ({ default: m.BucketsChart }))));
+const HourChart = memo(lazy(() => charts().then((m) => ({ default: m.HourChart }))));
+const TrendChart = memo(lazy(() => charts().then((m) => ({ default: m.TrendChart }))));
+
+function ChartSlot({ children }: { children: React.ReactNode }) {
+  return (
+    <Suspense fallback={<div className="h-[19rem] rounded-lg border border-line" role="status" aria-label="Loading the chart" />}>
+      {children}
+    </Suspense>
+  );
+}
+
+/** Marks when the charts first show (read by scripts/bench/dashboard.ts). */
+function ChartsShown() {
+  useEffect(() => {
+    if (performance.getEntriesByName('careline:first-charts').length === 0) performance.mark('careline:first-charts');
+  }, []);
+  return null;
+}
 const HeatmapGrid = memo(HeatmapGridView);
 const ItemTable = memo(ItemTableView);
 const MetricCards = memo(MetricCardsView);
@@ -64,6 +82,8 @@ export function App() {
   const digestIds = useDigestIds(digest);
   useDigestRepair(digest, digestIds, log);
   const { items: team, error: teamError } = useTeamItems();
+  // The digest's ids matter to the figures only when team items are merged in.
+  const idsForTeam = team.length ? digestIds : undefined;
   const [basis, setBasis] = useState<TimeBasis>('calendar');
   const [itemSort, setItemSort] = useState<ItemSort>(DEFAULT_ITEM_SORT);
   const [busy, setBusy] = useState(false);
@@ -91,11 +111,11 @@ export function App() {
     if (complete || digest.status !== 'ready') return null;
     let local = digest.digest;
     if (team.length) {
-      if (!digestIds) return null;
-      local = digestWithItems(local, digestIds, itemsNotIn(digestIds.items, team), itemColumnsOf);
+      if (!idsForTeam) return null;
+      local = digestWithItems(local, idsForTeam, itemsNotIn(idsForTeam.items, team), itemColumnsOf);
     }
     return indexFromColumns(local.items, local.seen, timeZone);
-  }, [complete, digest, digestIds, team, timeZone]);
+  }, [complete, digest, idsForTeam, team, timeZone]);
   const index = digestIndex ?? fullIndex;
   const ready = complete || (digestIndex !== null && filter.q.trim() === '');
   // A text search needs the rows: until they are in, the search waits (`ready` is false) and the
@@ -104,7 +124,13 @@ export function App() {
     () => selectRows(index, index.hasRows || filter.q.trim() === '' ? filter : { ...filter, q: '' }, { timeZone }),
     [index, filter, timeZone],
   );
-  const summary = useMemo(() => computeMetrics(index, NO_SEEN, filter, { timeZone, selection }), [index, filter, timeZone, selection]);
+  const summary = useMemo(() => {
+    const started = performance.now();
+    const out = computeMetrics(index, NO_SEEN, filter, { timeZone, selection });
+    // Read by scripts/profile-dashboard.ts.
+    performance.measure('careline:compute', { start: started, detail: { items: selection.items.length } });
+    return out;
+  }, [index, filter, timeZone, selection]);
   const shownItems = useMemo(
     () => (index.hasRows ? Array.from(sortRows(index, selection.items, itemSort), (r) => index.items[r]!) : NO_ITEMS),
     [index, selection, itemSort],
@@ -284,9 +310,12 @@ export function App() {
                   ) : (
                     <>
                       <div className="grid gap-3 lg:grid-cols-2">
-                        <TrendChart byDay={summary.byDay} basis={basis} />
-                        <BucketsChart buckets={summary.responseBuckets[basis]} />
-                        <HourChart byHour={summary.byHour} basis={basis} />
+                        <ChartSlot>
+                          <TrendChart byDay={summary.byDay} basis={basis} />
+                          <ChartsShown />
+                        </ChartSlot>
+                        <ChartSlot><BucketsChart buckets={summary.responseBuckets[basis]} /></ChartSlot>
+                        <ChartSlot><HourChart byHour={summary.byHour} basis={basis} /></ChartSlot>
                         <HeatmapGrid heatmap={summary.heatmap} />
                       </div>
                       <Breakdowns summary={summary} basis={basis} />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { durationStats, durationStatsInPlace, groupedStats, percentileSorted } from './stats';
+import { mulberry32 } from '../seeded-random';
 import { seededRandom } from './sample-log';
 
 describe('percentiles (linear interpolation between closest ranks)', () => {
@@ -39,5 +40,39 @@ describe('percentiles (linear interpolation between closest ranks)', () => {
     expect(stats[0]).toMatchObject({ count: 1, median: 2 });
     expect(stats[1]).toMatchObject({ count: 3, median: 4, mean: 10 / 3 });
     expect(stats[2]).toMatchObject({ count: 0, median: null });
+  });
+
+  it('gives each group exactly the stats of its own values, for rows in one group, several or none', () => {
+    const rand = mulberry32(42);
+    for (let trial = 0; trial < 60; trial++) {
+      const n = 1 + Math.floor(rand() * 300);
+      const groups = 1 + Math.floor(rand() * 9);
+      // Few distinct values, so ties are common; some NaN.
+      const values = Float64Array.from({ length: n }, () => (rand() < 0.1 ? Number.NaN : Math.floor(rand() * 40) * 7.25));
+      const pairRows: number[] = [];
+      const pairGroups: number[] = [];
+      const identity = trial % 2 === 0;
+      for (let r = 0; r < n; r++) {
+        if (identity) {
+          pairRows.push(r);
+          pairGroups.push(Math.floor(rand() * groups));
+        } else {
+          for (let g = 0; g < groups; g++) {
+            if (rand() < 0.3) {
+              pairRows.push(r);
+              pairGroups.push(g);
+            }
+          }
+        }
+      }
+      const stats = groupedStats(values, Int32Array.from(pairRows), Int32Array.from(pairGroups), pairRows.length, groups);
+      for (let g = 0; g < groups; g++) {
+        const own = pairRows.filter((r, k) => pairGroups[k] === g && !Number.isNaN(values[r]!)).map((r) => values[r]!);
+        const expected = durationStats(own);
+        // The mean is summed in pair order, as the values come.
+        if (own.length) expected.mean = own.reduce((a, b) => a + b, 0) / own.length;
+        expect(stats[g], `trial ${trial} group ${g}`).toEqual(expected);
+      }
+    }
   });
 });
