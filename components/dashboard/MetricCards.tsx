@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { MetricsSummary } from '../../lib/metrics/compute';
+import type { Headline } from '../../lib/metrics/compute';
 import { DEFINITIONS } from './definitions';
 import { formatCount, formatNumber, formatSeconds, formatShare, humanise } from './format';
 
@@ -17,7 +17,7 @@ function Card({ title, testId, value, detail, definition }: { title: string; tes
 }
 
 /** The headline figures, each with its definition. */
-export function MetricCards({ summary, basis, onBasis }: { summary: MetricsSummary; basis: TimeBasis; onBasis(b: TimeBasis): void }) {
+export function MetricCards({ summary, basis, onBasis }: { summary: Headline; basis: TimeBasis; onBasis(b: TimeBasis): void }) {
   const s = summary;
   const fr = basis === 'calendar' ? s.firstResponse : s.firstResponseBusiness;
   const reasons = Object.entries(s.totals.withoutReplyByReason).filter(([, n]) => n > 0);

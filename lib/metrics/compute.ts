@@ -198,16 +198,27 @@ export function metricsIndexFor(items: readonly HandledItem[], seen: readonly Se
   return index;
 }
 
-/**
- * Every figure of the dashboard for what the filter keeps. Pass a prebuilt `MetricsIndex` (or the
- * same arrays again) to make a filter change a scan of typed arrays.
- */
-export function computeMetrics(
+/** The headline figures (the page's cards): totals, response rate and the overall times. */
+export type Headline = Pick<
+  MetricsSummary,
+  'mode' | 'timeZone' | 'range' | 'totals' | 'responseRate' | 'firstResponse' | 'firstResponseBusiness' | 'withinTarget' | 'handleTime'
+>;
+
+interface Prepared {
+  index: MetricsIndex;
+  rows: Int32Array;
+  data: Gathered;
+  minDay: number;
+  maxDay: number;
+  headline: Headline;
+}
+
+function prepare(
   itemsOrIndex: readonly HandledItem[] | MetricsIndex,
   seen: readonly SeenRecord[],
   filter: DashboardFilter,
-  ctx: FilterContext & { selection?: Selection } = {},
-): MetricsSummary {
+  ctx: FilterContext & { selection?: Selection },
+): Prepared {
   const index = 'item' in itemsOrIndex ? itemsOrIndex : metricsIndexFor(itemsOrIndex, seen, ctx.timeZone ?? defaultTimeZone());
   // The caller's own `selectRows(index, filter)` result, when it has one (the page lists the rows too).
   const sel = ctx.selection ?? selectRows(index, filter, ctx);
@@ -234,6 +245,62 @@ export function computeMetrics(
   for (let k = 1; k < REASONS.length; k++) byReasonCount[REASONS[k] as NoReplyReason] = reasonCounts[k]!;
   const data = gather(index, rows);
   const overall = groupBy(data, rows, ['all'], () => 0)[0] ?? emptyGroup('all');
+
+  // Response rate over seen records.
+  let answered = 0;
+  for (let r = 0; r < sel.seen.length; r++) answered += index.seenCols.answered[sel.seen[r]!]!;
+
+  const headline: Headline = {
+    mode: filter.mode,
+    timeZone: index.timeZone,
+    range: sel.range,
+    totals: {
+      items: rows.length,
+      replied: reasonCounts[0]!,
+      withoutReply: rows.length - reasonCounts[0]!,
+      withoutReplyByReason: byReasonCount,
+      replies,
+      repliesPerRepliedItem: itemsWithReplies ? replies / itemsWithReplies : null,
+    },
+    responseRate: { seen: sel.seen.length, answered, rate: sel.seen.length ? answered / sel.seen.length : null },
+    firstResponse: overall.response,
+    firstResponseBusiness: overall.responseBusiness,
+    withinTarget: {
+      measured: overall.targetMeasured,
+      met: overall.targetMet,
+      missed: overall.targetMeasured - overall.targetMet,
+      share: overall.withinTargetShare,
+    },
+    handleTime: overall.handle,
+  };
+  return { index, rows, data, minDay, maxDay, headline };
+}
+
+/**
+ * The headline figures alone, for what the filter keeps: about a tenth of `computeMetrics`'
+ * work (one group instead of every breakdown), so the page can show them first.
+ */
+export function computeHeadline(
+  itemsOrIndex: readonly HandledItem[] | MetricsIndex,
+  seen: readonly SeenRecord[],
+  filter: DashboardFilter,
+  ctx: FilterContext & { selection?: Selection } = {},
+): Headline {
+  return prepare(itemsOrIndex, seen, filter, ctx).headline;
+}
+
+/**
+ * Every figure of the dashboard for what the filter keeps. Pass a prebuilt `MetricsIndex` (or the
+ * same arrays again) to make a filter change a scan of typed arrays.
+ */
+export function computeMetrics(
+  itemsOrIndex: readonly HandledItem[] | MetricsIndex,
+  seen: readonly SeenRecord[],
+  filter: DashboardFilter,
+  ctx: FilterContext & { selection?: Selection } = {},
+): MetricsSummary {
+  const { index, rows, data, minDay, maxDay, headline } = prepare(itemsOrIndex, seen, filter, ctx);
+  const c = index.item;
 
   // Day keys span only the days present.
   const dayKeys: string[] = [];
@@ -270,35 +337,11 @@ export function computeMetrics(
     }
   }
 
-  // Response rate over seen records.
-  let answered = 0;
-  for (let r = 0; r < sel.seen.length; r++) answered += index.seenCols.answered[sel.seen[r]!]!;
-
   const templateKeys = [...index.templates.keys, 'none'];
   const noTemplate = index.templates.keys.length;
 
   return {
-    mode: filter.mode,
-    timeZone: index.timeZone,
-    range: sel.range,
-    totals: {
-      items: rows.length,
-      replied: reasonCounts[0]!,
-      withoutReply: rows.length - reasonCounts[0]!,
-      withoutReplyByReason: byReasonCount,
-      replies,
-      repliesPerRepliedItem: itemsWithReplies ? replies / itemsWithReplies : null,
-    },
-    responseRate: { seen: sel.seen.length, answered, rate: sel.seen.length ? answered / sel.seen.length : null },
-    firstResponse: overall.response,
-    firstResponseBusiness: overall.responseBusiness,
-    withinTarget: {
-      measured: overall.targetMeasured,
-      met: overall.targetMet,
-      missed: overall.targetMeasured - overall.targetMet,
-      share: overall.withinTargetShare,
-    },
-    handleTime: overall.handle,
+    ...headline,
     byDay,
     byHour: HOURS.map((h) => hourMap.get(h) ?? emptyGroup(h)),
     byChannel: groupBy(data, rows, labelled(SITES), labelCode(c.site, SITES.length)).sort(byVolume),

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { HandledItem, SeenRecord } from '../db/schema';
 import { classifierAgreement } from './agreement';
 import { responseBuckets } from './buckets';
-import { computeMetrics } from './compute';
+import { computeHeadline, computeMetrics } from './compute';
+import { generateSampleLog } from './sample-log';
 import { DEFAULT_FILTER, type DashboardFilter } from './filter';
 import { heatmap } from './heatmap';
 import { templateEffectiveness } from './templates';
@@ -212,5 +213,19 @@ describe('metrics index reuse', () => {
     expect(metricsIndexFor(items, seenRecords, 'UTC')).toBe(a);
     expect(metricsIndexFor(items, seenRecords, 'Europe/London')).not.toBe(a);
     expect(metricsIndexFor([...items], seenRecords, 'UTC')).not.toBe(a);
+  });
+});
+
+describe('headline figures', () => {
+  it('are the same figures computeMetrics gives, on the hand-computed log and on a generated one', () => {
+    const headlineKeys = ['mode', 'timeZone', 'range', 'totals', 'responseRate', 'firstResponse', 'firstResponseBusiness', 'withinTarget', 'handleTime'] as const;
+    const pick = (full: ReturnType<typeof computeMetrics>) => Object.fromEntries(headlineKeys.map((k) => [k, full[k]]));
+    expect(computeHeadline(items, seenRecords, jan5to7, ctx)).toEqual(pick(m));
+    const log = generateSampleLog(2000, 3, { endMs: Date.parse('2026-01-08T12:00:00Z') });
+    for (const filter of [{ ...DEFAULT_FILTER, range: 'all' as const }, { ...DEFAULT_FILTER, range: 'all' as const, sites: ['x' as const], met: 'missed' as const }, { ...DEFAULT_FILTER, range: 'all' as const, mode: 'practice' as const }]) {
+      const headline = computeHeadline(log.items, log.seen, filter, ctx);
+      expect(headline.totals.items).toBeGreaterThan(0);
+      expect(headline).toEqual(pick(computeMetrics(log.items, log.seen, filter, ctx)));
+    }
   });
 });
