@@ -76,6 +76,10 @@ function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+function blankOut(s: string): string {
+  return ' '.repeat(s.length);
+}
+
 function lastChars(s: string, n: number): string {
   return `…${s.slice(-n)}`;
 }
@@ -97,7 +101,7 @@ function mayHoldEmail(text: string): boolean {
   return false;
 }
 
-function personalData(text: string): string[] {
+function personalData(text: string, blankUrls: () => string): string[] {
   const evidence: string[] = [];
   const seen = new Set<string>();
   const add = (e: string) => {
@@ -106,7 +110,7 @@ function personalData(text: string): string[] {
       evidence.push(e);
     }
   };
-  const noUrls = /http|www\./i.test(text) ? text.replace(URL_RE, (u) => ' '.repeat(u.length)) : text;
+  const noUrls = /http|www\./i.test(text) ? blankUrls() : text;
   // Every email address has an "@" right after a character of its local part: most posts (whose
   // "@" starts a handle) skip both scans.
   const hasAt = mayHoldEmail(noUrls);
@@ -248,6 +252,21 @@ RULES.forEach((r, k) => {
     }
   }
 });
+/**
+ * REFERENCE_RE's keywords, looked up by the gate as one more bit after the rules': a booking or
+ * account reference is only found in a post that has one of them.
+ */
+const REFERENCE_KEYWORDS = 'booking|reservation|confirmation|order|ticket|case|reference|ref|pnr|account|acct|tracking|membership|policy|customer|claim|invoice|locator|record';
+const REFERENCE_BIT = 1 << RULES.length;
+for (const lit of REFERENCE_KEYWORDS.split('|')) {
+  const key = trigramKey(lit.charCodeAt(0), lit.charCodeAt(1), lit.charCodeAt(2));
+  LITERAL_KEYS[key >>> 5] = LITERAL_KEYS[key >>> 5]! | (1 << (key & 31));
+  literalText.push(lit);
+  literalRule.push(RULES.length);
+  literalNext.push(LITERAL_HEAD[key]!);
+  LITERAL_HEAD[key] = literalText.length - 1;
+}
+if (!REFERENCE_RE.source.includes(`(?:${REFERENCE_KEYWORDS})`)) throw new Error('flags: REFERENCE_KEYWORDS must be the keywords of REFERENCE_RE');
 const ABUSE_RULE = RULES.findIndex((r) => r.flag === 'abuse');
 const PRESS_RULE = RULES.findIndex((r) => r.flag === 'press');
 const ALL_RULES = (1 << RULES.length) - 1;
@@ -270,9 +289,10 @@ interface Gate {
 /**
  * One pass over the post, lower-casing ASCII on the fly: which hints match (their literals,
  * looked up by trigram, plus "f*"-style masks and a standalone "rt"), and whether personal data
- * is possible (4+ digits, a run of 6 capitals, "#" + digit, or an "@" glued to a preceding
- * character as in an email). The two characters whose lower case is ASCII although they are not
- * (İ, the Kelvin sign) send the post through every rule.
+ * is possible: 9+ digits (a card, phone or long reference number), a reference keyword with 4+
+ * digits or a run of 6 capitals (a booking reference), "#" + digit, or an "@" glued to a
+ * preceding character as in an email. The two characters whose lower case is ASCII although they
+ * are not (İ, the Kelvin sign) send the post through every rule.
  */
 function gate(text: string): Gate {
   let rules = 0;
@@ -299,7 +319,7 @@ function gate(text: string): Gate {
         const d = text.charCodeAt(i + 1);
         if (d >= 48 && d <= 57) personal = true;
       } else if (c >= 128) {
-        if (c === 0x130 || c === 0x212a) rules = ALL_RULES;
+        if (c === 0x130 || c === 0x212a) rules |= ALL_RULES;
         c = 0;
       }
     }
@@ -323,7 +343,8 @@ function gate(text: string): Gate {
     a = b;
     b = c;
   }
-  return { rules, personal: personal || digits >= 4 || maxUpperRun >= 6 };
+  const reference = (rules & REFERENCE_BIT) !== 0 && (digits >= 4 || maxUpperRun >= 6);
+  return { rules: rules & ALL_RULES, personal: personal || digits >= 9 || reference };
 }
 
 const FLAG_ORDER: readonly FlagName[] = ['legal', 'safety', 'churn', 'personal_data', 'abuse', 'repeat_contact', 'press'];
@@ -333,8 +354,11 @@ export function detectFlags(text: string): Flag[] {
   const g = gate(text);
   if (g.rules === 0 && !g.personal) return [];
   const found = new Map<FlagName, string[]>();
+  // The post with its URLs blanked out, made once for the rules and the personal-data scan.
+  let blanked: string | undefined;
+  const blankUrls = (): string => (blanked ??= text.replace(URL_RE, blankOut));
   if (g.rules !== 0) {
-    const clean = text.includes('http') || text.includes('www.') ? text.replace(URL_RE, (u) => ' '.repeat(u.length)) : text;
+    const clean = text.includes('http') || text.includes('www.') ? blankUrls() : text;
     let lower: string | undefined;
     for (let k = 0; k < RULES.length; k++) {
       const r = RULES[k]!;
@@ -345,9 +369,12 @@ export function detectFlags(text: string): Flag[] {
         lower ??= clean.toLowerCase();
         if (!r.hint.test(lower)) continue;
       }
-      r.re.lastIndex = 0;
-      for (const m of clean.matchAll(r.re)) {
-        const index = m.index ?? 0;
+      // exec in a loop: the matches of matchAll, without cloning the expression per post.
+      const re = r.re;
+      re.lastIndex = 0;
+      for (let m = re.exec(clean); m !== null; m = re.exec(clean)) {
+        if (m[0] === '') re.lastIndex++;
+        const index = m.index;
         if (r.negatable && isNegated(clean, index)) continue;
         if (r.unless) {
           const around = clean.slice(Math.max(0, index - 40), index + m[0].length + 30);
@@ -362,7 +389,7 @@ export function detectFlags(text: string): Flag[] {
     }
   }
   if (g.personal && /[\d@]|ref|booking|pnr|confirmation|locator|record/i.test(text)) {
-    const pd = personalData(text);
+    const pd = personalData(text, blankUrls);
     if (pd.length > 0) found.set('personal_data', pd);
   }
   if (found.size === 0) return [];
