@@ -300,15 +300,23 @@ function gate(text: string): Gate {
   let upperRun = 0;
   let maxUpperRun = 0;
   let personal = false;
-  let a = 0;
-  let b = 0;
+  // The last three lower-cased code units, 7 bits each (non-ASCII as 0): trigramKey's input.
+  let x = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) {
-      upperRun++;
-      if (upperRun > maxUpperRun) maxUpperRun = upperRun;
-      c += 32;
+    if (c >= 97) {
+      if (c >= 128) {
+        if (c === 0x130 || c === 0x212a) rules |= ALL_RULES;
+        c = 0;
+      }
+      upperRun = 0;
+    } else if (c >= 65) {
+      if (c <= 90) {
+        upperRun++;
+        if (upperRun > maxUpperRun) maxUpperRun = upperRun;
+        c += 32;
+      } else upperRun = 0;
     } else {
       upperRun = 0;
       if (c >= 48 && c <= 57) digits++;
@@ -316,15 +324,17 @@ function gate(text: string): Gate {
         const p = i > 0 ? text.charCodeAt(i - 1) : 32;
         if (p !== 32 && p !== 10 && p !== 9 && p !== 13) personal = true;
       } else if (c === 35) {
-        const d = text.charCodeAt(i + 1);
+        const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
         if (d >= 48 && d <= 57) personal = true;
-      } else if (c >= 128) {
-        if (c === 0x130 || c === 0x212a) rules |= ALL_RULES;
-        c = 0;
       }
+      // "f*", "f#", "f@", "f$": a masked swear word.
+      if ((c === 42 || c === 35 || c === 64 || c === 36) && (x & 127) === 102) rules |= 1 << ABUSE_RULE;
     }
-    const key = trigramKey(a, b, c);
+    x = ((x << 7) | c) & 0x1fffff;
+    const key = (x ^ (x >>> 16)) & 0xffff;
     if ((LITERAL_KEYS[key >>> 5]! & (1 << (key & 31))) !== 0) {
+      const a = x >>> 14;
+      const b = (x >>> 7) & 127;
       for (let l = LITERAL_HEAD[key]!; l !== -1; l = literalNext[l]!) {
         const bit = 1 << literalRule[l]!;
         if (rules & bit) continue;
@@ -335,13 +345,11 @@ function gate(text: string): Gate {
         if (k === lit.length) rules |= bit;
       }
     }
-    if (b === 102 && (c === 42 || c === 35 || c === 64 || c === 36)) rules |= 1 << ABUSE_RULE;
-    if (b === 114 && c === 116 && !isAsciiWordCode(a)) {
+    // A standalone "rt".
+    if (c === 116 && ((x >>> 7) & 127) === 114 && !isAsciiWordCode(x >>> 14)) {
       const d = i + 1 < n ? lowerAscii(text.charCodeAt(i + 1)) : 32;
       if (!isAsciiWordCode(d)) rules |= 1 << PRESS_RULE;
     }
-    a = b;
-    b = c;
   }
   const reference = (rules & REFERENCE_BIT) !== 0 && (digits >= 4 || maxUpperRun >= 6);
   return { rules: rules & ALL_RULES, personal: personal || digits >= 9 || reference };

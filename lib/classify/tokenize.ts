@@ -342,7 +342,7 @@ function isUrlStart(text: string, i: number, n: number): boolean {
   if ((text.charCodeAt(i + 1) | 32) !== 116 || (text.charCodeAt(i + 2) | 32) !== 116 || (text.charCodeAt(i + 3) | 32) !== 112) return false;
   let j = i + 4;
   if ((text.charCodeAt(j) | 32) === 115) j++;
-  return text.charCodeAt(j) === 58 && text.charCodeAt(j + 1) === 47 && text.charCodeAt(j + 2) === 47;
+  return j + 2 < n && text.charCodeAt(j) === 58 && text.charCodeAt(j + 1) === 47 && text.charCodeAt(j + 2) === 47;
 }
 
 function isSpaceCode(c: number): boolean {
@@ -373,8 +373,9 @@ function emoticonAt(text: string, i: number, n: number): number {
     if (j < n && EMOTICON_NOSE_REV.has(text.charCodeAt(j)) && j + 1 < n && isEyes(text.charCodeAt(j + 1))) len = 3;
     else if (j < n && isEyes(text.charCodeAt(j))) len = 2;
   } else if (c === 60) {
-    if (text.charCodeAt(i + 1) === 51) len = 2;
-    else if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 51) len = 3;
+    // Bounds first: a read past the end would throw the optimised scanner away.
+    if (i + 1 < n && text.charCodeAt(i + 1) === 51) len = 2;
+    else if (i + 2 < n && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 51) len = 3;
   }
   if (len === 0 || isAlnumAt(text, i + len, n)) return 0;
   return len;
@@ -616,7 +617,11 @@ export function scan(text: string): Scan {
       i = j;
     } else if (c === 46 || c === 44 || c === 59 || c === 58 || c === 8230) {
       let j = i + 1;
-      for (let d = text.charCodeAt(j); j < n && (d === 46 || d === 44 || d === 59 || d === 58 || d === 8230); d = text.charCodeAt(++j));
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === 46 || d === 44 || d === 59 || d === 58 || d === 8230) j++;
+        else break;
+      }
       pushCode(c);
       emit(K_PUNCT, i, j, from, 0);
       kind = K_PUNCT;
