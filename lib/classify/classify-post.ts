@@ -146,12 +146,16 @@ export function deriveUrgency(intent: Intent, sentiment: Record<Sentiment, numbe
   return urgencyOf(intent, sentiment.negative, flagMask(flags));
 }
 
-/** The text of a named feature as written (lower-cased): a word, or a word pair. */
+/**
+ * The text of a named feature as written (lower-cased): a word, or a word pair. A pair's words
+ * are lower-cased one by one, as the whole would be (the space between them is neither cased nor
+ * case-ignorable, so no word's lower case depends on the other), without first joining them.
+ */
 function namedText(s: Scan, at: number): string {
   const text = s.text;
   if (at >= 0) return text.slice(s.start[at]!, s.end[at]!).toLowerCase();
   const t = -at - 1;
-  return `${text.slice(s.start[t - 1]!, s.end[t - 1]!)} ${text.slice(s.start[t]!, s.end[t]!)}`.toLowerCase();
+  return `${text.slice(s.start[t - 1]!, s.end[t - 1]!).toLowerCase()} ${text.slice(s.start[t]!, s.end[t]!).toLowerCase()}`;
 }
 
 /** Whether text[a0..a1) and text[b0..b1) are equal lower-cased (no strings unless non-ASCII). */
