@@ -267,6 +267,22 @@ for (const lit of REFERENCE_KEYWORDS.split('|')) {
   LITERAL_HEAD[key] = literalText.length - 1;
 }
 if (!REFERENCE_RE.source.includes(`(?:${REFERENCE_KEYWORDS})`)) throw new Error('flags: REFERENCE_KEYWORDS must be the keywords of REFERENCE_RE');
+/**
+ * The literals packed for the gate's loop: each one's first three code units as its trigram
+ * (a << 14 | b << 7 | c, the gate's rolling value), its rule bit, and the rest of its code units
+ * (from LITERAL_REST[literalFrom[l]] to LITERAL_REST[literalFrom[l + 1]]).
+ */
+const LITERAL_TRIGRAM = Int32Array.from(literalText, (lit) => (lit.charCodeAt(0) << 14) | (lit.charCodeAt(1) << 7) | lit.charCodeAt(2));
+const LITERAL_BIT = Int32Array.from(literalRule, (k) => 1 << k);
+const LITERAL_NEXT = Int32Array.from(literalNext);
+const LITERAL_FROM = new Int32Array(literalText.length + 1);
+const LITERAL_REST = new Uint8Array(literalText.reduce((sum, lit) => sum + lit.length - 3, 0));
+literalText.forEach((lit, l) => {
+  for (let k = 0; k < lit.length; k++) if (lit.charCodeAt(k) >= 128) throw new Error(`flags: hint literal "${lit}" is not ASCII`);
+  let o = LITERAL_FROM[l]!;
+  for (let k = 3; k < lit.length; k++) LITERAL_REST[o++] = lit.charCodeAt(k);
+  LITERAL_FROM[l + 1] = o;
+});
 const ABUSE_RULE = RULES.findIndex((r) => r.flag === 'abuse');
 const PRESS_RULE = RULES.findIndex((r) => r.flag === 'press');
 const ALL_RULES = (1 << RULES.length) - 1;
@@ -333,16 +349,16 @@ function gate(text: string): Gate {
     x = ((x << 7) | c) & 0x1fffff;
     const key = (x ^ (x >>> 16)) & 0xffff;
     if ((LITERAL_KEYS[key >>> 5]! & (1 << (key & 31))) !== 0) {
-      const a = x >>> 14;
-      const b = (x >>> 7) & 127;
-      for (let l = LITERAL_HEAD[key]!; l !== -1; l = literalNext[l]!) {
-        const bit = 1 << literalRule[l]!;
-        if (rules & bit) continue;
-        const lit = literalText[l]!;
-        if (lit.charCodeAt(0) !== a || lit.charCodeAt(1) !== b || lit.charCodeAt(2) !== c || i + lit.length - 3 >= n) continue;
-        let k = 3;
-        while (k < lit.length && lowerAscii(text.charCodeAt(i + k - 2)) === lit.charCodeAt(k)) k++;
-        if (k === lit.length) rules |= bit;
+      for (let l = LITERAL_HEAD[key]!; l !== -1; l = LITERAL_NEXT[l]!) {
+        const bit = LITERAL_BIT[l]!;
+        if ((rules & bit) !== 0 || LITERAL_TRIGRAM[l] !== x) continue;
+        // The rest of the literal, in place after the trigram.
+        const from = LITERAL_FROM[l]!;
+        const to = LITERAL_FROM[l + 1]!;
+        if (i + to - from >= n) continue;
+        let k = from;
+        while (k < to && lowerAscii(text.charCodeAt(i + 1 + k - from)) === LITERAL_REST[k]) k++;
+        if (k === to) rules |= bit;
       }
     }
     // A standalone "rt".
