@@ -116,7 +116,8 @@ function charGrams(norm: Uint16Array, from: number, to: number): void {
  * The n-grams of a word depend only on its norm, and about 10 of a word's ~12 features are
  * n-grams, so a word seen before costs 8 integer adds instead of ~15 hash-and-lookup steps.
  * Keyed by the scanner's FNV hash of the norm and checked against the code units on a hit, so
- * the sums are exactly those of the uncached path. Cleared when full or when the table changes.
+ * the sums are exactly those of the uncached path. Cleared when the table changes; once 3/4 full,
+ * a new word replaces the one in its home slot.
  *
  * One slot is 16 int32 (one 64-byte cache line): hash, length | n-gram count << 8, the 8 sums,
  * and the word's code units two per int (words of up to 12 code units are cached).
@@ -145,7 +146,8 @@ export const gramSums = new Int32Array(8);
 function cachedGrams(norm: Uint16Array, from: number, to: number, hash: number, table: Int8Array): number {
   const len = to - from;
   if (len > CACHE_MAX_WORD) return -1;
-  let slot = hash & (CACHE_SLOTS - 1);
+  const home = hash & (CACHE_SLOTS - 1);
+  let slot = home;
   for (;;) {
     const o = slot * SLOT;
     const meta = cache[o + 1]!;
@@ -161,9 +163,10 @@ function cachedGrams(norm: Uint16Array, from: number, to: number, hash: number, 
     slot = (slot + 1) & (CACHE_SLOTS - 1);
   }
   if (cacheUsed >= CACHE_FILL) {
-    clearCache(table);
-    slot = hash & (CACHE_SLOTS - 1);
-  }
+    // Full: the word takes its home slot, in place of the word there. No slot is ever emptied,
+    // so every probe chain stays whole; a word pushed out comes back on its next miss.
+    slot = home;
+  } else cacheUsed++;
   const mark = n;
   charGrams(norm, from, to);
   let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
@@ -191,7 +194,6 @@ function cachedGrams(norm: Uint16Array, from: number, to: number, hash: number, 
   cache[o + 9] = a7;
   for (let k = 0; k < len; k += 2) cache[o + 10 + (k >> 1)] = norm[from + k]! | (k + 1 < len ? norm[from + k + 1]! << 16 : 0);
   n = mark;
-  cacheUsed++;
   return o;
 }
 
