@@ -78,7 +78,17 @@ export function App() {
   const timeZone = useMemo(defaultTimeZone, []);
   // First the log digest (every figure, no rows: fast), then the whole log (live).
   const digest = useDigest();
-  const log = useLog(digest.status !== 'loading');
+  // The rows are read once the digest's figures are all shown (or at once when the digest can't
+  // be used, or the view needs rows: a text search, an item's details): read alongside, their
+  // 100,000 rows slowed the first figures down.
+  const [figuresShown, setFiguresShown] = useState(false);
+  const needRows = figuresShown || digest.status === 'unusable' || view.filter.q.trim() !== '' || view.itemId !== null;
+  // Once wanted, the rows stay read (and live).
+  const [rowsWanted, setRowsWanted] = useState(false);
+  useEffect(() => {
+    if (needRows) setRowsWanted(true);
+  }, [needRows]);
+  const log = useLog(needRows || rowsWanted);
   const digestIds = useDigestIds(digest);
   useDigestRepair(digest, digestIds, log);
   const { items: team, error: teamError } = useTeamItems();
@@ -114,7 +124,11 @@ export function App() {
       if (!idsForTeam) return null;
       local = digestWithItems(local, idsForTeam, itemsNotIn(idsForTeam.items, team), itemColumnsOf);
     }
-    return indexFromColumns(local.items, local.seen, timeZone);
+    const started = performance.now();
+    const out = indexFromColumns(local.items, local.seen, timeZone);
+    // Read by scripts/profile-dashboard.ts.
+    performance.measure('careline:digest-index', { start: started });
+    return out;
   }, [complete, digest, idsForTeam, team, timeZone]);
   const index = digestIndex ?? fullIndex;
   const ready = complete || (digestIndex !== null && filter.q.trim() === '');
@@ -126,7 +140,12 @@ export function App() {
   );
   // The headline figures first (a tenth of the work), then every breakdown a render later, so
   // the cards never wait on the charts and tables (nor on a filter's breakdowns).
-  const headline = useMemo(() => computeHeadline(index, NO_SEEN, filter, { timeZone, selection }), [index, filter, timeZone, selection]);
+  const headline = useMemo(() => {
+    const started = performance.now();
+    const out = computeHeadline(index, NO_SEEN, filter, { timeZone, selection });
+    performance.measure('careline:headline', { start: started });
+    return out;
+  }, [index, filter, timeZone, selection]);
   const detailInput = useMemo(() => (ready ? { index, filter, selection } : null), [ready, index, filter, selection]);
   const detail = useDeferredValue(detailInput, null);
   const summary = useMemo(() => {
@@ -162,6 +181,7 @@ export function App() {
     if (!markedDetail.current) {
       markedDetail.current = true;
       performance.mark('careline:first-breakdowns');
+      setFiguresShown(true);
     } else if (filterChangedAt.current !== null) {
       performance.measure('careline:filter-change', { start: filterChangedAt.current, end: performance.now() });
       filterChangedAt.current = null;
