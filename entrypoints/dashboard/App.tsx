@@ -81,6 +81,8 @@ export function App() {
   // The rows are read once the digest's figures are all shown (or at once when the digest can't
   // be used, or the view needs rows: a text search, an item's details): read alongside, their
   // 100,000 rows slowed the first figures down.
+  const { items: team, error: teamError } = useTeamItems();
+  const teamCount = team.length;
   const [figuresShown, setFiguresShown] = useState(false);
   const needRows = figuresShown || digest.status === 'unusable' || view.filter.q.trim() !== '' || view.itemId !== null;
   // Once wanted, the rows stay read (and live).
@@ -89,9 +91,9 @@ export function App() {
     if (needRows) setRowsWanted(true);
   }, [needRows]);
   const log = useLog(needRows || rowsWanted);
-  const digestIds = useDigestIds(digest);
+  // Read with the rows (the check against them needs both), or at once when team items need them.
+  const digestIds = useDigestIds(digest, needRows || rowsWanted || teamCount > 0);
   useDigestRepair(digest, digestIds, log);
-  const { items: team, error: teamError } = useTeamItems();
   // The digest's ids matter to the figures only when team items are merged in.
   const idsForTeam = team.length ? digestIds : undefined;
   const [basis, setBasis] = useState<TimeBasis>('calendar');

@@ -81,13 +81,13 @@ export function useDigest(): DigestState {
 }
 
 /**
- * The digest's row ids, read after its columns (the first figures do not wait for them):
- * undefined while reading, null when they do not match the columns.
+ * The digest's row ids, read after its columns when `enabled` (the figures do not wait for
+ * them): undefined while reading, null when they do not match the columns.
  */
-export function useDigestIds(digest: DigestState): DigestIds | null | undefined {
+export function useDigestIds(digest: DigestState, enabled: boolean): DigestIds | null | undefined {
   const [ids, setIds] = useState<DigestIds | null | undefined>(undefined);
   useEffect(() => {
-    if (digest.status !== 'ready') return;
+    if (digest.status !== 'ready' || !enabled) return;
     let live = true;
     readDigestIds(getDb(), digest.digest).then(
       (read) => live && setIds(read),
@@ -96,7 +96,7 @@ export function useDigestIds(digest: DigestState): DigestIds | null | undefined 
     return () => {
       live = false;
     };
-  }, [digest]);
+  }, [digest, enabled]);
   return ids;
 }
 
