@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { HandledItem } from '../../lib/db/schema';
 import { buildMetricsIndex, allRows } from '../../lib/metrics/metrics-index';
-import { sortRows } from './sort-rows';
+import { compareRows, ITEM_SORT_KEYS, sortRows } from './sort-rows';
+import { generateSampleLog } from '../../lib/metrics/sample-log';
+import { mulberry32 } from '../../lib/seeded-random';
 
 function item(id: string, over: Partial<HandledItem>): HandledItem {
   return {
@@ -52,5 +54,18 @@ describe('sortRows', () => {
     const rows = Int32Array.from([0, 2]);
     expect(ids(sortRows(index, rows, { key: 'handledAt', dir: 'desc' }))).toEqual(['3', '1']);
     expect(Array.from(rows)).toEqual([0, 2]);
+  });
+
+  it("reads a filter's rows off the index's sorted order: the same as sorting them, for every key and direction", () => {
+    const { items: log } = generateSampleLog(1500, 9, { endMs: Date.parse('2026-10-05T00:00:00Z') });
+    const index = buildMetricsIndex(log, [], 'UTC');
+    const rand = mulberry32(5);
+    for (const key of ITEM_SORT_KEYS) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const subset = Int32Array.from(Array.from({ length: index.itemCount }, (_, i) => i).filter(() => rand() < 0.3));
+        const expected = Int32Array.from(subset).sort(compareRows(index, { key, dir }));
+        expect(Array.from(sortRows(index, subset, { key, dir })), `${key} ${dir}`).toEqual(Array.from(expected));
+      }
+    }
   });
 });

@@ -29,33 +29,63 @@ const TEXT: Record<Exclude<ItemSortKey, 'handledAt' | 'response' | 'handle' | 'r
 };
 
 /**
- * The item list's order: rows of the metrics index sorted by one column. Missing values (no
- * response time, no template…) go last in either direction; ties keep the newest first.
+ * The item list's order as a comparator of index rows: one column, missing values (no response
+ * time, no template…) last in either direction, ties newest first, then by row (a total order).
  */
-export function sortRows(index: MetricsIndex, rows: Int32Array, sort: ItemSort): Int32Array {
-  const out = Int32Array.from(rows);
+export function compareRows(index: MetricsIndex, sort: ItemSort): (a: number, b: number) => number {
   const sign = sort.dir === 'asc' ? 1 : -1;
   const handled = index.item.handledMs;
   const tie = (a: number, b: number) => handled[b]! - handled[a]! || a - b;
   const numeric = NUMERIC[sort.key];
   if (numeric) {
     const col = numeric(index);
-    return out.sort((a, b) => {
+    return (a, b) => {
       const x = col[a]!;
       const y = col[b]!;
       const nx = Number.isNaN(x);
       const ny = Number.isNaN(y);
       if (nx || ny) return nx && ny ? tie(a, b) : nx ? 1 : -1;
       return (x - y) * sign || tie(a, b);
-    });
+    };
   }
   const keyOf = TEXT[sort.key as keyof typeof TEXT];
-  const keys = new Map<number, string | undefined>();
-  for (const r of out) keys.set(r, keyOf(index.items[r]!));
-  return out.sort((a, b) => {
-    const x = keys.get(a);
-    const y = keys.get(b);
+  const keys = index.items.map((it) => keyOf(it));
+  return (a, b) => {
+    const x = keys[a];
+    const y = keys[b];
     if (x === undefined || y === undefined) return x === y ? tie(a, b) : x === undefined ? 1 : -1;
     return (x < y ? -1 : x > y ? 1 : 0) * sign || tie(a, b);
-  });
+  };
+}
+
+/** Every row of an index in each order asked for, kept while the index lives. */
+const orders = new WeakMap<MetricsIndex, Map<string, Int32Array>>();
+
+function fullOrder(index: MetricsIndex, sort: ItemSort): Int32Array {
+  let byKey = orders.get(index);
+  if (!byKey) orders.set(index, (byKey = new Map()));
+  const key = `${sort.key}:${sort.dir}`;
+  let order = byKey.get(key);
+  if (!order) {
+    order = new Int32Array(index.itemCount);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort(compareRows(index, sort));
+    byKey.set(key, order);
+  }
+  return order;
+}
+
+/**
+ * The item list's order (`compareRows`) of these rows of the index. The index's rows are sorted
+ * once per order; a filter's rows are then read off that order in one pass, as a total order
+ * restricted to a subset is the subset's own order.
+ */
+export function sortRows(index: MetricsIndex, rows: Int32Array, sort: ItemSort): Int32Array {
+  const order = fullOrder(index, sort);
+  const kept = new Uint8Array(index.itemCount);
+  for (let r = 0; r < rows.length; r++) kept[rows[r]!] = 1;
+  const out = new Int32Array(rows.length);
+  let k = 0;
+  for (let j = 0; j < order.length && k < out.length; j++) if (kept[order[j]!]) out[k++] = order[j]!;
+  return out;
 }
