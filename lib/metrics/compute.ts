@@ -213,6 +213,12 @@ interface Prepared {
   headline: Headline;
 }
 
+/**
+ * The headline's work for a caller's selection, kept with it: the page asks for the headline
+ * first and every figure next, for the same selection, and the second call reuses the first.
+ */
+const prepared = new WeakMap<Selection, Prepared>();
+
 function prepare(
   itemsOrIndex: readonly HandledItem[] | MetricsIndex,
   seen: readonly SeenRecord[],
@@ -220,6 +226,14 @@ function prepare(
   ctx: FilterContext & { selection?: Selection },
 ): Prepared {
   const index = 'item' in itemsOrIndex ? itemsOrIndex : metricsIndexFor(itemsOrIndex, seen, ctx.timeZone ?? defaultTimeZone());
+  const kept = ctx.selection ? prepared.get(ctx.selection) : undefined;
+  if (kept && kept.index === index && kept.headline.mode === filter.mode) return kept;
+  const out = prepareFresh(index, filter, ctx);
+  if (ctx.selection) prepared.set(ctx.selection, out);
+  return out;
+}
+
+function prepareFresh(index: MetricsIndex, filter: DashboardFilter, ctx: FilterContext & { selection?: Selection }): Prepared {
   // The caller's own `selectRows(index, filter)` result, when it has one (the page lists the rows too).
   const sel = ctx.selection ?? selectRows(index, filter, ctx);
   const rows = sel.items;
