@@ -17,12 +17,15 @@ const post: Post = {
 
 let db: CarelineDB;
 let clock: Date;
-const handlers = () =>
+const handlers = (classifyDelayMs = 0) =>
   createLogHandlers({
     db,
     loadProfile: async () => ({ agentId: 'a1', displayName: 'Sam', initials: 'SA', brandName: 'Acme', teamSigns: true, ownHandles: [] }),
     loadPrivacy: async () => ({ postText: 'full', keepReplyText: true }),
-    classify: async (p) => classifyPost({ text: p.text }),
+    classify: async (p) => {
+      if (classifyDelayMs) await new Promise((resolve) => setTimeout(resolve, classifyDelayMs));
+      return classifyPost({ text: p.text });
+    },
     timing: async (p, at) => ({ responseSeconds: (at.getTime() - Date.parse(p.postedAt!)) / 1000 }),
     editDistance,
     now: () => clock,
@@ -61,6 +64,22 @@ describe('log handlers', () => {
     await h.replySent(other, 'Thanks!');
     await h.practiceScored(other, 40, 'session-1');
     expect((await db.items.get('a1:practice:scenario-2'))?.practiceScore).toBe(40);
+  });
+
+  it('keeps a practice score that arrives while the reply is being logged', async () => {
+    // A slow classifier widens the window in which the score arrives.
+    const h = handlers(5);
+    // The score arrives at different moments while the reply is being logged (before, during
+    // the classification, after): it is never lost between reading the pending score and
+    // clearing it.
+    for (let i = 0; i < 10; i++) {
+      const p = { ...post, id: `race-${i}` };
+      const sent = h.replySent(p, 'Sorry!');
+      await new Promise((resolve) => setTimeout(resolve, i));
+      await Promise.all([sent, h.practiceScored(p, 70 + i, 'session-2')]);
+      expect((await db.items.get(`a1:practice:race-${i}`))?.practiceScore, `score ${i} ms after the reply`).toBe(70 + i);
+    }
+    expect(await db.meta.count()).toBe(0);
   });
 
   it("never logs the agent's own posts as seen customer posts", async () => {

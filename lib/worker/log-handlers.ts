@@ -60,23 +60,30 @@ export function createLogHandlers(deps: LogDeps) {
     },
 
     async replySent(post: Post, replyText: string): Promise<HandledItem> {
-      const inserted = (await deps.db.meta.get(insertKey(post)))?.value as InsertRecord | undefined;
-      const scored = (await deps.db.meta.get(scoreKey(post)))?.value as ScoreRecord | undefined;
       const ctx = await context(deps, post);
-      const item = await recordHandled(
-        deps.db,
-        {
-          post,
-          reason: 'replied',
-          replyText,
-          templateId: inserted?.templateId,
-          editDistance: inserted ? deps.editDistance(inserted.text, replyText) : undefined,
-          practiceScore: scored?.score,
-          practiceSessionId: scored?.sessionId,
-        },
-        ctx,
-      );
-      await deps.db.meta.bulkDelete([insertKey(post), scoreKey(post)]);
+      const db = deps.db;
+      // One transaction from reading the pending insert and score to deleting them: a practice
+      // score that arrives meanwhile (practiceScored) then lands before it (and is read here) or
+      // after it (on the item), never between the read and the delete, where it was lost.
+      const item = await db.transaction('rw', [db.items, db.seen, db.outbox, db.digest, db.meta], async () => {
+        const inserted = (await db.meta.get(insertKey(post)))?.value as InsertRecord | undefined;
+        const scored = (await db.meta.get(scoreKey(post)))?.value as ScoreRecord | undefined;
+        const logged = await recordHandled(
+          db,
+          {
+            post,
+            reason: 'replied',
+            replyText,
+            templateId: inserted?.templateId,
+            editDistance: inserted ? deps.editDistance(inserted.text, replyText) : undefined,
+            practiceScore: scored?.score,
+            practiceSessionId: scored?.sessionId,
+          },
+          ctx,
+        );
+        await db.meta.bulkDelete([insertKey(post), scoreKey(post)]);
+        return logged;
+      });
       deps.afterWrite?.(item);
       return item;
     },
