@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ScoreChartProps } from './ScoreChart';
-import { SKILLS, type Skill } from '../../lib/practice/score';
+import { SKILLS, type Skill } from '../../lib/practice/skills';
 import { passes, type PassMarks, type Progress, type TraineeSummary } from '../../lib/practice/summary';
 import { formatNumber, formatShare, humanise } from './format';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { PracticeSessionRow } from '../../lib/db/database';
 import type { CompletedSession } from '../../lib/practice/summary';
-import { SKILLS } from '../../lib/practice/score';
+import { SKILLS } from '../../lib/practice/skills';
 
 const score = z.nullable(z.number());
 const SummarySchema = z.object({

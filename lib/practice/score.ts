@@ -18,8 +18,9 @@ import { asksToDelete, detectMoves, MOVE_DONE, MOVE_LABELS, type DetectedMove } 
 import type { FirstMove, Scenario } from './scenario.ts';
 import { replySimilarity } from './similarity.ts';
 
-export const SKILLS = ['speed', 'first_move', 'tone', 'channel_fit', 'personal_data', 'similarity'] as const;
-export type Skill = (typeof SKILLS)[number];
+import { SKILLS, type Skill } from './skills.ts';
+
+export { SKILLS, type Skill };
 
 export const SKILL_WEIGHTS: Record<Skill, number> = {
   speed: 0.15,

@@ -3,7 +3,8 @@
  * over sessions, and a supervisor's pass marks per skill.
  */
 import * as z from 'zod';
-import { SKILLS, type ScoreResult, type Skill } from './score.ts';
+import type { ScoreResult } from './score.ts';
+import { SKILLS, type Skill } from './skills.ts';
 
 export interface SessionResult {
   scenarioId: string;
