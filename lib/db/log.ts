@@ -120,6 +120,11 @@ export interface HandleInput {
   practiceSessionId?: string;
 }
 
+/** The tables `recordHandled` writes: a caller's transaction around it must include them. */
+export function handledTables(db: CarelineDB) {
+  return [db.items, db.seen, db.outbox, db.digest];
+}
+
 /**
  * Logs a reply or a "handled without reply". One item per post and agent: a second reply updates
  * the reply count and last reply time; the first response time stays the first.
@@ -130,7 +135,7 @@ export async function recordHandled(db: CarelineDB, input: HandleInput, ctx: Log
   const at = ctx.now.toISOString();
   const isReply = input.reason === 'replied';
   return guarded(() =>
-    db.transaction('rw', [db.items, db.seen, db.outbox, db.digest], async () => {
+    db.transaction('rw', handledTables(db), async () => {
       const seenId = seenIdFor(ctx.profile.agentId, post);
       const [existing, seen] = await Promise.all([db.items.get(id), db.seen.get(seenId)]);
       let item: HandledItem;
@@ -189,12 +194,10 @@ export async function recordHandled(db: CarelineDB, input: HandleInput, ctx: Log
         };
       }
       await db.items.put(item);
+      // Also marks the post's seen record answered in the digest: the one digest column its
+      // handled mark below feeds, so that write needs no digest write of its own.
       await digestItems(db, [item]);
-      if (seen && !seen.handled) {
-        const handled: SeenRecord = { ...seen, handled: true };
-        await db.seen.put(handled);
-        await digestSeen(db, [handled]);
-      }
+      if (seen && !seen.handled) await db.seen.put({ ...seen, handled: true });
       // One pending outbox row per item: the row carries only the id, the item is read at send time.
       const pending = await db.outbox.where('itemId').equals(id).filter((row) => !row.rejectedReason).count();
       if (pending === 0) await db.outbox.add({ itemId: id, attempts: 0, enqueuedAt: at });

@@ -3,7 +3,7 @@
  * writer; these functions hold the logic, `entrypoints/background.ts` only registers them.
  */
 import type { CarelineDB } from '../db/database';
-import { itemIdFor, recordHandled, recordSeen, type LogContext, type Timing } from '../db/log';
+import { handledTables, itemIdFor, recordHandled, recordSeen, type LogContext, type Timing } from '../db/log';
 import type { HandledItem, HandledReason } from '../db/schema';
 import type { Post } from '../post';
 import { postKey } from '../post';
@@ -65,7 +65,7 @@ export function createLogHandlers(deps: LogDeps) {
       // One transaction from reading the pending insert and score to deleting them: a practice
       // score that arrives meanwhile (practiceScored) then lands before it (and is read here) or
       // after it (on the item), never between the read and the delete, where it was lost.
-      const item = await db.transaction('rw', [db.items, db.seen, db.outbox, db.digest, db.meta], async () => {
+      const item = await db.transaction('rw', [...handledTables(db), db.meta], async () => {
         const inserted = (await db.meta.get(insertKey(post)))?.value as InsertRecord | undefined;
         const scored = (await db.meta.get(scoreKey(post)))?.value as ScoreRecord | undefined;
         const logged = await recordHandled(
