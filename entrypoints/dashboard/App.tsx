@@ -50,6 +50,17 @@ function ChartSlot({ children }: { children: React.ReactNode }) {
   );
 }
 
+/**
+ * `work()`, with its time as a performance measure of that name (read by scripts/bench/dashboard.ts
+ * and scripts/profile-dashboard.ts).
+ */
+function measured<T>(name: string, work: () => T): T {
+  const start = performance.now();
+  const out = work();
+  performance.measure(name, { start });
+  return out;
+}
+
 /** Marks when the charts first show (read by scripts/bench/dashboard.ts). */
 function ChartsShown() {
   useEffect(() => {
@@ -78,11 +89,10 @@ export function App() {
   const timeZone = useMemo(defaultTimeZone, []);
   // First the log digest (every figure, no rows: fast), then the whole log (live).
   const digest = useDigest();
+  const { items: team, error: teamError } = useTeamItems();
   // The rows are read once the digest's figures are all shown (or at once when the digest can't
   // be used, or the view needs rows: a text search, an item's details): read alongside, their
   // 100,000 rows slowed the first figures down.
-  const { items: team, error: teamError } = useTeamItems();
-  const teamCount = team.length;
   const [figuresShown, setFiguresShown] = useState(false);
   const needRows = figuresShown || digest.status === 'unusable' || view.filter.q.trim() !== '' || view.itemId !== null;
   // Once wanted, the rows stay read (and live).
@@ -90,9 +100,10 @@ export function App() {
   useEffect(() => {
     if (needRows) setRowsWanted(true);
   }, [needRows]);
-  const log = useLog(needRows || rowsWanted);
+  const readRows = needRows || rowsWanted;
+  const log = useLog(readRows);
   // Read with the rows (the check against them needs both), or at once when team items need them.
-  const digestIds = useDigestIds(digest, needRows || rowsWanted || teamCount > 0);
+  const digestIds = useDigestIds(digest, readRows || team.length > 0);
   useDigestRepair(digest, digestIds, log);
   // The digest's ids matter to the figures only when team items are merged in.
   const idsForTeam = team.length ? digestIds : undefined;
@@ -126,11 +137,7 @@ export function App() {
       if (!idsForTeam) return null;
       local = digestWithItems(local, idsForTeam, itemsNotIn(idsForTeam.items, team), itemColumnsOf);
     }
-    const started = performance.now();
-    const out = indexFromColumns(local.items, local.seen, timeZone);
-    // Read by scripts/profile-dashboard.ts.
-    performance.measure('careline:digest-index', { start: started });
-    return out;
+    return measured('careline:digest-index', () => indexFromColumns(local.items, local.seen, timeZone));
   }, [complete, digest, idsForTeam, team, timeZone]);
   const index = digestIndex ?? fullIndex;
   const ready = complete || (digestIndex !== null && filter.q.trim() === '');
@@ -142,21 +149,15 @@ export function App() {
   );
   // The headline figures first (a tenth of the work), then every breakdown a render later, so
   // the cards never wait on the charts and tables (nor on a filter's breakdowns).
-  const headline = useMemo(() => {
-    const started = performance.now();
-    const out = computeHeadline(index, NO_SEEN, filter, { timeZone, selection });
-    performance.measure('careline:headline', { start: started });
-    return out;
-  }, [index, filter, timeZone, selection]);
+  const headline = useMemo(
+    () => measured('careline:headline', () => computeHeadline(index, NO_SEEN, filter, { timeZone, selection })),
+    [index, filter, timeZone, selection],
+  );
   const detailInput = useMemo(() => (ready ? { index, filter, selection } : null), [ready, index, filter, selection]);
   const detail = useDeferredValue(detailInput, null);
   const summary = useMemo(() => {
     if (detail === null) return null;
-    const started = performance.now();
-    const out = computeMetrics(detail.index, NO_SEEN, detail.filter, { timeZone, selection: detail.selection });
-    // Read by scripts/bench/dashboard.ts and scripts/profile-dashboard.ts.
-    performance.measure('careline:compute', { start: started, detail: { items: detail.selection.items.length } });
-    return out;
+    return measured('careline:compute', () => computeMetrics(detail.index, NO_SEEN, detail.filter, { timeZone, selection: detail.selection }));
   }, [detail, timeZone]);
   // The breakdowns shown are those of the current view (else of the previous filter, while the
   // new ones are worked out).

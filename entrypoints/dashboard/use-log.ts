@@ -44,11 +44,6 @@ export function useLog(enabled = true): LogState {
 
 export type DigestState = { status: 'loading' } | { status: 'ready'; digest: Digest } | { status: 'unusable'; why: string };
 
-/**
- * The log digest (lib/db/digest.ts), read once when the page opens: every figure of every filter
- * without reading the log's rows. When it cannot be used (empty, another version), the page waits
- * for the log itself; `useDigestRepair` checks it against the rows and mends it.
- */
 let opening: { started: number; read: Promise<DigestRead> } | undefined;
 
 /**
@@ -59,6 +54,11 @@ export function startDigestRead(): void {
   opening ??= { started: performance.now(), read: readDigest(getDb()) };
 }
 
+/**
+ * The log digest (lib/db/digest.ts), read once when the page opens: every figure of every filter
+ * without reading the log's rows. When it cannot be used (empty, another version), the page waits
+ * for the log itself; `useDigestRepair` checks it against the rows and mends it.
+ */
 export function useDigest(): DigestState {
   const [state, setState] = useState<DigestState>({ status: 'loading' });
   useEffect(() => {
