@@ -119,11 +119,14 @@ function charGrams(norm: Uint16Array, from: number, to: number): void {
  * the sums are exactly those of the uncached path. Cleared when the table changes; once 3/4 full,
  * a new word replaces the one in its home slot.
  *
- * One slot is 16 int32 (one 64-byte cache line): hash, length | n-gram count << 8, the 8 sums,
- * and the word's code units two per int (words of up to 12 code units are cached).
+ * One slot is 8 int32 (32 bytes, half a cache line, so that the cache (512 KB) and the weight
+ * table (256 KB) stay in a core's L2 together): the hash, the word's code units one byte each
+ * (zero-padded, so equal keys mean equal lengths too), and the 8 sums two per int as int16 (a
+ * word of n code units has 2n - 1 n-grams: at most 23 × 127 per column). Words of up to 12 code
+ * units, all below 256 (Latin-1), are cached; others take the uncached path.
  */
 const CACHE_SLOTS = 1 << 14;
-const SLOT = 16;
+const SLOT = 8;
 const CACHE_MAX_WORD = 12;
 const CACHE_FILL = (CACHE_SLOTS * 3) >> 2;
 const cache = new Int32Array(CACHE_SLOTS * SLOT);
@@ -141,25 +144,31 @@ export const gramSums = new Int32Array(8);
 
 /**
  * The offset in `cache` of the slot holding the n-gram row sums of norm[from..to) (computed on
- * a miss), or -1 when the word is too long to cache.
+ * a miss), or -1 when the word cannot be cached (too long, or a code unit of 256 or more).
  */
 function cachedGrams(norm: Uint16Array, from: number, to: number, hash: number, table: Int8Array): number {
   const len = to - from;
   if (len > CACHE_MAX_WORD) return -1;
+  // The key: code units k..k+3 in bytes 0..3 of word k/4 (zero past the end).
+  let k0 = 0;
+  let k1 = 0;
+  let k2 = 0;
+  let wide = 0;
+  for (let k = 0; k < len; k++) {
+    const c = norm[from + k]!;
+    wide |= c;
+    if (k < 4) k0 |= c << (k << 3);
+    else if (k < 8) k1 |= c << ((k - 4) << 3);
+    else k2 |= c << ((k - 8) << 3);
+  }
+  if (wide >= 256) return -1;
   const home = hash & (CACHE_SLOTS - 1);
   let slot = home;
   for (;;) {
     const o = slot * SLOT;
-    const meta = cache[o + 1]!;
-    if (meta === 0) break;
-    if ((meta & 0xff) === len && cache[o] === hash) {
-      let k = 0;
-      for (; k < len; k += 2) {
-        const pair = norm[from + k]! | (k + 1 < len ? norm[from + k + 1]! << 16 : 0);
-        if (cache[o + 10 + (k >> 1)] !== pair) break;
-      }
-      if (k >= len) return o;
-    }
+    const w0 = cache[o + 1]!;
+    if (w0 === 0) break; // empty: a word's first code unit is never 0
+    if (w0 === k0 && cache[o] === hash && cache[o + 2] === k1 && cache[o + 3] === k2) return o;
     slot = (slot + 1) & (CACHE_SLOTS - 1);
   }
   if (cacheUsed >= CACHE_FILL) {
@@ -181,19 +190,16 @@ function cachedGrams(norm: Uint16Array, from: number, to: number, hash: number, 
     a6 += table[r + 6]!;
     a7 += table[r + 7]!;
   }
+  n = mark;
   const o = slot * SLOT;
   cache[o] = hash;
-  cache[o + 1] = len | ((n - mark) << 8);
-  cache[o + 2] = a0;
-  cache[o + 3] = a1;
-  cache[o + 4] = a2;
-  cache[o + 5] = a3;
-  cache[o + 6] = a4;
-  cache[o + 7] = a5;
-  cache[o + 8] = a6;
-  cache[o + 9] = a7;
-  for (let k = 0; k < len; k += 2) cache[o + 10 + (k >> 1)] = norm[from + k]! | (k + 1 < len ? norm[from + k + 1]! << 16 : 0);
-  n = mark;
+  cache[o + 1] = k0;
+  cache[o + 2] = k1;
+  cache[o + 3] = k2;
+  cache[o + 4] = (a0 & 0xffff) | (a1 << 16);
+  cache[o + 5] = (a2 & 0xffff) | (a3 << 16);
+  cache[o + 6] = (a4 & 0xffff) | (a5 << 16);
+  cache[o + 7] = (a6 & 0xffff) | (a7 << 16);
   return o;
 }
 
@@ -242,15 +248,17 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
       const slot = table === undefined ? -1 : cachedGrams(norm, normStart[t]!, normEnd[t]!, hashes[t]!, table);
       if (slot < 0) charGrams(norm, normStart[t]!, normEnd[t]!);
       else {
-        g0 += cache[slot + 2]!;
-        g1 += cache[slot + 3]!;
-        g2 += cache[slot + 4]!;
-        g3 += cache[slot + 5]!;
-        g4 += cache[slot + 6]!;
-        g5 += cache[slot + 7]!;
-        g6 += cache[slot + 8]!;
-        g7 += cache[slot + 9]!;
-        cached += cache[slot + 1]! >>> 8;
+        // The int16 halves, sign-extended; a word of L code units has 2L - 1 n-grams.
+        const p0 = cache[slot + 4]!, p1 = cache[slot + 5]!, p2 = cache[slot + 6]!, p3 = cache[slot + 7]!;
+        g0 += (p0 << 16) >> 16;
+        g1 += p0 >> 16;
+        g2 += (p1 << 16) >> 16;
+        g3 += p1 >> 16;
+        g4 += (p2 << 16) >> 16;
+        g5 += p2 >> 16;
+        g6 += (p3 << 16) >> 16;
+        g7 += p3 >> 16;
+        cached += 2 * (normEnd[t]! - normStart[t]!) - 1;
       }
       if (bits & T_SHOUTED) push(SHAPE_SHOUT);
       if (bits & T_ELONGATED) push(SHAPE_ELONG);
