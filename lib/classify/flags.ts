@@ -219,22 +219,26 @@ function expandLiterals(alt: string): string[] {
   return out;
 }
 
+/**
+ * The key of a trigram (a << 14 | b << 7 | c, 7 bits a character) among 2^KEY_BITS: the last two
+ * characters, the first folded in. A chain entry compares the whole trigram, so keys may collide.
+ */
+const KEY_BITS = 14;
+const KEY_MASK = (1 << KEY_BITS) - 1;
 function trigramKey(a: number, b: number, c: number): number {
   const x = (a << 14) | (b << 7) | c;
-  return (x ^ (x >>> 16)) & 0xffff;
+  return (x ^ (x >>> KEY_BITS)) & KEY_MASK;
 }
 
 /**
  * Every literal of every hint, chained by the key of its first three characters: the gate looks
  * up each trigram of the post and checks the rest of the literal in place, so it knows exactly
- * which hints match without running them.
+ * which hints match without running them. 32 KB of chain heads (a few hundred literals), small
+ * enough to stay in cache between posts: a post reaches about ten chains.
  */
-const LITERAL_HEAD = new Int32Array(0x10000).fill(-1);
-/**
- * One bit per trigram key that heads a chain: an 8 KB filter read before the 256 KB chain heads,
- * which most of a post's trigrams never need.
- */
-const LITERAL_KEYS = new Int32Array(0x10000 >>> 5);
+const LITERAL_HEAD = new Int16Array(1 << KEY_BITS).fill(-1);
+/** One bit per trigram key that heads a chain: a 2 KB filter read before the chain heads. */
+const LITERAL_KEYS = new Int32Array((1 << KEY_BITS) >>> 5);
 const literalNext: number[] = [];
 const literalText: string[] = [];
 const literalRule: number[] = [];
@@ -267,6 +271,7 @@ for (const lit of REFERENCE_KEYWORDS.split('|')) {
   LITERAL_HEAD[key] = literalText.length - 1;
 }
 if (!REFERENCE_RE.source.includes(`(?:${REFERENCE_KEYWORDS})`)) throw new Error('flags: REFERENCE_KEYWORDS must be the keywords of REFERENCE_RE');
+if (literalText.length > 0x7fff) throw new Error('flags: too many hint literals for 16-bit chain links');
 /**
  * The literals packed for the gate's loop: each one's first three code units as its trigram
  * (a << 14 | b << 7 | c, the gate's rolling value), its rule bit, and the rest of its code units
@@ -347,7 +352,7 @@ function gate(text: string): Gate {
       if ((c === 42 || c === 35 || c === 64 || c === 36) && (x & 127) === 102) rules |= 1 << ABUSE_RULE;
     }
     x = ((x << 7) | c) & 0x1fffff;
-    const key = (x ^ (x >>> 16)) & 0xffff;
+    const key = (x ^ (x >>> KEY_BITS)) & KEY_MASK;
     if ((LITERAL_KEYS[key >>> 5]! & (1 << (key & 31))) !== 0) {
       for (let l = LITERAL_HEAD[key]!; l !== -1; l = LITERAL_NEXT[l]!) {
         const bit = LITERAL_BIT[l]!;
