@@ -262,14 +262,23 @@ RULES.forEach((r, k) => {
  */
 const REFERENCE_KEYWORDS = 'booking|reservation|confirmation|order|ticket|case|reference|ref|pnr|account|acct|tracking|membership|policy|customer|claim|invoice|locator|record';
 const REFERENCE_BIT = 1 << RULES.length;
-for (const lit of REFERENCE_KEYWORDS.split('|')) {
-  const key = trigramKey(lit.charCodeAt(0), lit.charCodeAt(1), lit.charCodeAt(2));
-  LITERAL_KEYS[key >>> 5] = LITERAL_KEYS[key >>> 5]! | (1 << (key & 31));
-  literalText.push(lit);
-  literalRule.push(RULES.length);
-  literalNext.push(LITERAL_HEAD[key]!);
-  LITERAL_HEAD[key] = literalText.length - 1;
+/**
+ * URL_RE's starts, one more bit: a post with a URL has it blanked out before the digit scan, and
+ * the blanks can join two runs of digits, so the gate then counts all the post's digits.
+ */
+const URL_STARTS = 'http|www.';
+const URL_BIT = 1 << (RULES.length + 1);
+for (const [literals, bit] of [[REFERENCE_KEYWORDS, RULES.length], [URL_STARTS, RULES.length + 1]] as const) {
+  for (const lit of literals.split('|')) {
+    const key = trigramKey(lit.charCodeAt(0), lit.charCodeAt(1), lit.charCodeAt(2));
+    LITERAL_KEYS[key >>> 5] = LITERAL_KEYS[key >>> 5]! | (1 << (key & 31));
+    literalText.push(lit);
+    literalRule.push(bit);
+    literalNext.push(LITERAL_HEAD[key]!);
+    LITERAL_HEAD[key] = literalText.length - 1;
+  }
 }
+if (URL_RE.source !== String.raw`https?:\/\/\S+|www\.\S+`) throw new Error('flags: URL_STARTS must be the starts of URL_RE');
 if (!REFERENCE_RE.source.includes(`(?:${REFERENCE_KEYWORDS})`)) throw new Error('flags: REFERENCE_KEYWORDS must be the keywords of REFERENCE_RE');
 if (literalText.length > 0x7fff) throw new Error('flags: too many hint literals for 16-bit chain links');
 /**
@@ -300,6 +309,36 @@ function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
+/** A character of `[\w-]` under the `iu` flags: ASCII letters, digits, `_`, `-`, ſ and the Kelvin sign. */
+function isEmailWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 0x17f || c === 0x212a;
+}
+
+/**
+ * Whether the "@" at i can be the "@" of an EMAIL_RE match: a character of the local part
+ * `[\w.+-]` before it, and after it a run of `[\w-]` that ends in ".", as the domain must.
+ */
+function mayBeEmailAt(text: string, i: number, n: number): boolean {
+  if (i === 0) return false;
+  const p = text.charCodeAt(i - 1);
+  if (!isEmailWordCode(p) && p !== 46 && p !== 43) return false;
+  let j = i + 1;
+  while (j < n && isEmailWordCode(text.charCodeAt(j))) j++;
+  return j > i + 1 && j < n && text.charCodeAt(j) === 46;
+}
+
+/** Whether a "#" at i - 1 can start a HASH_REFERENCE_RE match: a digit, then five digits or dashes. */
+function mayBeHashReferenceAt(text: string, i: number, n: number): boolean {
+  if (i + 6 > n) return false;
+  let c = text.charCodeAt(i);
+  if (c < 48 || c > 57) return false;
+  for (let k = i + 1; k < i + 6; k++) {
+    c = text.charCodeAt(k);
+    if ((c < 48 || c > 57) && c !== 45) return false;
+  }
+  return true;
+}
+
 interface Gate {
   /** Rules whose hint matches the lower-cased post. */
   rules: number;
@@ -310,14 +349,20 @@ interface Gate {
 /**
  * One pass over the post, lower-casing ASCII on the fly: which hints match (their literals,
  * looked up by trigram, plus "f*"-style masks and a standalone "rt"), and whether personal data
- * is possible: 9+ digits (a card, phone or long reference number), a reference keyword with 4+
- * digits or a run of 6 capitals (a booking reference), "#" + digit, or an "@" glued to a
- * preceding character as in an email. The two characters whose lower case is ASCII although they
- * are not (İ, the Kelvin sign) send the post through every rule.
+ * is possible: 9+ digits in one run of digits, spaces, brackets, dots and dashes (a card, phone
+ * or long reference number: DIGIT_RUN_RE's matches are such runs; in a post with a URL, whose
+ * blanking can join runs, 9+ digits in all), a reference keyword with 4+ digits or a run of 6
+ * capitals (a booking reference), "#" + six digits or dashes, or an "@" that can be an email's.
+ * The two characters whose lower case is ASCII although they are not (İ, the Kelvin sign) send
+ * the post through every rule.
  */
 function gate(text: string): Gate {
   let rules = 0;
   let digits = 0;
+  // Digits in the current run of characters DIGIT_RUN_RE's middle can hold ([\d\s().-]; any
+  // non-ASCII character may be a space), and the most in one run.
+  let runDigits = 0;
+  let maxRunDigits = 0;
   let upperRun = 0;
   let maxUpperRun = 0;
   let personal = false;
@@ -330,7 +375,7 @@ function gate(text: string): Gate {
       if (c >= 128) {
         if (c === 0x130 || c === 0x212a) rules |= ALL_RULES;
         c = 0;
-      }
+      } else runDigits = 0;
       upperRun = 0;
     } else if (c >= 65) {
       if (c <= 90) {
@@ -338,15 +383,19 @@ function gate(text: string): Gate {
         if (upperRun > maxUpperRun) maxUpperRun = upperRun;
         c += 32;
       } else upperRun = 0;
+      runDigits = 0;
     } else {
       upperRun = 0;
-      if (c >= 48 && c <= 57) digits++;
-      else if (c === 64) {
-        const p = i > 0 ? text.charCodeAt(i - 1) : 32;
-        if (p !== 32 && p !== 10 && p !== 9 && p !== 13) personal = true;
-      } else if (c === 35) {
-        const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-        if (d >= 48 && d <= 57) personal = true;
+      if (c >= 48 && c <= 57) {
+        digits++;
+        if (++runDigits > maxRunDigits) maxRunDigits = runDigits;
+      } else if (c !== 32 && (c < 9 || c > 13) && c !== 40 && c !== 41 && c !== 46 && c !== 45) {
+        runDigits = 0;
+        if (c === 64) {
+          if (mayBeEmailAt(text, i, n)) personal = true;
+        } else if (c === 35) {
+          if (mayBeHashReferenceAt(text, i + 1, n)) personal = true;
+        }
       }
       // "f*", "f#", "f@", "f$": a masked swear word.
       if ((c === 42 || c === 35 || c === 64 || c === 36) && (x & 127) === 102) rules |= 1 << ABUSE_RULE;
@@ -373,7 +422,8 @@ function gate(text: string): Gate {
     }
   }
   const reference = (rules & REFERENCE_BIT) !== 0 && (digits >= 4 || maxUpperRun >= 6);
-  return { rules: rules & ALL_RULES, personal: personal || digits >= 9 || reference };
+  const longNumber = (rules & URL_BIT) !== 0 ? digits >= 9 : maxRunDigits >= 9;
+  return { rules: rules & ALL_RULES, personal: personal || longNumber || reference };
 }
 
 const FLAG_ORDER: readonly FlagName[] = ['legal', 'safety', 'churn', 'personal_data', 'abuse', 'repeat_contact', 'press'];
