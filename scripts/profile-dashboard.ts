@@ -3,8 +3,8 @@
  * CPU profile over chip clicks and prints the functions with the most self time.
  *   CARELINE_OUT_DIR=.output-prof CARELINE_NO_MINIFY=1 npx wxt build
  *   CARELINE_EXTENSION_DIR=.output-prof/chrome-mv3 npx tsx scripts/profile-dashboard.ts [items] [--csv | --open]
- * (--csv: profile a CSV export of the opening view instead of filter changes; --open: profile
- * an opening of the page, navigation to first figures)
+ * (--csv: profile a CSV export of every item, as the bench's, instead of filter changes; --open:
+ * profile an opening of the page, navigation to first figures)
  * A developer's tool, not a benchmark: the figures are in `npm run bench -- dashboard`.
  */
 import { EXTENSION_DIR, launchWithExtension } from '../e2e/browser';
@@ -35,7 +35,7 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   if (opening) await cdp.send('Profiler.start');
-  await page.goto(url);
+  await page.goto(process.argv.includes('--csv') ? `${url}?range=all` : url);
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, opening ? 'careline:first-metrics' : 'careline:complete-metrics', { timeout: 600_000 });
   const first = await page.evaluate(() => performance.getEntriesByName('careline:first-metrics')[0]?.startTime ?? Number.NaN);
   console.log(`first metrics after opening: ${Math.round(first)} ms`);
@@ -48,10 +48,15 @@ try {
   if (!opening) {
     await cdp.send('Profiler.start');
     if (process.argv.includes('--csv')) {
-      // A CSV export of the opening view: click → download.
+      // A CSV export of every item (range all): click → download.
       const t = performance.now();
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-csv').click()]);
       console.log(`CSV export click → download: ${Math.round(performance.now() - t)} ms`);
+      const clicked = await page.evaluate(() => performance.getEntriesByName('careline:csv-build')[0]!.startTime);
+      for (const m of ['careline:csv-build', 'careline:csv-save']) {
+        const e = await page.evaluate((m) => performance.getEntriesByName(m).map((e) => ({ startTime: e.startTime, duration: e.duration }))[0]!, m);
+        console.log(`  ${m}: @${Math.round(e.startTime - clicked)} +${Math.round(e.duration)} ms`);
+      }
       await download.delete();
     } else {
       for (const name of ['X', 'High', 'Complaint', 'X', 'High', 'Complaint']) {

@@ -245,9 +245,11 @@ export function App() {
 
   const exportItemsCsv = () =>
     void runTask('CSV export', async (signal, progress) => {
-      const parts = await itemsToCsv(shownItems, { signal, onProgress: (p) => progress(p.done, p.total) });
+      const started = performance.now();
+      const file = await itemsToCsv(shownItems, { signal, onProgress: (p) => progress(p.done, p.total) });
+      performance.measure('careline:csv-build', { start: started });
       const name = exportFileName('items', 'csv');
-      downloadFile(parts, 'text/csv;charset=utf-8', name);
+      measured('careline:csv-save', () => downloadFile([file], file.type, name));
       return { tone: 'good', lines: [`Exported ${shownItems.length.toLocaleString()} items to ${name}.`] };
     });
   const exportItemsJson = () =>

@@ -23,6 +23,11 @@ const base: HandledItem = {
   updatedAt: '2026-01-05T10:00:00.000Z',
 };
 
+/** The file's text, BOM kept (TextDecoder drops it unless told not to). */
+const decode = async (file: Blob): Promise<string> => new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(await file.arrayBuffer());
+
+const csvText = async (items: readonly HandledItem[]): Promise<string> => decode(await itemsToCsv(items));
+
 function parse(text: string): string[][] {
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const r = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
@@ -54,7 +59,7 @@ describe('neutraliseCell', () => {
 describe('itemsToCsv', () => {
   it('writes a header with every log field and one row per item', async () => {
     const { items } = generateSampleLog(50, 5);
-    const rows = parse((await itemsToCsv(items)).join(''));
+    const rows = parse(await csvText(items));
     expect(rows[0]).toEqual(ITEM_CSV_COLUMNS);
     expect(ITEM_CSV_COLUMNS).toContain('responseBusinessSeconds');
     expect(ITEM_CSV_COLUMNS).toContain('practiceSessionId');
@@ -95,7 +100,7 @@ describe('itemsToCsv', () => {
 
   it('neutralises hostile cells in every text field and keeps them intact otherwise', async () => {
     const items = HOSTILE.map((s, i): HandledItem => ({ ...base, id: `a1:x:${i}`, text: s, authorName: s, notes: s, tags: [s], replyText: s }));
-    const rows = parse((await itemsToCsv(items)).join(''));
+    const rows = parse(await csvText(items));
     const col = (name: string) => ITEM_CSV_COLUMNS.indexOf(name as keyof HandledItem);
     HOSTILE.forEach((s, i) => {
       const row = rows[i + 1]!;
@@ -113,7 +118,7 @@ describe('itemsToCsv', () => {
       targetMet: false,
       flags: [{ name: 'legal', evidence: ['lawyer', 'sue'] }, { name: 'churn', evidence: [] }],
     };
-    const [header, row] = parse((await itemsToCsv([it])).join(''));
+    const [header, row] = parse(await csvText([it]));
     const get = (name: string) => row![header!.indexOf(name)];
     expect(get('postedAt')).toBe('2026-01-05T08:00:00.000Z');
     expect(get('responseSeconds')).toBe('3600.5');
@@ -125,12 +130,31 @@ describe('itemsToCsv', () => {
   it('reports progress per chunk and can leave out the BOM', async () => {
     const { items } = generateSampleLog(25, 1);
     const seen: number[] = [];
-    const parts = await itemsToCsv(items, { chunkSize: 10, bom: false, onProgress: (p) => seen.push(p.done) });
+    const file = await itemsToCsv(items, { chunkSize: 10, bom: false, onProgress: (p) => seen.push(p.done) });
     expect(seen).toEqual([0, 10, 20, 25]);
-    expect(parts).toHaveLength(4);
-    expect(parts.join('').charCodeAt(0)).not.toBe(0xfeff);
+    expect(file.type).toBe('text/csv;charset=utf-8');
+    expect((await decode(file)).charCodeAt(0)).not.toBe(0xfeff);
     // Chunked output equals one-chunk output.
-    expect(parts.join('')).toBe((await itemsToCsv(items, { bom: false })).join(''));
+    expect(await decode(file)).toBe(await decode(await itemsToCsv(items, { bom: false })));
+  });
+
+  it('writes the bytes of the UTF-8 encoding of the reference rows, quoted as papaparse quotes them', async () => {
+    const { items } = generateSampleLog(200, 3);
+    const odd: HandledItem[] = [...HOSTILE, 'lone \ud83d surrogate', '\udc00 low first', 'pair at end \ud83d\ude42', '"', '""', ''].map((s, i) => ({
+      ...base,
+      id: `a1:x:o${i}`,
+      text: s,
+      notes: s,
+      replyText: `${s}${s}`,
+    }));
+    const all = [...items, ...odd];
+    const reference = Papa.unparse([ITEM_CSV_COLUMNS, ...all.map((it) => itemCsvCellsBothWays(it).reference)], { quotes: true, newline: '\r\n' });
+    const expected = new TextEncoder().encode(`\uFEFF${reference}\r\n`);
+    // Small buffers, so rows straddle buffer ends too.
+    const file = await itemsToCsv(all, { chunkSize: 7, bufferBytes: 1000 });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    expect(bytes.length).toBe(expected.length);
+    expect(Buffer.from(bytes).equals(Buffer.from(expected))).toBe(true);
   });
 
   it('stops when cancelled', async () => {
