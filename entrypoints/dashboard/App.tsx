@@ -3,6 +3,7 @@ import { getDb } from '../../lib/db/database';
 import type { HandledItem, SeenRecord } from '../../lib/db/schema';
 import { itemsToCsv, metricsToCsv } from '../../lib/export/csv';
 import { itemsToJsonParts } from '../../lib/export/json';
+import { utf8Blob } from '../../lib/export/utf8-writer';
 import { digestWithItems } from '../../lib/db/digest';
 import { itemColumnsOf } from '../../lib/metrics/columns';
 import { computeHeadline, computeMetrics, metricsIndexFor } from '../../lib/metrics/compute';
@@ -257,7 +258,7 @@ export function App() {
       const exportedBy = agents.length === 1 ? agents[0]!.id : undefined;
       const parts = await itemsToJsonParts(shownItems, { signal, onProgress: (p) => progress(p.done, p.total), ...(exportedBy ? { exportedBy } : {}) });
       const name = exportFileName('items', 'json');
-      downloadFile(parts, 'application/json', name);
+      downloadFile([utf8Blob(parts, 'application/json')], 'application/json', name);
       return { tone: 'good', lines: [`Exported ${shownItems.length.toLocaleString()} items to ${name}.`] };
     });
   const exportMetrics = () => {

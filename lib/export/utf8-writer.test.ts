@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Utf8Writer } from './utf8-writer';
+import { utf8Blob, Utf8Writer } from './utf8-writer';
 
 function bytesOf(parts: readonly Uint8Array[]): number[] {
   return parts.flatMap((p) => [...p]);
@@ -81,5 +81,15 @@ describe('Utf8Writer', () => {
     expect(parts.map((p) => p.length)).toEqual([2, 20]);
     expect(w.finish()).toEqual([]);
     expect(w.size).toBe(0);
+  });
+});
+
+describe('utf8Blob', () => {
+  it('is the UTF-8 of the parts, with the type given', async () => {
+    const rand = mulberry32(3);
+    const parts = Array.from({ length: 50 }, () => randomText(rand));
+    const blob = utf8Blob(parts, 'application/json');
+    expect(blob.type).toBe('application/json');
+    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual(parts.flatMap((t) => [...new TextEncoder().encode(t)]));
   });
 });

@@ -128,3 +128,15 @@ export class Utf8Writer {
     return out;
   }
 }
+
+/**
+ * A UTF-8 Blob of these strings, encoded by Utf8Writer (see above for why not `new Blob(parts)`),
+ * handed to the Blob a few megabytes at a time.
+ */
+export function utf8Blob(parts: readonly string[], type: string): Blob {
+  const blobs: Blob[] = [];
+  const out = new Utf8Writer(BUFFER_BYTES, (bytes) => blobs.push(new Blob([bytes])));
+  for (const p of parts) out.text(p);
+  out.finish();
+  return new Blob(blobs, { type });
+}

@@ -5,15 +5,16 @@
  *  - `buildMetricsIndex` encodes the loaded log this way, then adds the time-zone columns;
  *  - the log digest (lib/db/digest.ts) keeps the same columns in IndexedDB, in a few blocks of
  *    typed arrays, so the dashboard's first figures need no read of 100,000 item rows.
- * A stored column's meaning never changes under the same `COLUMNS_VERSION`; a change bumps it
- * and the digest is rebuilt from the log.
+ * A stored column's meaning (or the digest's layout) never changes under the same
+ * `COLUMNS_VERSION`; a change bumps it and the digest is rebuilt from the log.
  */
 import { FLAG_NAMES, INTENTS, SENTIMENTS, type FlagName, type Urgency } from '../classify/types';
 import type { HandledItem, HandledReason, SeenRecord } from '../db/schema';
 import type { Site } from '../post';
 import { parseIsoMs } from './iso-time';
 
-export const COLUMNS_VERSION = 2;
+/** 3: the digest's rows moved to 16 blocks (lib/db/digest.ts), so every row's block changed. */
+export const COLUMNS_VERSION = 3;
 
 /** `postedMin` / `answeredMin` of an unknown time. */
 export const MISSING_MIN = -0x80000000;
