@@ -107,6 +107,22 @@ function gather(index: MetricsIndex, rows: Int32Array): Gathered {
   return g;
 }
 
+/**
+ * `groupBy`'s pairs, reused from call to call (nine calls per computation, each over every
+ * selected row; see `scratchValues` in stats.ts for why): row r's pair is (r, its group), so the
+ * rows are 0, 1, 2… and stay valid as the buffer grows.
+ */
+let identity = new Int32Array(0);
+let groupsScratch = new Int32Array(0);
+function groupByPairs(n: number): { pairRows: Int32Array; pairGroups: Int32Array } {
+  if (identity.length < n) {
+    identity = new Int32Array(Math.max(n, Math.ceil(identity.length * 1.5)));
+    for (let r = 0; r < identity.length; r++) identity[r] = r;
+    groupsScratch = new Int32Array(identity.length);
+  }
+  return { pairRows: identity, pairGroups: groupsScratch };
+}
+
 /** Groups the selected rows by `codeOf(original row)` and computes each group's figures. */
 function groupBy(
   data: Gathered,
@@ -116,12 +132,8 @@ function groupBy(
   labels: readonly string[] = keys,
 ): GroupMetrics[] {
   const n = rows.length;
-  const pairRows = new Int32Array(n);
-  const pairGroups = new Int32Array(n);
-  for (let r = 0; r < n; r++) {
-    pairRows[r] = r;
-    pairGroups[r] = codeOf(rows[r]!);
-  }
+  const { pairRows, pairGroups } = groupByPairs(n);
+  for (let r = 0; r < n; r++) pairGroups[r] = codeOf(rows[r]!);
   return groupPairs(data, pairRows, pairGroups, n, keys, labels);
 }
 
