@@ -12,35 +12,34 @@
 /** Size of each buffer; a cell larger than this gets a buffer of its own size. */
 const BUFFER_BYTES = 1 << 22;
 
+/**
+ * Writes into a buffer and hands each full one to a sink, then writes over it: the sink must copy
+ * the bytes before it returns (as `new Blob([bytes])` does; see `utf8BlobWriter`).
+ */
 export class Utf8Writer {
-  private readonly done: Array<Uint8Array<ArrayBuffer>> = [];
   private buf: Uint8Array<ArrayBuffer>;
   private pos = 0;
   /** Bytes given to the sink. */
   private handed = 0;
 
-  /**
-   * @param sink given, each full buffer is handed to it and then written over: the sink must copy
-   *   the bytes before it returns (as `new Blob([bytes])` does). Without one, the buffers are kept
-   *   for `finish`.
-   */
   constructor(
-    private readonly bufferBytes = BUFFER_BYTES,
-    private readonly sink?: (bytes: Uint8Array<ArrayBuffer>) => void,
+    private readonly sink: (bytes: Uint8Array<ArrayBuffer>) => void,
+    bufferBytes = BUFFER_BYTES,
   ) {
     this.buf = new Uint8Array(bufferBytes);
   }
 
-  /** Makes room for `n` more bytes: the current buffer is handed on and a new one started. */
+  /** Makes room for `n` more bytes: the bytes so far go to the sink (a larger buffer if need be). */
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    if (this.pos > 0) {
-      if (this.sink) {
-        this.sink(this.buf.subarray(0, this.pos));
-        this.handed += this.pos;
-      } else this.done.push(this.buf.subarray(0, this.pos));
-    }
-    if (!this.sink || n > this.buf.length) this.buf = new Uint8Array(Math.max(this.bufferBytes, n));
+    this.handOn();
+    if (n > this.buf.length) this.buf = new Uint8Array(n);
+  }
+
+  private handOn(): void {
+    if (this.pos === 0) return;
+    this.sink(this.buf.subarray(0, this.pos));
+    this.handed += this.pos;
     this.pos = 0;
   }
 
@@ -109,34 +108,36 @@ export class Utf8Writer {
 
   /** Bytes written so far. */
   get size(): number {
-    let n = this.pos + this.handed;
-    for (const b of this.done) n += b.length;
-    return n;
+    return this.handed + this.pos;
   }
 
-  /**
-   * Ends the writing: with a sink, hands it the last bytes and returns nothing; without one,
-   * returns every byte written, as parts for `new Blob(parts)`. The writer is empty afterwards.
-   */
-  finish(): Array<Uint8Array<ArrayBuffer>> {
-    if (this.sink && this.pos > 0) this.sink(this.buf.subarray(0, this.pos));
-    const out = this.done.splice(0);
-    if (!this.sink && this.pos > 0) out.push(this.buf.subarray(0, this.pos));
+  /** Hands the sink the last bytes; the writer is empty afterwards. */
+  finish(): void {
+    this.handOn();
     this.buf = new Uint8Array(0);
-    this.pos = 0;
     this.handed = 0;
-    return out;
   }
 }
 
 /**
- * A UTF-8 Blob of these strings, encoded by Utf8Writer (see above for why not `new Blob(parts)`),
- * handed to the Blob a few megabytes at a time.
+ * A writer whose buffers become Blobs as they fill, so that the browser takes each few megabytes
+ * over (a copy, then its own processes) while the next are written; `finish` returns the file.
  */
-export function utf8Blob(parts: readonly string[], type: string): Blob {
+export function utf8BlobWriter(bufferBytes?: number): { out: Utf8Writer; finish: (type: string) => Blob } {
   const blobs: Blob[] = [];
-  const out = new Utf8Writer(BUFFER_BYTES, (bytes) => blobs.push(new Blob([bytes])));
-  for (const p of parts) out.text(p);
-  out.finish();
-  return new Blob(blobs, { type });
+  const out = new Utf8Writer((bytes) => blobs.push(new Blob([bytes])), bufferBytes);
+  return {
+    out,
+    finish: (type) => {
+      out.finish();
+      return new Blob(blobs, { type });
+    },
+  };
+}
+
+/** A UTF-8 Blob of these strings, encoded by Utf8Writer (see above for why not `new Blob(parts)`). */
+export function utf8Blob(parts: readonly string[], type: string): Blob {
+  const file = utf8BlobWriter();
+  for (const p of parts) file.out.text(p);
+  return file.finish(type);
 }
