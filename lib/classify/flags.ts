@@ -242,17 +242,21 @@ const LITERAL_KEYS = new Int32Array((1 << KEY_BITS) >>> 5);
 const literalNext: number[] = [];
 const literalText: string[] = [];
 const literalRule: number[] = [];
+/** Chains `lit` (3+ characters) under the key of its first trigram; the gate sets bit `rule` when it matches. */
+function addLiteral(lit: string, rule: number): void {
+  const key = trigramKey(lit.charCodeAt(0), lit.charCodeAt(1), lit.charCodeAt(2));
+  LITERAL_KEYS[key >>> 5] = LITERAL_KEYS[key >>> 5]! | (1 << (key & 31));
+  literalText.push(lit);
+  literalRule.push(rule);
+  literalNext.push(LITERAL_HEAD[key]!);
+  LITERAL_HEAD[key] = literalText.length - 1;
+}
 RULES.forEach((r, k) => {
   for (const alt of topLevelAlternatives(r.hint.source)) {
     const literals = alt in r.overrides ? r.overrides[alt]!.split('|').filter((l) => l !== '') : expandLiterals(alt);
     for (const lit of literals) {
       if (lit.length < 3) throw new Error(`flags: hint literal "${lit}" is shorter than 3 characters`);
-      const key = trigramKey(lit.charCodeAt(0), lit.charCodeAt(1), lit.charCodeAt(2));
-      LITERAL_KEYS[key >>> 5] = LITERAL_KEYS[key >>> 5]! | (1 << (key & 31));
-      literalText.push(lit);
-      literalRule.push(k);
-      literalNext.push(LITERAL_HEAD[key]!);
-      LITERAL_HEAD[key] = literalText.length - 1;
+      addLiteral(lit, k);
     }
   }
 });
@@ -269,14 +273,7 @@ const REFERENCE_BIT = 1 << RULES.length;
 const URL_STARTS = 'http|www.';
 const URL_BIT = 1 << (RULES.length + 1);
 for (const [literals, bit] of [[REFERENCE_KEYWORDS, RULES.length], [URL_STARTS, RULES.length + 1]] as const) {
-  for (const lit of literals.split('|')) {
-    const key = trigramKey(lit.charCodeAt(0), lit.charCodeAt(1), lit.charCodeAt(2));
-    LITERAL_KEYS[key >>> 5] = LITERAL_KEYS[key >>> 5]! | (1 << (key & 31));
-    literalText.push(lit);
-    literalRule.push(bit);
-    literalNext.push(LITERAL_HEAD[key]!);
-    LITERAL_HEAD[key] = literalText.length - 1;
-  }
+  for (const lit of literals.split('|')) addLiteral(lit, bit);
 }
 if (URL_RE.source !== String.raw`https?:\/\/\S+|www\.\S+`) throw new Error('flags: URL_STARTS must be the starts of URL_RE');
 if (!REFERENCE_RE.source.includes(`(?:${REFERENCE_KEYWORDS})`)) throw new Error('flags: REFERENCE_KEYWORDS must be the keywords of REFERENCE_RE');
