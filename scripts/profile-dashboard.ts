@@ -31,11 +31,12 @@ try {
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('careline:digest-rebuilt').length > 0, undefined, { timeout: 600_000 });
   const opening = process.argv.includes('--open');
+  const csv = process.argv.includes('--csv');
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   if (opening) await cdp.send('Profiler.start');
-  await page.goto(process.argv.includes('--csv') ? `${url}?range=all` : url);
+  await page.goto(csv ? `${url}?range=all` : url);
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, opening ? 'careline:first-metrics' : 'careline:complete-metrics', { timeout: 600_000 });
   const first = await page.evaluate(() => performance.getEntriesByName('careline:first-metrics')[0]?.startTime ?? Number.NaN);
   console.log(`first metrics after opening: ${Math.round(first)} ms`);
@@ -47,7 +48,7 @@ try {
   // --open: the profile already covers navigation to the first figures (above).
   if (!opening) {
     await cdp.send('Profiler.start');
-    if (process.argv.includes('--csv')) {
+    if (csv) {
       // A CSV export of every item (range all): click → download.
       const t = performance.now();
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-csv').click()]);
