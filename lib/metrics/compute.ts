@@ -162,9 +162,10 @@ function groupPairs(
       met[grp]! += m;
     }
   }
-  const resp = groupedStats(data.resp, pairRows, pairGroups, n, g);
-  const respB = groupedStats(data.respB, pairRows, pairGroups, n, g);
-  const handle = groupedStats(data.handle, pairRows, pairGroups, n, g);
+  // `items` counts each group's pairs: the three stats need no counting pass of their own.
+  const resp = groupedStats(data.resp, pairRows, pairGroups, n, g, items);
+  const respB = groupedStats(data.respB, pairRows, pairGroups, n, g, items);
+  const handle = groupedStats(data.handle, pairRows, pairGroups, n, g, items);
   const out: GroupMetrics[] = [];
   for (let k = 0; k < g; k++) {
     if (!items[k]) continue;

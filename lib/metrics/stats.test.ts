@@ -40,6 +40,8 @@ describe('percentiles (linear interpolation between closest ranks)', () => {
     expect(stats[0]).toMatchObject({ count: 1, median: 2 });
     expect(stats[1]).toMatchObject({ count: 3, median: 4, mean: 10 / 3 });
     expect(stats[2]).toMatchObject({ count: 0, median: null });
+    // Given the groups' pair counts (NaN included), the NaN still counts for nothing.
+    expect(groupedStats(values, Int32Array.from([0, 1, 2, 3, 4]), Int32Array.from([1, 0, 0, 1, 1]), 5, 3, Int32Array.from([2, 3, 0]))).toEqual(stats);
   });
 
   it('gives each group exactly the stats of its own values, for rows in one group, several or none', () => {
@@ -66,6 +68,10 @@ describe('percentiles (linear interpolation between closest ranks)', () => {
         }
       }
       const stats = groupedStats(values, Int32Array.from(pairRows), Int32Array.from(pairGroups), pairRows.length, groups);
+      // The same with the groups' pair counts given (values or not), as groupPairs passes them.
+      const sizes = new Int32Array(groups);
+      for (const g of pairGroups) sizes[g]!++;
+      expect(groupedStats(values, Int32Array.from(pairRows), Int32Array.from(pairGroups), pairRows.length, groups, sizes), `trial ${trial}, sizes given`).toEqual(stats);
       for (let g = 0; g < groups; g++) {
         const own = pairRows.filter((r, k) => pairGroups[k] === g && !Number.isNaN(values[r]!)).map((r) => values[r]!);
         const expected = durationStats(own);

@@ -163,6 +163,10 @@ function scratchValues(n: number): Float64Array {
 /**
  * Stats of `values[row]` per group, for (row, group) pairs: a counting scatter into one buffer,
  * then linear-time selection per group. NaN values are left out.
+ *
+ * `groupSizes`, when the caller has them (the number of pairs of each group, values or not),
+ * saves the counting pass: each group gets room for all its pairs, and the values it holds are
+ * those the scatter wrote there. Several stats over the same pairs share them.
  */
 export function groupedStats(
   values: Float64Array,
@@ -170,14 +174,18 @@ export function groupedStats(
   pairGroups: Int32Array,
   pairCount: number,
   groupCount: number,
+  groupSizes?: Int32Array,
 ): DurationStats[] {
-  const ends = new Int32Array(groupCount + 1);
-  countPerGroup(values, pairRows, pairGroups, pairCount, ends);
-  for (let g = 0; g < groupCount; g++) ends[g + 1]! += ends[g]!;
-  const buf = scratchValues(ends[groupCount]!);
-  scatter(values, pairRows, pairGroups, pairCount, ends.slice(0, groupCount), buf);
+  const starts = new Int32Array(groupCount + 1);
+  if (groupSizes) for (let g = 0; g < groupCount; g++) starts[g + 1] = groupSizes[g]!;
+  else countPerGroup(values, pairRows, pairGroups, pairCount, starts);
+  for (let g = 0; g < groupCount; g++) starts[g + 1]! += starts[g]!;
+  const buf = scratchValues(starts[groupCount]!);
+  // The scatter moves each group's cursor past the values it writes: its end.
+  const ends = starts.slice(0, groupCount);
+  scatter(values, pairRows, pairGroups, pairCount, ends, buf);
   const out: DurationStats[] = [];
-  for (let g = 0; g < groupCount; g++) out.push(durationStatsInPlace(buf.subarray(ends[g]!, ends[g + 1]!)));
+  for (let g = 0; g < groupCount; g++) out.push(durationStatsInPlace(buf.subarray(starts[g]!, ends[g]!)));
   return out;
 }
 
