@@ -40,8 +40,9 @@ export function templateEffectivenessOf(index: MetricsIndex, rows: Int32Array): 
       if (s === NEGATIVE) negative[t]!++;
     }
   }
-  const edits = groupedStats(editDistance, pairRows, pairGroups, k, g);
-  const times = groupedStats(resp, pairRows, pairGroups, k, g);
+  // `uses` counts each template's pairs: no counting pass in the stats.
+  const edits = groupedStats(editDistance, pairRows, pairGroups, k, g, uses);
+  const times = groupedStats(resp, pairRows, pairGroups, k, g, uses);
   const out: TemplateEffectiveness[] = [];
   for (let t = 0; t < g; t++) {
     if (!uses[t]) continue;
