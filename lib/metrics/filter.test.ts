@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HandledItemSchema, SeenRecordSchema } from '../db/schema';
 import { DashboardFilterSchema, DEFAULT_FILTER, filterFromSearchParams, filterToSearchParams, resolveRange, type DashboardFilter } from './filter';
 import { generateSampleLog } from './sample-log';
-import { applyFilter } from './select';
+import { applyFilter, selectRows } from './select';
 import { buildMetricsIndex } from './metrics-index';
 
 const utc = (s: string) => Date.parse(s);
@@ -78,6 +78,10 @@ describe('applyFilter', () => {
       [{ met: 'met' }, (it) => it.mode === 'live' && it.targetMet === true],
       [{ q: 'REFUND' }, (it) => it.mode === 'live' && `${it.text} ${it.replyText ?? ''}`.toLowerCase().includes('refund')],
       [{ range: 'last_7_days' }, (it) => it.mode === 'live' && utc(it.handledAt) >= utc('2026-10-26T00:00:00Z') && utc(it.handledAt) < utc('2026-11-02T00:00:00Z')],
+      [
+        { sites: ['x'], intents: ['complaint', 'question'], urgencies: ['high', 'normal'], met: 'missed' },
+        (it) => it.mode === 'live' && it.site === 'x' && ['complaint', 'question'].includes(eff(it)) && it.urgency !== 'low' && it.targetMet === false,
+      ],
     ];
     const index = buildMetricsIndex(items, [], 'UTC');
     for (const [partial, predicate] of cases) {
@@ -85,6 +89,23 @@ describe('applyFilter', () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(applyFilter(items, { ...all, ...partial }, ctx)).toEqual(expected);
       expect(applyFilter(index, { ...all, ...partial }, ctx)).toEqual(expected);
+    }
+  });
+
+  it('selects seen records by every criterion but met/missed, alone and together', () => {
+    const { seen } = generateSampleLog(3000, 12, { practiceShare: 0.1 });
+    const index = buildMetricsIndex(items, seen, 'UTC');
+    const cases: Array<[Partial<DashboardFilter>, (s: (typeof seen)[number]) => boolean]> = [
+      [{}, (s) => s.mode === 'live'],
+      [{ mode: 'practice' }, (s) => s.mode === 'practice'],
+      [{ sites: ['facebook'], urgencies: ['high'] }, (s) => s.mode === 'live' && s.site === 'facebook' && s.urgency === 'high'],
+      [{ intents: ['praise'], flags: ['churn'] }, (s) => s.mode === 'live' && s.intent === 'praise' && (s.flags ?? []).some((f) => f.name === 'churn')],
+      [{ met: 'met' }, (s) => s.mode === 'live'],
+    ];
+    for (const [partial, predicate] of cases) {
+      const expected = seen.flatMap((s, i) => (predicate(s) ? [i] : []));
+      expect(expected.length, JSON.stringify(partial)).toBeGreaterThan(0);
+      expect(Array.from(selectRows(index, { ...all, ...partial }, ctx).seen), JSON.stringify(partial)).toEqual(expected);
     }
   });
 
