@@ -80,7 +80,7 @@ describe('applyFilter', () => {
       [{ range: 'last_7_days' }, (it) => it.mode === 'live' && utc(it.handledAt) >= utc('2026-10-26T00:00:00Z') && utc(it.handledAt) < utc('2026-11-02T00:00:00Z')],
       [
         { sites: ['x'], intents: ['complaint', 'question'], urgencies: ['high', 'normal'], met: 'missed' },
-        (it) => it.mode === 'live' && it.site === 'x' && ['complaint', 'question'].includes(eff(it)) && it.urgency !== 'low' && it.targetMet === false,
+        (it) => it.mode === 'live' && it.site === 'x' && (eff(it) === 'complaint' || eff(it) === 'question') && it.urgency !== 'low' && it.targetMet === false,
       ],
     ];
     const index = buildMetricsIndex(items, [], 'UTC');
