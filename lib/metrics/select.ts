@@ -79,46 +79,59 @@ function tablesOf(index: MetricsIndex, filter: DashboardFilter, range: ResolvedR
   };
 }
 
-function selectItems(c: MetricsIndex['item'], n: number, t: Tables, text: readonly string[] | undefined, q: string): Int32Array {
-  const { practice: pr, handledMs, site, agent, intent, urgency, flags, met } = c;
+/** The columns a filter reads, of items or of seen records (which have no met/missed). */
+interface FilteredColumns {
+  practice: Uint8Array;
+  ms: Float64Array;
+  site: Uint8Array;
+  agent: Int32Array;
+  intent: Uint8Array;
+  urgency: Uint8Array;
+  flags: Uint8Array;
+  met: Int8Array | undefined;
+}
+
+const itemColumns = (c: MetricsIndex['item']): FilteredColumns => ({
+  practice: c.practice,
+  ms: c.handledMs,
+  site: c.site,
+  agent: c.agent,
+  intent: c.intent,
+  urgency: c.urgency,
+  flags: c.flags,
+  met: c.met,
+});
+
+/** Seen records take every part of the filter but met/missed; their date is when first seen. */
+const seenColumns = (s: MetricsIndex['seenCols']): FilteredColumns => ({
+  practice: s.practice,
+  ms: s.firstSeenMs,
+  site: s.site,
+  agent: s.agent,
+  intent: s.intent,
+  urgency: s.urgency,
+  flags: s.flags,
+  met: undefined,
+});
+
+/** The rows whose columns pass every table (and hold `q`, when searching). */
+function selectLoop(c: FilteredColumns, n: number, t: Tables, text: readonly string[] | undefined, q: string): Int32Array {
+  const { practice: pr, ms, site, agent, intent, urgency, flags, met } = c;
   const { practice, from, to, sites, agents, intents, urgencies, flags: flagTable, met: metTable } = t;
   const rows = new Int32Array(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
-    const ms = handledMs[i]!;
+    const at = ms[i]!;
     const keep =
       (pr[i] === practice ? 1 : 0) &
-      (ms >= from && ms < to ? 1 : 0) &
-      sites[site[i]!]! &
-      agents[agent[i]!]! &
-      intents[intent[i]!]! &
-      urgencies[urgency[i]!]! &
-      flagTable[flags[i]!]! &
-      metTable[met[i]! + 1]!;
-    if (keep === 0) continue;
-    if (text !== undefined && !text[i]!.includes(q)) continue;
-    rows[k++] = i;
-  }
-  return rows.slice(0, k);
-}
-
-/** Seen records take every part of the filter but met/missed. */
-function selectSeen(s: MetricsIndex['seenCols'], m: number, t: Tables, text: readonly string[] | undefined, q: string): Int32Array {
-  const { practice: pr, firstSeenMs, site, agent, intent, urgency, flags } = s;
-  const { practice, from, to, sites, agents, intents, urgencies, flags: flagTable } = t;
-  const rows = new Int32Array(m);
-  let k = 0;
-  for (let i = 0; i < m; i++) {
-    const ms = firstSeenMs[i]!;
-    const keep =
-      (pr[i] === practice ? 1 : 0) &
-      (ms >= from && ms < to ? 1 : 0) &
+      (at >= from && at < to ? 1 : 0) &
       sites[site[i]!]! &
       agents[agent[i]!]! &
       intents[intent[i]!]! &
       urgencies[urgency[i]!]! &
       flagTable[flags[i]!]!;
     if (keep === 0) continue;
+    if (met !== undefined && metTable[met[i]! + 1] === 0) continue;
     if (text !== undefined && !text[i]!.includes(q)) continue;
     rows[k++] = i;
   }
@@ -138,8 +151,8 @@ export function selectRows(index: MetricsIndex, filter: DashboardFilter, ctx: Fi
   const text = q ? searchTextOf(index) : undefined;
   return {
     range,
-    items: selectItems(index.item, index.itemCount, tables, text?.items, q),
-    seen: selectSeen(index.seenCols, index.seenCount, tables, text?.seen, q),
+    items: selectLoop(itemColumns(index.item), index.itemCount, tables, text?.items, q),
+    seen: selectLoop(seenColumns(index.seenCols), index.seenCount, tables, text?.seen, q),
   };
 }
 
