@@ -5,9 +5,9 @@ import { classifierAgreementOf, type ClassifierAgreement } from './agreement';
 import { responseBucketsOf, type ResponseBucket } from './buckets';
 import { defaultTimeZone, type DashboardFilter, type FilterContext, type ResolvedRange } from './filter';
 import { heatmapOf, type Heatmap } from './heatmap';
-import { buildMetricsIndex, NONE, REASONS, SITES, URGENCIES, type MetricsIndex } from './metrics-index';
+import { buildMetricsIndex, localTimeOf, NONE, REASONS, SITES, URGENCIES, type MetricsIndex } from './metrics-index';
 import { selectRows, type Selection } from './select';
-import { groupedStats, type DurationStats } from './stats';
+import { durationStatsInPlace, groupedStats, type DurationStats } from './stats';
 import { templateEffectivenessOf, type TemplateEffectiveness } from './templates';
 
 /** Figures for one group of items (a day, a channel, an agent…). Durations in seconds. */
@@ -197,6 +197,63 @@ function emptyGroup(key: string): GroupMetrics {
   return { key, label: key, items: 0, replied: 0, withoutReply: 0, response: none, responseBusiness: { ...none }, handle: { ...none }, targetMeasured: 0, targetMet: 0, withinTargetShare: null };
 }
 
+/** The overall figures of the selected rows, from one pass over them (`overallOf`). */
+interface Overall {
+  /** Per reason code, and items without a reason last. */
+  reasonCounts: Int32Array;
+  replies: number;
+  itemsWithReplies: number;
+  measured: number;
+  met: number;
+  /** The rows' durations that are known, in row order (their stats sort them in place). */
+  resp: Float64Array;
+  respB: Float64Array;
+  handle: Float64Array;
+}
+
+/**
+ * The headline's figures in one pass over the rows: the first figures of the page run this
+ * before V8 has compiled anything, so every pass over the rows counts. The same figures as the
+ * breakdowns' `groupBy` gives one group of every row (same values, same order).
+ */
+function overallOf(index: MetricsIndex, rows: Int32Array): Overall {
+  const n = rows.length;
+  const { reason, replyCount, met: metCol, resp: respCol, respB: respBCol, handle: handleCol } = index.item;
+  const reasonCounts = new Int32Array(REASONS.length + 1);
+  const resp = new Float64Array(n);
+  const respB = new Float64Array(n);
+  const handle = new Float64Array(n);
+  const none = NONE;
+  const noReason = REASONS.length;
+  let replies = 0;
+  let itemsWithReplies = 0;
+  let measured = 0;
+  let met = 0;
+  let nr = 0;
+  let nb = 0;
+  let nh = 0;
+  for (let r = 0; r < n; r++) {
+    const i = rows[r]!;
+    const why = reason[i]!;
+    reasonCounts[why === none ? noReason : why]!++;
+    const rc = replyCount[i]!;
+    replies += rc;
+    if (rc > 0) itemsWithReplies++;
+    const m = metCol[i]!;
+    if (m >= 0) {
+      measured++;
+      met += m;
+    }
+    const a = respCol[i]!;
+    if (a === a) resp[nr++] = a;
+    const b = respBCol[i]!;
+    if (b === b) respB[nb++] = b;
+    const h = handleCol[i]!;
+    if (h === h) handle[nh++] = h;
+  }
+  return { reasonCounts, replies, itemsWithReplies, measured, met, resp: resp.subarray(0, nr), respB: respB.subarray(0, nb), handle: handle.subarray(0, nh) };
+}
+
 const indexes = new WeakMap<readonly HandledItem[], { seen: readonly SeenRecord[]; timeZone: string; index: MetricsIndex }>();
 
 /**
@@ -220,9 +277,8 @@ export type Headline = Pick<
 interface Prepared {
   index: MetricsIndex;
   rows: Int32Array;
-  data: Gathered;
-  minDay: number;
-  maxDay: number;
+  /** The rows' figures for the breakdowns: gathered by `computeMetrics`, not for the headline. */
+  data?: Gathered;
   headline: Headline;
 }
 
@@ -250,57 +306,35 @@ function prepareFresh(index: MetricsIndex, filter: DashboardFilter, ctx: FilterC
   // The caller's own `selectRows(index, filter)` result, when it has one (the page lists the rows too).
   const sel = ctx.selection ?? selectRows(index, filter, ctx);
   const rows = sel.items;
-  const c = index.item;
 
-  // Totals and overall figures.
+  const o = overallOf(index, rows);
   const byReasonCount: Record<NoReplyReason, number> = { no_reply_needed: 0, moved_to_dm: 0, escalated: 0, spam: 0 };
-  const reasonCounts = new Int32Array(REASONS.length + 1);
-  let replies = 0;
-  let itemsWithReplies = 0;
-  let minDay = Number.POSITIVE_INFINITY;
-  let maxDay = Number.NEGATIVE_INFINITY;
-  for (let r = 0; r < rows.length; r++) {
-    const i = rows[r]!;
-    reasonCounts[c.reason[i] === NONE ? REASONS.length : c.reason[i]!]!++;
-    const rc = c.replyCount[i]!;
-    replies += rc;
-    if (rc > 0) itemsWithReplies++;
-    const d = c.day[i]!;
-    if (d < minDay) minDay = d;
-    if (d > maxDay) maxDay = d;
-  }
-  for (let k = 1; k < REASONS.length; k++) byReasonCount[REASONS[k] as NoReplyReason] = reasonCounts[k]!;
-  const data = gather(index, rows);
-  const overall = groupBy(data, rows, ['all'], () => 0)[0] ?? emptyGroup('all');
+  for (let k = 1; k < REASONS.length; k++) byReasonCount[REASONS[k] as NoReplyReason] = o.reasonCounts[k]!;
 
   // Response rate over seen records.
   let answered = 0;
   for (let r = 0; r < sel.seen.length; r++) answered += index.seenCols.answered[sel.seen[r]!]!;
 
+  const replied = o.reasonCounts[0]!;
   const headline: Headline = {
     mode: filter.mode,
     timeZone: index.timeZone,
     range: sel.range,
     totals: {
       items: rows.length,
-      replied: reasonCounts[0]!,
-      withoutReply: rows.length - reasonCounts[0]!,
+      replied,
+      withoutReply: rows.length - replied,
       withoutReplyByReason: byReasonCount,
-      replies,
-      repliesPerRepliedItem: itemsWithReplies ? replies / itemsWithReplies : null,
+      replies: o.replies,
+      repliesPerRepliedItem: o.itemsWithReplies ? o.replies / o.itemsWithReplies : null,
     },
     responseRate: { seen: sel.seen.length, answered, rate: sel.seen.length ? answered / sel.seen.length : null },
-    firstResponse: overall.response,
-    firstResponseBusiness: overall.responseBusiness,
-    withinTarget: {
-      measured: overall.targetMeasured,
-      met: overall.targetMet,
-      missed: overall.targetMeasured - overall.targetMet,
-      share: overall.withinTargetShare,
-    },
-    handleTime: overall.handle,
+    firstResponse: durationStatsInPlace(o.resp),
+    firstResponseBusiness: durationStatsInPlace(o.respB),
+    withinTarget: { measured: o.measured, met: o.met, missed: o.measured - o.met, share: o.measured ? o.met / o.measured : null },
+    handleTime: durationStatsInPlace(o.handle),
   };
-  return { index, rows, data, minDay, maxDay, headline };
+  return { index, rows, headline };
 }
 
 /**
@@ -326,14 +360,24 @@ export function computeMetrics(
   filter: DashboardFilter,
   ctx: FilterContext & { selection?: Selection } = {},
 ): MetricsSummary {
-  const { index, rows, data, minDay, maxDay, headline } = prepare(itemsOrIndex, seen, filter, ctx);
+  const prep = prepare(itemsOrIndex, seen, filter, ctx);
+  const { index, rows, headline } = prep;
+  const data = (prep.data ??= gather(index, rows));
   const c = index.item;
+  const { day, hour } = localTimeOf(index);
 
   // Day keys span only the days present.
+  let minDay = Number.POSITIVE_INFINITY;
+  let maxDay = Number.NEGATIVE_INFINITY;
+  for (let r = 0; r < rows.length; r++) {
+    const d = day[rows[r]!]!;
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
+  }
   const dayKeys: string[] = [];
   if (rows.length) for (let d = minDay; d <= maxDay; d++) dayKeys.push(isoDateOfDay(d));
-  const byDay = rows.length ? groupBy(data, rows, dayKeys, (i) => c.day[i]! - minDay) : [];
-  const hourMap = new Map(groupBy(data, rows, HOURS, (i) => c.hour[i]!).map((g) => [g.key, g]));
+  const byDay = rows.length ? groupBy(data, rows, dayKeys, (i) => day[i]! - minDay) : [];
+  const hourMap = new Map(groupBy(data, rows, HOURS, (i) => hour[i]!).map((g) => [g.key, g]));
 
   // Flags: one pair per distinct flag of an item, 'none' for items without.
   const flagKeys = [...FLAG_NAMES, 'none'];

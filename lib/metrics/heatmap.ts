@@ -1,5 +1,5 @@
 import type { HandledItem } from '../db/schema';
-import { allRows, buildMetricsIndex, type MetricsIndex } from './metrics-index';
+import { allRows, buildMetricsIndex, localTimeOf, type MetricsIndex } from './metrics-index';
 
 /**
  * When customers post versus when they are answered: counts per local weekday and hour.
@@ -18,7 +18,7 @@ export interface Heatmap {
 export function heatmapOf(index: MetricsIndex, rows: Int32Array): Heatmap {
   const posted = new Int32Array(168);
   const answered = new Int32Array(168);
-  const { postedCell, answeredCell } = index.item;
+  const { postedCell, answeredCell } = localTimeOf(index);
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r]!;
     const p = postedCell[i]!;

@@ -43,12 +43,9 @@ export interface MetricsIndex {
   /** Item columns (length = items.length). Times in ms, NaN when missing. */
   readonly item: {
     handledMs: Float64Array;
-    /** Local day index (days since 1970-01-01) and hour of handling, in `timeZone`. */
-    day: Int32Array;
-    hour: Uint8Array;
-    /** weekday × 24 + hour of the customer's post and of the answer; -1 when unknown. */
-    postedCell: Int16Array;
-    answeredCell: Int16Array;
+    /** The customer's post and the answer, in minutes since the epoch (`minutesOf`). */
+    postedMin: Int32Array;
+    answeredMin: Int32Array;
     practice: Uint8Array;
     site: Uint8Array;
     /** Effective labels (the agent's correction when there is one); NONE when missing. */
@@ -73,6 +70,8 @@ export interface MetricsIndex {
     /** -1 unknown, 0 missed, 1 met. */
     met: Int8Array;
   };
+  /** The columns in the viewer's time zone: worked out on first use (`localTimeOf`). */
+  local?: LocalTime;
   /** Lower-cased text per row for the search box; filled on the first search. */
   searchText?: { items: string[]; seen: string[] };
   readonly seenCols: {
@@ -86,6 +85,16 @@ export interface MetricsIndex {
     /** 1 when the record says handled or a log item exists for the post (`isAnswered`). */
     answered: Uint8Array;
   };
+}
+
+/** What depends on the viewer's time zone, per item row. */
+export interface LocalTime {
+  /** Local day index (days since 1970-01-01) and hour of handling, in `timeZone`. */
+  day: Int32Array;
+  hour: Uint8Array;
+  /** weekday × 24 + hour of the customer's post and of the answer; -1 when unknown. */
+  postedCell: Int16Array;
+  answeredCell: Int16Array;
 }
 
 /** Weekday × 24 + hour of a time in minutes since the epoch (`minutesOf`); -1 when unknown. */
@@ -117,29 +126,17 @@ export function indexFromColumns(
   const n = c.n;
   const agents = new Interner(c.agentKeys);
   const templates = new Interner(c.templateKeys);
-  const day = new Int32Array(n);
-  const hour = new Uint8Array(n);
-  const postedCell = new Int16Array(n);
-  const answeredCell = new Int16Array(n);
   const intent = new Uint8Array(n);
   const sentiment = new Uint8Array(n);
   const none = NONE;
   for (let i = 0; i < n; i++) {
-    const wall = toWallMs(timeZone, c.handledMs[i]!);
-    const d = Math.floor(wall / DAY_MS);
-    day[i] = d;
-    hour[i] = Math.floor((wall - d * DAY_MS) / 3_600_000);
-    postedCell[i] = cellOf(timeZone, c.postedMin[i]!);
-    answeredCell[i] = cellOf(timeZone, c.answeredMin[i]!);
     intent[i] = c.correctedIntent[i] !== none ? c.correctedIntent[i]! : c.predictedIntent[i]!;
     sentiment[i] = c.correctedSentiment[i] !== none ? c.correctedSentiment[i]! : c.predictedSentiment[i]!;
   }
   const col: MetricsIndex['item'] = {
     handledMs: c.handledMs,
-    day,
-    hour,
-    postedCell,
-    answeredCell,
+    postedMin: c.postedMin,
+    answeredMin: c.answeredMin,
     practice: c.practice,
     site: c.site,
     intent,
@@ -188,6 +185,32 @@ export function indexFromColumns(
       answered: sc.answered,
     },
   };
+}
+
+/**
+ * The index's local day, hour and weekday × hour cells, worked out on first use and kept: three
+ * time-zone conversions per item, which the headline figures do not need (only the breakdowns
+ * by day and hour and the heatmap do), so the first figures do not wait for them.
+ */
+export function localTimeOf(index: MetricsIndex): LocalTime {
+  if (index.local) return index.local;
+  const { handledMs, postedMin, answeredMin } = index.item;
+  const { timeZone } = index;
+  const n = index.itemCount;
+  const day = new Int32Array(n);
+  const hour = new Uint8Array(n);
+  const postedCell = new Int16Array(n);
+  const answeredCell = new Int16Array(n);
+  for (let i = 0; i < n; i++) {
+    const wall = toWallMs(timeZone, handledMs[i]!);
+    const d = Math.floor(wall / DAY_MS);
+    day[i] = d;
+    hour[i] = Math.floor((wall - d * DAY_MS) / 3_600_000);
+    postedCell[i] = cellOf(timeZone, postedMin[i]!);
+    answeredCell[i] = cellOf(timeZone, answeredMin[i]!);
+  }
+  index.local = { day, hour, postedCell, answeredCell };
+  return index.local;
 }
 
 export const codes = { SITE_CODE, INTENT_CODE, SENTIMENT_CODE, URGENCY_CODE, REASON_CODE, FLAG_BIT };

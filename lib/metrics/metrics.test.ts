@@ -6,6 +6,8 @@ import { computeHeadline, computeMetrics } from './compute';
 import { generateSampleLog } from './sample-log';
 import { DEFAULT_FILTER, type DashboardFilter } from './filter';
 import { heatmap } from './heatmap';
+import { applyFilter } from './select';
+import { durationStats } from './stats';
 import { templateEffectiveness } from './templates';
 
 let seq = 0;
@@ -226,6 +228,31 @@ describe('headline figures', () => {
       const headline = computeHeadline(log.items, log.seen, filter, ctx);
       expect(headline.totals.items).toBeGreaterThan(0);
       expect(headline).toEqual(pick(computeMetrics(log.items, log.seen, filter, ctx)));
+    }
+  });
+
+  it('agree with plain sums and sorted stats over the items the filter keeps', () => {
+    const log = generateSampleLog(3000, 5, { endMs: Date.parse('2026-01-08T12:00:00Z') });
+    for (const filter of [{ ...DEFAULT_FILTER, range: 'all' as const }, { ...DEFAULT_FILTER, range: 'all' as const, sites: ['facebook' as const], intents: ['complaint' as const] }]) {
+      const kept = applyFilter(log.items, filter, ctx);
+      expect(kept.length).toBeGreaterThan(100);
+      const h = computeHeadline(log.items, log.seen, filter, ctx);
+      const known = (f: (it: HandledItem) => number | undefined) => kept.map(f).filter((v): v is number => v !== undefined);
+      for (const [got, values] of [
+        [h.firstResponse, known((it) => it.responseSeconds)],
+        [h.firstResponseBusiness, known((it) => it.responseBusinessSeconds)],
+        [h.handleTime, known((it) => it.handleSeconds)],
+      ] as const) {
+        const want = durationStats(values);
+        expect(values.length).toBeGreaterThan(0);
+        expect({ ...got, mean: null }).toEqual({ ...want, mean: null });
+        expect(got.mean).toBeCloseTo(want.mean!, 6);
+      }
+      expect(h.totals.replied).toBe(kept.filter((it) => it.reason === 'replied').length);
+      expect(h.totals.replies).toBe(kept.reduce((s, it) => s + it.replyCount, 0));
+      expect(h.totals.withoutReplyByReason.spam).toBe(kept.filter((it) => it.reason === 'spam').length);
+      expect(h.withinTarget.measured).toBe(kept.filter((it) => it.targetMet !== undefined).length);
+      expect(h.withinTarget.met).toBe(kept.filter((it) => it.targetMet === true).length);
     }
   });
 });
