@@ -275,6 +275,8 @@ export function upsertItemColumns(base: ItemBlock | undefined, items: readonly H
   }
   out.agentKeys = agents.keys;
   out.templateKeys = templates.keys;
+  inKeyOrder(out.agent, out.agentKeys, out.agentNames);
+  inKeyOrder(out.template, out.templateKeys);
   return { columns: out, ids };
 }
 
@@ -290,7 +292,35 @@ export function upsertSeenColumns(base: SeenBlock | undefined, seen: readonly Se
     ids[slots[i]!] = seen[i]!.id;
   }
   out.agentKeys = agents.keys;
+  inKeyOrder(out.agent, out.agentKeys);
   return { columns: out, ids };
+}
+
+/**
+ * Puts a block's string table in sorted order, re-coding its column (and `names`, kept beside the
+ * keys) to match; nothing to do when it is sorted already, as it is unless a write brought a new
+ * key. Blocks whose tables hold the same keys then have the same codes, and `concatItemColumns`
+ * copies their code columns as they are instead of re-coding every row.
+ */
+function inKeyOrder(column: Int32Array, keys: string[], names?: string[]): void {
+  let sorted = true;
+  for (let k = 1; k < keys.length && sorted; k++) if (keys[k - 1]! > keys[k]!) sorted = false;
+  if (sorted) return;
+  const order = keys.map((_, code) => code).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  const codeOf = new Int32Array(keys.length);
+  order.forEach((old, code) => (codeOf[old] = code));
+  for (let r = 0; r < column.length; r++) if (column[r]! >= 0) column[r] = codeOf[column[r]!]!;
+  const [k0, n0] = [keys.slice(), names?.slice()];
+  order.forEach((old, code) => {
+    keys[code] = k0[old]!;
+    if (names && n0) names[code] = n0[old]!;
+  });
+}
+
+/** Whether map[i] === i for every i: a block's codes already those of the whole. */
+function isIdentity(map: readonly number[]): boolean {
+  for (let i = 0; i < map.length; i++) if (map[i] !== i) return false;
+  return true;
 }
 
 /**
@@ -312,10 +342,14 @@ export function concatItemColumns(parts: readonly ItemColumns[]): ItemColumns {
       return code;
     });
     const templateMap = p.templateKeys.map((key) => templates.code(key));
-    for (let r = 0; r < p.n; r++) {
-      out.agent[at + r] = agentMap[p.agent[r]!]!;
-      const t = p.template[r]!;
-      out.template[at + r] = t < 0 ? -1 : templateMap[t]!;
+    // Codes already those of the whole (same tables, as sorted blocks with the same keys have)
+    // were copied with the other columns above.
+    if (!isIdentity(agentMap)) for (let r = 0; r < p.n; r++) out.agent[at + r] = agentMap[p.agent[r]!]!;
+    if (!isIdentity(templateMap)) {
+      for (let r = 0; r < p.n; r++) {
+        const t = p.template[r]!;
+        out.template[at + r] = t < 0 ? -1 : templateMap[t]!;
+      }
     }
     at += p.n;
   }
@@ -332,9 +366,7 @@ export function concatSeenColumns(parts: readonly SeenColumns[]): SeenColumns {
   for (const p of parts) {
     for (const k of Object.keys(SEEN_NUMERIC) as Array<keyof SeenNumeric>) (out[k] as { set(a: ArrayLike<number>, o: number): void }).set(p[k].subarray(0, p.n), at);
     const agentMap = p.agentKeys.map((key) => agents.code(key));
-    for (let r = 0; r < p.n; r++) {
-      out.agent[at + r] = agentMap[p.agent[r]!]!;
-    }
+    if (!isIdentity(agentMap)) for (let r = 0; r < p.n; r++) out.agent[at + r] = agentMap[p.agent[r]!]!;
     at += p.n;
   }
   out.agentKeys = agents.keys;
