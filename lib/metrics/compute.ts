@@ -7,7 +7,7 @@ import { defaultTimeZone, type DashboardFilter, type FilterContext, type Resolve
 import { heatmapOf, type Heatmap } from './heatmap';
 import { buildMetricsIndex, localTimeOf, NONE, REASONS, SITES, URGENCIES, type MetricsIndex } from './metrics-index';
 import { selectRows, type Selection } from './select';
-import { durationStatsInPlace, groupedStats, type DurationStats } from './stats';
+import { durationStatsOnce, groupedStats, type DurationStats } from './stats';
 import { templateEffectivenessOf, type TemplateEffectiveness } from './templates';
 
 /** Figures for one group of items (a day, a channel, an agent…). Durations in seconds. */
@@ -329,10 +329,10 @@ function prepareFresh(index: MetricsIndex, filter: DashboardFilter, ctx: FilterC
       repliesPerRepliedItem: o.itemsWithReplies ? o.replies / o.itemsWithReplies : null,
     },
     responseRate: { seen: sel.seen.length, answered, rate: sel.seen.length ? answered / sel.seen.length : null },
-    firstResponse: durationStatsInPlace(o.resp),
-    firstResponseBusiness: durationStatsInPlace(o.respB),
+    firstResponse: durationStatsOnce(o.resp),
+    firstResponseBusiness: durationStatsOnce(o.respB),
     withinTarget: { measured: o.measured, met: o.met, missed: o.measured - o.met, share: o.measured ? o.met / o.measured : null },
-    handleTime: durationStatsInPlace(o.handle),
+    handleTime: durationStatsOnce(o.handle),
   };
   return { index, rows, headline };
 }

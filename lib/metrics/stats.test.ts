@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationStats, durationStatsInPlace, groupedStats, percentileSorted } from './stats';
+import { durationStats, durationStatsInPlace, durationStatsOnce, groupedStats, percentileSorted } from './stats';
 import { mulberry32 } from '../seeded-random';
 import { seededRandom } from './sample-log';
 
@@ -32,6 +32,15 @@ describe('percentiles (linear interpolation between closest ranks)', () => {
       expect(fast.mean).toBeCloseTo(sorted.mean!, 9);
       expect([fast.min, fast.max]).toEqual([sorted.min, sorted.max]);
     }
+  });
+
+  it('the one-off version (sorting below 20,000 values, selecting above) gives the linear-time figures to the last bit', () => {
+    const rand = seededRandom(8);
+    for (const n of [1, 2, 7, 500, 19_999, 20_000, 20_001, 45_000]) {
+      const values = Float64Array.from({ length: n }, () => (rand() < 0.3 ? Math.floor(rand() * 5) : Math.round(rand() * 9e6) / 1000));
+      expect(durationStatsOnce(values.slice())).toEqual(durationStatsInPlace(values.slice()));
+    }
+    expect(durationStatsOnce(new Float64Array(0))).toEqual(durationStats([]));
   });
 
   it('groups values by pair and skips NaN', () => {
