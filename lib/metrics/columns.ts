@@ -317,10 +317,20 @@ function inKeyOrder(column: Int32Array, keys: string[], names?: string[]): void 
   });
 }
 
-/** Whether map[i] === i for every i: a block's codes already those of the whole. */
-function isIdentity(map: readonly number[]): boolean {
-  for (let i = 0; i < map.length; i++) if (map[i] !== i) return false;
-  return true;
+/**
+ * Re-codes a block's copied code column (`codes`, n rows, at `at` in `out`) through `map`; a
+ * negative code (no template) stays as it is. Nothing to do when map[i] === i for every i: the
+ * block's codes are already those of the whole (same tables, as sorted blocks with the same keys
+ * have), and were copied with the other columns.
+ */
+function recodeInto(out: Int32Array, at: number, codes: Int32Array, n: number, map: readonly number[]): void {
+  let identity = true;
+  for (let i = 0; i < map.length && identity; i++) if (map[i] !== i) identity = false;
+  if (identity) return;
+  for (let r = 0; r < n; r++) {
+    const c = codes[r]!;
+    out[at + r] = c < 0 ? c : map[c]!;
+  }
 }
 
 /**
@@ -341,16 +351,8 @@ export function concatItemColumns(parts: readonly ItemColumns[]): ItemColumns {
       else out.agentNames[code] ??= '';
       return code;
     });
-    const templateMap = p.templateKeys.map((key) => templates.code(key));
-    // Codes already those of the whole (same tables, as sorted blocks with the same keys have)
-    // were copied with the other columns above.
-    if (!isIdentity(agentMap)) for (let r = 0; r < p.n; r++) out.agent[at + r] = agentMap[p.agent[r]!]!;
-    if (!isIdentity(templateMap)) {
-      for (let r = 0; r < p.n; r++) {
-        const t = p.template[r]!;
-        out.template[at + r] = t < 0 ? -1 : templateMap[t]!;
-      }
-    }
+    recodeInto(out.agent, at, p.agent, p.n, agentMap);
+    recodeInto(out.template, at, p.template, p.n, p.templateKeys.map((key) => templates.code(key)));
     at += p.n;
   }
   out.agentKeys = agents.keys;
@@ -365,8 +367,7 @@ export function concatSeenColumns(parts: readonly SeenColumns[]): SeenColumns {
   let at = 0;
   for (const p of parts) {
     for (const k of Object.keys(SEEN_NUMERIC) as Array<keyof SeenNumeric>) (out[k] as { set(a: ArrayLike<number>, o: number): void }).set(p[k].subarray(0, p.n), at);
-    const agentMap = p.agentKeys.map((key) => agents.code(key));
-    if (!isIdentity(agentMap)) for (let r = 0; r < p.n; r++) out.agent[at + r] = agentMap[p.agent[r]!]!;
+    recodeInto(out.agent, at, p.agent, p.n, p.agentKeys.map((key) => agents.code(key)));
     at += p.n;
   }
   out.agentKeys = agents.keys;
