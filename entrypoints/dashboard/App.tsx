@@ -4,9 +4,9 @@ import type { HandledItem, SeenRecord } from '../../lib/db/schema';
 import { itemsToCsv, metricsToCsv } from '../../lib/export/csv';
 import { itemsToJsonParts } from '../../lib/export/json';
 import { utf8Blob } from '../../lib/export/utf8-writer';
-import { digestWithItems } from '../../lib/db/digest';
+import { digestAgents, digestWithItems } from '../../lib/db/digest';
 import { itemColumnsOf } from '../../lib/metrics/columns';
-import { computeHeadline, computeMetrics, metricsIndexFor } from '../../lib/metrics/compute';
+import { computeHeadline, computeMetrics, headlineOfParts, metricsIndexFor } from '../../lib/metrics/compute';
 import { indexFromColumns } from '../../lib/metrics/metrics-index';
 import { defaultTimeZone, type DashboardFilter } from '../../lib/metrics/filter';
 import { selectRows } from '../../lib/metrics/select';
@@ -130,18 +130,24 @@ export function App() {
   const fullIndex = useMemo(() => metricsIndexFor(items, seen, timeZone), [items, seen, timeZone]);
   // Until the whole log is in, the digest answers every filter but a text search (which needs
   // the rows); team items from sync are added to it the way mergeById adds them to the log,
-  // which needs the digest's ids (read after its columns).
+  // which needs the digest's ids (read after its columns). Its blocks are put together into one
+  // index a render after the first figures, which come from the blocks as they are.
+  const digestReady = !complete && digest.status === 'ready';
+  const together = useDeferredValue(digestReady, false);
   const digestIndex = useMemo(() => {
-    if (complete || digest.status !== 'ready') return null;
+    if (!together || complete || digest.status !== 'ready') return null;
     let local = digest.digest;
     if (team.length) {
       if (!idsForTeam) return null;
       local = digestWithItems(local, idsForTeam, itemsNotIn(idsForTeam.items, team), itemColumnsOf);
     }
     return measured('careline:digest-index', () => indexFromColumns(local.items, local.seen, timeZone));
-  }, [complete, digest, idsForTeam, team, timeZone]);
+  }, [together, complete, digest, idsForTeam, team, timeZone]);
   const index = digestIndex ?? fullIndex;
-  const ready = complete || (digestIndex !== null && filter.q.trim() === '');
+  // The headline cards straight from the digest's blocks (`headlineOfParts`: the same figures),
+  // until they are put together.
+  const partsDigest = digestReady && digestIndex === null && team.length === 0 && filter.q.trim() === '' && digest.status === 'ready' ? digest.digest : null;
+  const ready = complete || ((digestIndex !== null || partsDigest !== null) && filter.q.trim() === '');
   // A text search needs the rows: until they are in, the search waits (`ready` is false) and the
   // figures behind the notice are those without it.
   const selection = useMemo(
@@ -151,10 +157,14 @@ export function App() {
   // The headline figures first (a tenth of the work), then every breakdown a render later, so
   // the cards never wait on the charts and tables (nor on a filter's breakdowns).
   const headline = useMemo(
-    () => measured('careline:headline', () => computeHeadline(index, NO_SEEN, filter, { timeZone, selection })),
-    [index, filter, timeZone, selection],
+    () =>
+      measured('careline:headline', () =>
+        partsDigest ? headlineOfParts(partsDigest.parts, filter, { timeZone }) : computeHeadline(index, NO_SEEN, filter, { timeZone, selection }),
+      ),
+    [partsDigest, index, filter, timeZone, selection],
   );
-  const detailInput = useMemo(() => (ready ? { index, filter, selection } : null), [ready, index, filter, selection]);
+  const itemCount = partsDigest ? partsDigest.itemCount : index.itemCount;
+  const detailInput = useMemo(() => (ready && partsDigest === null ? { index, filter, selection } : null), [ready, partsDigest, index, filter, selection]);
   const detail = useDeferredValue(detailInput, null);
   const summary = useMemo(() => {
     if (detail === null) return null;
@@ -178,8 +188,8 @@ export function App() {
   useEffect(() => {
     if (!ready || marked.current) return;
     marked.current = true;
-    performance.mark('careline:first-metrics', { detail: { items: index.itemCount, complete, volume: headline.totals.items, responseRate: headline.responseRate } });
-  }, [ready, complete, headline, index]);
+    performance.mark('careline:first-metrics', { detail: { items: itemCount, complete, volume: headline.totals.items, responseRate: headline.responseRate } });
+  }, [ready, complete, headline, itemCount]);
   useEffect(() => {
     if (!detailCurrent) return;
     if (!markedDetail.current) {
@@ -210,7 +220,10 @@ export function App() {
   );
   const openItemDetail = useCallback((it: HandledItem) => setView({ filter: view.filter, itemId: it.id }), [setView, view.filter]);
 
-  const agents = useMemo(() => index.agents.keys.map((id, i) => ({ id, name: index.agentNames[i] ?? id })), [index]);
+  const agents = useMemo(
+    () => (partsDigest ? digestAgents(partsDigest) : index.agents.keys.map((id, i) => ({ id, name: index.agentNames[i] ?? id }))),
+    [partsDigest, index],
+  );
 
   // Practice: trainee summaries from every practice item in the log (local, imported, synced).
   const trainees = useMemo(() => traineeSummariesFromLog(items), [items]);
@@ -316,13 +329,13 @@ export function App() {
       <main id="dashboard-panel" role="tabpanel" aria-labelledby={`tab-${mode}`} className="space-y-4">
         {log.status === 'error' ? (
           <EmptyState title="The log could not be read" tone="error">{log.message}</EmptyState>
-        ) : !complete && digestIndex === null ? (
+        ) : !complete && digestIndex === null && partsDigest === null ? (
           <p role="status" className="text-muted">Loading the log…</p>
         ) : (
           <>
             {!complete ? <p role="status" className="text-xs text-muted">Figures are complete; loading the items themselves for the list, search and exports…</p> : null}
             {teamError ? <p role="alert" className="text-sm text-warn" data-testid="team-error">{teamError}</p> : null}
-            {index.itemCount === 0 ? (
+            {itemCount === 0 ? (
               <EmptyState title="No handled items yet">Items appear here when you reply to a post or mark it handled, or when you import a team member's export below.</EmptyState>
             ) : (
               <>
@@ -375,7 +388,7 @@ export function App() {
                       </>
                       )}
                       <section aria-labelledby="items-heading" className="space-y-2">
-                        <h2 id="items-heading" className="text-lg font-semibold">Items <span className="text-sm font-normal text-muted">({selection.items.length.toLocaleString()})</span></h2>
+                        <h2 id="items-heading" className="text-lg font-semibold">Items <span className="text-sm font-normal text-muted">({headline.totals.items.toLocaleString()})</span></h2>
                         {!complete ? <p role="status" className="text-sm text-muted" data-testid="items-loading">Loading the items…</p> : <ItemTable items={shownItems} sort={itemSort} selectedId={view.itemId}
                           onSort={onSortItems} onOpen={openItemDetail} />}
                       </section>
@@ -385,7 +398,7 @@ export function App() {
                 )}
               </>
             )}
-            <ExportPanel itemCount={selection.items.length} exportsReady={complete} metricsReady={ready && detailCurrent} busy={busy} taskStore={taskStore} message={message} onExportItemsCsv={exportItemsCsv} onExportItemsJson={exportItemsJson}
+            <ExportPanel itemCount={headline.totals.items} exportsReady={complete} metricsReady={ready && detailCurrent} busy={busy} taskStore={taskStore} message={message} onExportItemsCsv={exportItemsCsv} onExportItemsJson={exportItemsJson}
               onExportMetricsCsv={exportMetrics} onImport={importFile} onCancel={() => controllerRef.current?.abort()} />
           </>
         )}

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { CarelineDB, V1_STORES, V2_STORES } from './database';
-import { blockOf, DIGEST_BLOCKS, digestMismatch, digestWithItems, readDigest, readDigestIds, rebuildDigest, type Digest, type DigestIds } from './digest';
+import { blockOf, DIGEST_BLOCKS, digestAgents, digestMismatch, digestWithItems, readDigest, readDigestIds, rebuildDigest, type Digest, type DigestIds } from './digest';
 import { recordHandled, recordSeen, type LogContext } from './log';
 import type { HandledItem, SeenRecord } from './schema';
 import { importAndMerge } from '../../entrypoints/dashboard/import-merge';
-import { computeMetrics } from '../metrics/compute';
+import { computeHeadline, computeMetrics, headlineOfParts } from '../metrics/compute';
 import { DEFAULT_FILTER, type DashboardFilter } from '../metrics/filter';
 import { buildMetricsIndex, indexFromColumns } from '../metrics/metrics-index';
 import { itemColumnsOf } from '../metrics/columns';
@@ -136,6 +136,31 @@ describe('log digest', () => {
     expect(empty).toEqual({ ok: false, why: 'the digest is empty' });
     expect(await rebuildDigest(db)).toEqual({ items: items.length, seen: seen.length });
     expectSameFigures(await readOk(db), items, seen);
+  });
+
+  it('gives its first figures from the blocks as read, the same to the last bit as from the blocks put together', async () => {
+    const log = generateSampleLog(3000, 12, { endMs: NOW });
+    const seen = [...log.seen, { ...log.seen[0]!, id: 'zed:x:1', agentId: 'zed', postId: '1' }];
+    // An agent with seen records only; one whose name is missing from some items; one renamed.
+    const items = log.items.map((it, i) =>
+      it.agentId === 'agent-ben' && i % 2 ? { ...it, agentName: '' } : it.agentId === 'agent-ana' && blockOf(it.id) >= DIGEST_BLOCKS / 2 ? { ...it, agentName: 'Ana S.' } : it,
+    );
+    await db.transaction('rw', db.items, db.seen, () => Promise.all([db.items.bulkPut(items), db.seen.bulkPut(seen)]));
+    await rebuildDigest(db);
+    const digest = await readOk(db);
+    expect(digest.parts.items.length).toBe(DIGEST_BLOCKS);
+    expect(digest.itemCount).toBe(items.length);
+    const index = indexFromColumns(digest.items, digest.seen, TZ);
+    const filters = [...FILTERS, { ...DEFAULT_FILTER, range: 'all', agents: ['agent-ben', 'zed'] }, { ...DEFAULT_FILTER, range: 'last_30_days', agents: ['nobody'] }] satisfies DashboardFilter[];
+    for (const filter of filters) {
+      const fromParts = headlineOfParts(digest.parts, filter, { timeZone: TZ, nowMs: NOW });
+      expect(fromParts).toEqual(computeHeadline(index, [], filter, { timeZone: TZ, nowMs: NOW }));
+    }
+    expect(headlineOfParts(digest.parts, filters[0]!, { timeZone: TZ, nowMs: NOW }).totals.items).toBeGreaterThan(2000);
+    expect(digestAgents(digest)).toEqual(index.agents.keys.map((id, i) => ({ id, name: index.agentNames[i] })));
+    expect(digestAgents(digest)).toContainEqual({ id: 'zed', name: 'zed' });
+    expect(digestAgents(digest)).toContainEqual({ id: 'agent-ben', name: 'Ben Okafor' });
+    expect(digestAgents(digest)).toContainEqual({ id: 'agent-ana', name: 'Ana S.' });
   });
 
   it('a digest that misses rows written around it is found out against the rows, and rebuilt', async () => {
