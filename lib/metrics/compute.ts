@@ -382,12 +382,13 @@ export function headlineOfParts(
   // One "now" for every block, so that they all take the same date range.
   const at: FilterContext = { ...ctx, timeZone, nowMs: ctx.nowMs ?? Date.now() };
   const range = resolveRange(filter, at);
-  // Room for every item's durations: each block's are added after the previous block's.
-  const o = newOverall(parts.items.reduce((sum, p) => sum + p.n, 0));
-  for (const part of parts.items) {
+  const kept = parts.items.map((part) => {
     const index = indexFromColumns(part, NO_SEEN_COLUMNS, timeZone);
-    addOverall(o, index, selectRows(index, filter, at).items);
-  }
+    return { index, rows: selectRows(index, filter, at).items };
+  });
+  // Room for the kept rows' durations: each block's are added after the previous block's.
+  const o = newOverall(kept.reduce((sum, k) => sum + k.rows.length, 0));
+  for (const { index, rows } of kept) addOverall(o, index, rows);
   let seen = 0;
   let answered = 0;
   for (const part of parts.seen) {

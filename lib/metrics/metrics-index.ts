@@ -159,9 +159,14 @@ export function indexFromColumns(
   };
 
   const m = sc.n;
-  const seenAgent = new Int32Array(m);
   const seenAgentCode = sc.agentKeys.map((key) => agents.code(key));
-  for (let i = 0; i < m; i++) seenAgent[i] = seenAgentCode[sc.agent[i]!]!;
+  // The seen records' agent codes, in the items' table; their own column when the codes are the
+  // same (as for seen records alone), like the item columns above.
+  let seenAgent = sc.agent;
+  if (seenAgentCode.some((code, k) => code !== k)) {
+    seenAgent = new Int32Array(m);
+    for (let i = 0; i < m; i++) seenAgent[i] = seenAgentCode[sc.agent[i]!]!;
+  }
   const agentNames = agents.keys.map((id, a) => c.agentNames[a] || id);
   return {
     items: rows?.items ?? [],
