@@ -269,7 +269,14 @@ function addOverall(o: Overall, index: MetricsIndex, rows: Int32Array): void {
     const h = handleCol[i]!;
     if (h === h) handle[nh++] = h;
   }
-  Object.assign(o, { itemCount: o.itemCount + n, replies, itemsWithReplies, measured, met, nResp: nr, nRespB: nb, nHandle: nh });
+  o.itemCount += n;
+  o.replies = replies;
+  o.itemsWithReplies = itemsWithReplies;
+  o.measured = measured;
+  o.met = met;
+  o.nResp = nr;
+  o.nRespB = nb;
+  o.nHandle = nh;
 }
 
 const indexes = new WeakMap<readonly HandledItem[], { seen: readonly SeenRecord[]; timeZone: string; index: MetricsIndex }>();
