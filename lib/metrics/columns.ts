@@ -317,16 +317,20 @@ function inKeyOrder(column: Int32Array, keys: string[], names?: string[]): void 
   });
 }
 
+/** Whether a code map keeps every code as it is (map[i] === i for every i). */
+export function isIdentityMap(map: readonly number[]): boolean {
+  for (let i = 0; i < map.length; i++) if (map[i] !== i) return false;
+  return true;
+}
+
 /**
- * Re-codes a block's copied code column (`codes`, n rows, at `at` in `out`) through `map`; a
- * negative code (no template) stays as it is. Nothing to do when map[i] === i for every i: the
- * block's codes are already those of the whole (same tables, as sorted blocks with the same keys
- * have), and were copied with the other columns.
+ * Re-codes a code column (`codes`, n rows) through `map` into `out` at `at`; a negative code (no
+ * template) stays as it is. Nothing to do when `map` is the identity: in `concatItemColumns` the
+ * block's codes are then already those of the whole (same tables, as sorted blocks with the same
+ * keys have), and were copied with the other columns.
  */
-function recodeInto(out: Int32Array, at: number, codes: Int32Array, n: number, map: readonly number[]): void {
-  let identity = true;
-  for (let i = 0; i < map.length && identity; i++) if (map[i] !== i) identity = false;
-  if (identity) return;
+export function recodeInto(out: Int32Array, at: number, codes: Int32Array, n: number, map: readonly number[]): void {
+  if (isIdentityMap(map)) return;
   for (let r = 0; r < n; r++) {
     const c = codes[r]!;
     out[at + r] = c < 0 ? c : map[c]!;

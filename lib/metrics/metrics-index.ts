@@ -4,9 +4,11 @@ import {
   FLAG_BIT,
   INTENT_CODE,
   Interner,
+  isIdentityMap,
   itemColumnsOf,
   MISSING_MIN,
   REASON_CODE,
+  recodeInto,
   seenColumnsOf,
   SENTIMENT_CODE,
   SITE_CODE,
@@ -163,9 +165,9 @@ export function indexFromColumns(
   // The seen records' agent codes, in the items' table; their own column when the codes are the
   // same (as for seen records alone), like the item columns above.
   let seenAgent = sc.agent;
-  if (seenAgentCode.some((code, k) => code !== k)) {
+  if (!isIdentityMap(seenAgentCode)) {
     seenAgent = new Int32Array(m);
-    for (let i = 0; i < m; i++) seenAgent[i] = seenAgentCode[sc.agent[i]!]!;
+    recodeInto(seenAgent, 0, sc.agent, m, seenAgentCode);
   }
   const agentNames = agents.keys.map((id, a) => c.agentNames[a] || id);
   return {

@@ -256,3 +256,22 @@ describe('headline figures', () => {
     }
   });
 });
+
+describe('seen records of agents in another order than the items', () => {
+  it('count under their own agent: the seen agents are re-coded into the items\' table', () => {
+    // The items are a2's only; the seen records' table lists a1 (seen only, twice) before a2,
+    // then a3 (seen only): a1 and a2 have other codes there than in the index.
+    const log = [C, D];
+    const records = [
+      seen({ postId: 'A', firstSeenAt: '2026-01-05T09:58:00.000Z', handled: true }),
+      seen({ postId: 'other', firstSeenAt: '2026-01-05T10:00:00.000Z' }),
+      seen({ postId: 'C', site: 'facebook', agentId: 'a2', firstSeenAt: '2026-01-06T08:50:00.000Z', handled: true }),
+      seen({ postId: 'new', agentId: 'a3', firstSeenAt: '2026-01-06T09:00:00.000Z' }),
+    ];
+    const rate = (agents: string[]) => computeHeadline(log, records, { ...DEFAULT_FILTER, range: 'all', agents }, { timeZone: 'UTC' }).responseRate;
+    expect(rate(['a1'])).toEqual({ seen: 2, answered: 1, rate: 0.5 });
+    expect(computeHeadline(log, records, { ...DEFAULT_FILTER, range: 'all', agents: ['a1'] }, { timeZone: 'UTC' }).totals.items).toBe(0);
+    expect(rate(['a2'])).toEqual({ seen: 1, answered: 1, rate: 1 });
+    expect(rate(['a3'])).toEqual({ seen: 1, answered: 0, rate: 0 });
+  });
+});
