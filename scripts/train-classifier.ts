@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildModel, modelModuleSource, trainHeads } from '../lib/classify/train-pipeline';
-import { loadBitext, loadComplaints, loadSentimentTrain } from '../lib/classify/training-data';
+import { loadBitext, loadBrandTrain, loadComplaints, loadSentimentTrain } from '../lib/classify/training-data';
 
 const OUT = join(import.meta.dirname, '../lib/classify/weights.ts');
 const check = process.argv.includes('--check');
@@ -16,7 +16,7 @@ const started = Date.now();
 const log = (msg: string) => console.error(`[train ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
 
 const complaints = loadComplaints().filter((r) => r.split === 'train');
-const heads = trainHeads({ sentiment: loadSentimentTrain(), complaints, bitext: loadBitext(), lexicon: true, log });
+const heads = trainHeads({ sentiment: loadSentimentTrain(), complaints, bitext: loadBitext(), brand: loadBrandTrain(), lexicon: true, log });
 const model = buildModel(heads);
 const source = modelModuleSource(model);
 log(`model ${model.version}: ${model.rows} feature rows, module ${(source.length / 1024).toFixed(0)} KB, ${(gzipSync(source).length / 1024).toFixed(0)} KB gzipped`);

@@ -299,6 +299,8 @@ export interface ClassifyInput {
 
 export interface ClassifyOptions {
   corrections?: CorrectionLayer;
+  /** A model other than the shipped one (the evaluation script's models trained on part of the data). */
+  model?: LinearModel;
 }
 
 const logitsBuf = new Float64Array(COLUMNS);
@@ -327,7 +329,7 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
       version: CLASSIFIER_VERSION,
     };
   }
-  const model = shippedModel();
+  const model = options.model ?? shippedModel();
   const layer = options.corrections;
   const logits = logitsBuf.fill(0);
   let features: FeatureBuffers;

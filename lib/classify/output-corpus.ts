@@ -4,14 +4,14 @@
  * writes the lines out to diff two versions). Node only (reads data/classifier).
  *
  * Sets: the brand-directed eval set, TweetEval validation, the sentiment training tweets, the
- * complaints and the Bitext seeds, each classified as English (`lang: 'en'`) and with no language
+ * complaints, the Bitext seeds and the hand-labelled brand-directed training posts, each classified as English (`lang: 'en'`) and with no language
  * given (the language detector decides); the brand and validation posts also upper-cased (shouting,
  * case folding) and through a corrections layer built from the first brand posts.
  */
 import { createHash } from 'node:crypto';
 import { buildCorrectionLayer } from './corrections';
 import { classifyPost, type ClassifyInput, type ClassifyOptions } from './classify-post';
-import { loadBitext, loadBrandEval, loadComplaints, loadSentimentTrain, loadSentimentVal } from './training-data';
+import { loadBitext, loadBrandEval, loadBrandTrain, loadComplaints, loadSentimentTrain, loadSentimentVal } from './training-data';
 
 export interface OutputSet {
   name: string;
@@ -29,6 +29,7 @@ export function outputSets(): OutputSet[] {
   const train = loadSentimentTrain().map((s) => s.text);
   const complaints = loadComplaints().map((c) => c.text);
   const bitext = loadBitext().map((b) => b.text);
+  const brandTrain = loadBrandTrain().map((b) => b.text);
   const en = (texts: readonly string[]) => texts.map((text) => ({ text, lang: 'en' }));
   const any = (texts: readonly string[]) => texts.map((text) => ({ text }));
   const layer = buildCorrectionLayer(loadBrandEval().slice(0, 40).map((b) => ({ text: b.text, intent: b.intent, sentiment: b.sentiment })));
@@ -46,6 +47,8 @@ export function outputSets(): OutputSet[] {
     run('complaints/en', en(complaints)),
     run('complaints/any', any(complaints)),
     run('bitext/en', en(bitext)),
+    run('brand-train/en', en(brandTrain)),
+    run('brand-train/any', any(brandTrain)),
   ];
 }
 

@@ -11,6 +11,8 @@ import {
   sentimentTrainingSet,
   vaderLexiconSet,
   SENTIMENT_INDEX,
+  BRAND_WEIGHTS,
+  type BrandEvalRow,
   type ComplaintRow,
   type LabelledText,
 } from './training-data';
@@ -32,6 +34,8 @@ export interface TrainingInput {
   sentiment: readonly LabelledText<Sentiment>[];
   complaints: readonly ComplaintRow[];
   bitext: readonly LabelledText<Intent>[];
+  /** Hand-labelled brand-directed posts (brand-train.jsonl), weighted per head by BRAND_WEIGHTS. */
+  brand?: readonly BrandEvalRow[];
   /** Add VADER's lexicon words as one-word sentiment examples. */
   lexicon?: boolean;
   log?: (msg: string) => void;
@@ -49,7 +53,7 @@ function example(text: string, label: number, weight: number): Example {
 
 export function trainHeads(input: TrainingInput): Heads {
   const log = input.log ?? (() => {});
-  const sentimentSet = sentimentTrainingSet(input.sentiment, input.complaints);
+  const sentimentSet = sentimentTrainingSet(input.sentiment, input.complaints, input.brand);
   if (input.lexicon) sentimentSet.push(...vaderLexiconSet());
   log(`sentiment: ${sentimentSet.length} examples`);
   const sentiment = trainSoftmax(
@@ -59,10 +63,13 @@ export function trainHeads(input: TrainingInput): Heads {
 
   const complaintSet: Example[] = input.complaints.map((r) => example(r.text, r.complaint ? 1 : 0, 1));
   for (const b of input.bitext) complaintSet.push(example(b.text, b.label === 'complaint' ? 1 : 0, 0.25));
+  if (BRAND_WEIGHTS.complaint > 0) {
+    for (const b of input.brand ?? []) complaintSet.push(example(b.text, b.intent === 'complaint' ? 1 : 0, BRAND_WEIGHTS.complaint));
+  }
   log(`complaint: ${complaintSet.length} examples`);
   const complaint = trainSoftmax(complaintSet, { classes: 2, epochs: 5, learningRate: 0.1, l2: 1e-5, balance: true, seed: 2 });
 
-  const intentSet = intentTrainingSet(input.complaints, input.sentiment).filter((t) => t.label !== 'complaint');
+  const intentSet = intentTrainingSet(input.complaints, input.sentiment, input.brand).filter((t) => t.label !== 'complaint');
   log(`intent (not complaint): ${intentSet.length} examples`);
   const intent = trainSoftmax(
     intentSet.map((t) => example(t.text, OTHER_INTENTS.indexOf(t.label), t.weight)),
@@ -116,7 +123,7 @@ function fnv(s: string): string {
 export function buildModel(heads: Heads, maxRows = MAX_ROWS): EncodedModel {
   const rows = mergeHeads(heads, maxRows);
   const draft = encodeModel('', FEATURE_BITS, rows);
-  return { ...draft, version: `careline-linear-2+${fnv(draft.ids + draft.weights)}` };
+  return { ...draft, version: `careline-linear-3+${fnv(draft.ids + draft.weights)}` };
 }
 
 export function modelModuleSource(model: EncodedModel): string {
