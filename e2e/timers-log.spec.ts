@@ -22,10 +22,16 @@ async function readItems(context: import('@playwright/test').BrowserContext, ext
 
 test('an urgent post 12 minutes old is due soon (15-minute target on X); a reply sent is logged once with its response time; a second reply updates the same item', async ({ page, context, extensionId }) => {
   await setProfile(context, extensionId, { displayName: 'Jo Smith', initials: 'JS' });
-  // "My order never arrived", strongly negative: a high-urgency complaint, 15 minutes on X, due
-  // soon after 75 % of it (11 min 15 s).
+  // "My order never arrived. Third time asking": a complaint from a customer who has been in
+  // touch before (the repeat-contact rule, not how negative the model finds it, so that a
+  // retrained model cannot move it), high urgency: 15 minutes on X, due soon after 75 % of it
+  // (11 min 15 s).
   const postedAt = new Date(Date.now() - 12 * 60_000).toISOString();
-  await serveRewrittenFixture(context, X_STATUS, 'x/status.html', (html) => html.replace('2026-11-20T09:15:00.000Z', postedAt));
+  await serveRewrittenFixture(context, X_STATUS, 'x/status.html', (html) => {
+    const rewritten = html.replace('2026-11-20T09:15:00.000Z', postedAt).replace('never arrived ', 'never arrived. Third time asking ');
+    if (!rewritten.includes('Third time asking')) throw new Error('fixture text changed: "never arrived " not found');
+    return rewritten;
+  });
   await page.goto(X_STATUS);
   const frame = await sidebarFrame(page);
   const timer = frame.getByTestId('sla-timer');

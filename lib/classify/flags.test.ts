@@ -81,14 +81,18 @@ describe('abuse', () => {
 describe('repeat contact', () => {
   it('raises on still, again, third time, no reply', () => {
     expect(names('this is the third time I have called')).toContain('repeat_contact');
+    expect(names('My flight was cancelled and nobody is helping. Third time asking!')).toContain('repeat_contact');
+    expect(names('second time calling about this')).toContain('repeat_contact');
     expect(names('still waiting for my refund')).toContain('repeat_contact');
     expect(names('DMed you yesterday, no reply')).toContain('repeat_contact');
     expect(names('internet is down again')).toContain('repeat_contact');
   });
-  it('does not raise on "thanks again", "still love you" or "will fly again"', () => {
+  it('does not raise on "thanks again", "still love you", "will fly again" or "third time lucky"', () => {
     expect(names('thanks again, great service')).not.toContain('repeat_contact');
     expect(names('I still love you guys')).not.toContain('repeat_contact');
     expect(names('will definitely fly with you again')).not.toContain('repeat_contact');
+    expect(names('third time lucky, my order arrived today!')).not.toContain('repeat_contact');
+    expect(names('my second time trying your new burger, still great')).not.toContain('repeat_contact');
   });
 });
 
