@@ -270,6 +270,8 @@ const EXCLUDED: Record<string, string> = {
   'ibm-50x0SPLV4BSqVsIFQY5h-1': 'churn from switching PC to iPhone within the game',
   'ibm-j5pWXX19jPeAywLMd6W4-1': 'safety from "dangerous" about dropped calls (debatable)',
   'ibm-MtoRWYnP5quEDWegHy2u-1': 'safety from "medical", press from "viral crisis"',
+  'ibm-W2X7sTBUtsaqhEzl6R6b-1': 'repeat contact from "ready to go again"',
+  'ibm-3efHTyIt2nAfrhOsXVcM-1': 'a hacked account read as a question, and abuse from swearing at the hacker',
 };
 
 const FLAG_PRIORITY: FlagName[] = ['legal', 'safety', 'personal_data', 'press', 'churn', 'abuse', 'repeat_contact'];
