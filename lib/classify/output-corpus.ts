@@ -4,9 +4,10 @@
  * writes the lines out to diff two versions). Node only (reads data/classifier).
  *
  * Sets: the brand-directed eval set, TweetEval validation, the sentiment training tweets, the
- * complaints, the Bitext seeds and the hand-labelled brand-directed training posts, each classified as English (`lang: 'en'`) and with no language
- * given (the language detector decides); the brand and validation posts also upper-cased (shouting,
- * case folding) and through a corrections layer built from the first brand posts.
+ * complaints, the Bitext seeds and the hand-labelled brand-directed training posts, each classified
+ * as English (`lang: 'en'`) and with no language given (the language detector decides); the brand
+ * and validation posts also upper-cased (shouting, case folding) and through a corrections layer
+ * built from the first brand posts.
  */
 import { createHash } from 'node:crypto';
 import { buildCorrectionLayer } from './corrections';

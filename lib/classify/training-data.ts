@@ -195,7 +195,7 @@ export function intentTrainingSet(
 
 /**
  * The sentiment a hand-labelled post trains with: its label, except that a complaint is negative.
- * The labelling sessions called about one complaint in seven, told calmly, neutral; brand-eval.jsonl
+ * The labelling sessions called 135 of 1,057 complaints, told calmly, neutral; brand-eval.jsonl
  * calls every complaint negative, and so does the silver rule for the complaints data set. Taking
  * the labels as they were made gave brand-eval sentiment 0.630 against 0.610 (mean of seeds 1–4,
  * each seed ±0.03) but read "Hi @acme_help my order #4417 never arrived 😡" as 0.75 negative
