@@ -1,0 +1,38 @@
+/**
+ * The hand-labelled data files keep the held-out sets held out: no post of brand-eval.jsonl or of
+ * the complaints val split may reach training through brand-train.jsonl or complaints-labels.jsonl,
+ * and the hand labels may not contradict the complaints data set's gold flag.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadBrandEval, loadBrandTrain, loadComplaintLabels, loadComplaints } from './training-data';
+import { INTENTS, SENTIMENTS } from './types';
+
+const norm = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
+
+describe('hand-labelled training data', () => {
+  it('brand-train.jsonl shares no post (by id or by text) with brand-eval.jsonl or the complaints data, and every label is a known one', () => {
+    const train = loadBrandTrain();
+    const evalSet = loadBrandEval();
+    expect(train.length).toBeGreaterThan(1000);
+    const evalIds = new Set(evalSet.map((b) => b.id));
+    const heldOutTexts = new Set([...evalSet.map((b) => norm(b.text)), ...loadComplaints().map((r) => norm(r.text))]);
+    expect(train.filter((b) => evalIds.has(b.id)).map((b) => b.id)).toEqual([]);
+    expect(train.filter((b) => heldOutTexts.has(norm(b.text))).map((b) => b.id)).toEqual([]);
+    expect(train.filter((b) => !INTENTS.includes(b.intent) || !SENTIMENTS.includes(b.sentiment)).map((b) => b.id)).toEqual([]);
+  });
+
+  it('complaints-labels.jsonl labels train-split posts only, keeps the gold complaint flag, and uses known labels', () => {
+    const rows = new Map(loadComplaints().map((r) => [r.id, r]));
+    const labels = loadComplaintLabels();
+    expect(labels.size).toBeGreaterThan(800);
+    const problems: string[] = [];
+    for (const [id, l] of labels) {
+      const row = rows.get(id);
+      if (!row) problems.push(`${id}: not in complaints.tsv`);
+      else if (row.split !== 'train') problems.push(`${id}: in the ${row.split} split`);
+      else if ((l.intent === 'complaint') !== row.complaint) problems.push(`${id}: intent ${l.intent} against the gold flag ${row.complaint}`);
+      if (!INTENTS.includes(l.intent) || !SENTIMENTS.includes(l.sentiment)) problems.push(`${id}: unknown label`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
