@@ -12,6 +12,7 @@ import { classifyPost } from '../lib/classify/index';
 import { complaintFromHeads } from '../lib/classify/classify-post';
 import { buildModel, trainHeads, type Heads } from '../lib/classify/train-pipeline';
 import { LinearModel } from '../lib/classify/model';
+import { fnvString } from '../lib/classify/tokenize';
 import { predictHead, score, toExample, trainSoftmax, type Scores } from '../lib/classify/training';
 import { loadBitext, loadBrandEval, loadBrandTrain, loadComplaints, loadSentimentTrain, loadSentimentVal, sentimentTrainingSet, SENTIMENT_INDEX, vaderLexiconSet } from '../lib/classify/training-data';
 import { INTENTS, SENTIMENTS, type Sentiment as SentimentLabel } from '../lib/classify/types';
@@ -30,14 +31,6 @@ function vaderSentiment(text: string): SentimentLabel {
 }
 /** The model classifyPost would ship from these heads (quantised as the shipped one is). */
 const shippedModelOf = (heads: Heads) => new LinearModel(buildModel(heads));
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 const ours = (text: string) => classifyPost({ text, lang: 'en' });
 
 function fmt(s: Scores): string {
@@ -145,7 +138,7 @@ if (!quick) {
     const bitext = loadBitext();
     const sentimentTrain = loadSentimentTrain();
     const trainComplaints = complaints.filter((r) => r.split === 'train');
-    const fold = (id: string) => fnv1a(id) % FOLDS;
+    const fold = (id: string) => (fnvString(id) >>> 0) % FOLDS;
     const sentiment: string[] = [];
     const complaint: string[] = [];
     const intent: string[] = [];
