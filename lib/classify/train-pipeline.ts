@@ -11,7 +11,6 @@ import {
   sentimentTrainingSet,
   vaderLexiconSet,
   SENTIMENT_INDEX,
-  BRAND_WEIGHTS,
   type BrandEvalRow,
   type ComplaintRow,
   type LabelledText,
@@ -63,9 +62,7 @@ export function trainHeads(input: TrainingInput): Heads {
 
   const complaintSet: Example[] = input.complaints.map((r) => example(r.text, r.complaint ? 1 : 0, 1));
   for (const b of input.bitext) complaintSet.push(example(b.text, b.label === 'complaint' ? 1 : 0, 0.25));
-  if (BRAND_WEIGHTS.complaint > 0) {
-    for (const b of input.brand ?? []) complaintSet.push(example(b.text, b.intent === 'complaint' ? 1 : 0, BRAND_WEIGHTS.complaint));
-  }
+  // No brand-train posts here: see BRAND_WEIGHTS in training-data.ts.
   log(`complaint: ${complaintSet.length} examples`);
   const complaint = trainSoftmax(complaintSet, { classes: 2, epochs: 5, learningRate: 0.1, l2: 1e-5, balance: true, seed: 2 });
 

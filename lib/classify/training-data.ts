@@ -117,7 +117,7 @@ function handLabelOf(id: string): HandLabel | undefined {
  * brand-directed examples: the two gave the same figures on every other data set, and these
  * posts are 98 % negative or neutral.
  *
- * Complaint: none. The labelling guide calls a calm request for help about a problem a question;
+ * Complaint: none, so there is no complaint weight. The labelling guide calls a calm request for help about a problem a question;
  * the ACL 2019 complaints, the complaint head's gold labels, call any stated breach of
  * expectations a complaint. At weight 0.5 the complaint figures moved within their noise
  * (complaints-dev cross-validation 0.786 → 0.792, validation 0.821 → 0.832) but "My flight was
@@ -125,7 +125,7 @@ function handLabelOf(id: string): HandLabel | undefined {
  *
  * Intent (question, praise, feedback, other; the intent head never sees complaints): 1.
  */
-export const BRAND_WEIGHTS = { sentiment: 4, complaint: 0, intent: 1 } as const;
+export const BRAND_WEIGHTS = { sentiment: 4, intent: 1 } as const;
 
 const QUESTION_START = /^(?:(?:@\w+\s*)*)(?:how|what|when|where|why|who|which|is|are|can|could|do|does|did|will|would|should|any|anyone|has|have)\b/i;
 const PRAISE = /\b(?:thanks?|thank you|thx|love|loving|great|awesome|amazing|excellent|brilliant|best|fantastic|wonderful|perfect|appreciate|kudos|shout ?out|well done|good job|happy|impressed|legend|superb)\b/i;
