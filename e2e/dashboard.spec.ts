@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test as harnessTest, expect, openExtensionPage } from './harness';
 import { extensionIdOf, launchWithExtension } from './browser';
+import { generatorScript, seedGeneratedLog } from '../scripts/bench/_page-log';
 
 /**
  * CARELINE_EXTENSION_DIR runs this spec against a private build (e.g. `wxt build` with another
@@ -300,5 +301,46 @@ test.describe('dashboard', () => {
     await expect(page.getByTestId('task-message')).toContainText('1 of 2 items are not valid log items, so nothing was imported.');
     await page.getByRole('button', { name: 'Reset filters' }).click();
     await expect(volume(page)).toHaveText('9');
+  });
+
+  test('a large log is read in pages: the list says how many records are in, then shows the items', async ({ page, extensionId }) => {
+    const url = `chrome-extension://${extensionId}/dashboard.html`;
+    await openDashboard(page, extensionId);
+    await expect(page.getByText('No handled items yet')).toBeVisible();
+    // 12,000 items (and their seen records): more than one page of each store.
+    const n = await seedGeneratedLog(page, await generatorScript(), 12_000);
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('careline:digest-rebuilt').length > 0, undefined, { timeout: 120_000 });
+    const rows = await page.evaluate(() => (performance.getEntriesByName('careline:digest-rebuilt')[0] as PerformanceMeasure).detail as { items: number; seen: number });
+    expect(rows.items).toBe(n);
+    // Every progress text the page shows, recorded as it is rendered (the read may be quick).
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (globalThis as unknown as { __progress: string[] }).__progress = seen;
+      new MutationObserver(() => {
+        const el = document.querySelector('[data-testid="items-loading-count"]');
+        const bar = document.querySelector('[data-testid="items-loading"] progress') as HTMLProgressElement | null;
+        const text = el?.textContent?.trim();
+        if (text && seen.at(-1) !== `${text}|${bar?.value}/${bar?.max}`) seen.push(`${text}|${bar?.value}/${bar?.max}`);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('careline:complete-metrics').length > 0, undefined, { timeout: 120_000 });
+    await expect(page.getByTestId('items-loading')).toHaveCount(0);
+    await expect(page.getByTestId('log-row').first()).toBeVisible();
+    const progress = await page.evaluate(() => (globalThis as unknown as { __progress: string[] }).__progress);
+    expect(progress.length).toBeGreaterThan(0);
+    const total = rows.items + rows.seen;
+    let last = 0;
+    for (const p of progress) {
+      const m = /^([\d,]+) of ([\d,]+) records read\|(\d+)\/(\d+)$/.exec(p);
+      expect(m, p).not.toBeNull();
+      const read = Number(m![1]!.replace(/,/g, ''));
+      expect(Number(m![2]!.replace(/,/g, ''))).toBe(total);
+      expect([Number(m![3]), Number(m![4])]).toEqual([read, total]);
+      expect(read).toBeGreaterThanOrEqual(last);
+      expect(read).toBeLessThanOrEqual(total);
+      last = read;
+    }
   });
 });

@@ -27,7 +27,7 @@ import { itemsNotIn, mergeById } from './merge-items';
 import { loadPassMarks, passMarksItem, savePassMarks } from './pass-marks';
 import { completedSessionsOf } from './practice-sessions';
 import { DEFAULT_ITEM_SORT, sortRows, type ItemSort } from './sort-rows';
-import { useDigest, useDigestIds, useDigestRepair, useLog } from './use-log';
+import { useDigest, useDigestIds, useDigestRepair, useLog, type LogState } from './use-log';
 import { useTeamItems } from './use-team-items';
 import { useUrlView } from './use-url-filter';
 
@@ -80,6 +80,31 @@ const NO_SITES: readonly string[] = [];
 const NO_SEEN: SeenRecord[] = [];
 const THEME_KEY = 'careline.dashboard.theme';
 type ThemeChoice = 'system' | 'light' | 'dark';
+
+/**
+ * "Loading the items…" while the log's rows are read, with how many are in (items and seen
+ * records together) once the first page has come, out of the digest's count when there is one.
+ */
+function ItemsLoading({ log, total }: { log: LogState; total: number | undefined }) {
+  const read = log.status === 'loading' && log.progress ? log.progress.items + log.progress.seen : undefined;
+  return (
+    <div role="status" className="space-y-1 text-sm text-muted" data-testid="items-loading">
+      <p>
+        Loading the items…
+        {read !== undefined ? (
+          <span data-testid="items-loading-count">
+            {' '}
+            {read.toLocaleString()}
+            {total !== undefined && total >= read ? ` of ${total.toLocaleString()}` : ''} records read
+          </span>
+        ) : null}
+      </p>
+      {read !== undefined && total !== undefined && total >= read ? (
+        <progress className="h-1.5 w-48" max={total} value={read} aria-label="Log records read" />
+      ) : null}
+    </div>
+  );
+}
 
 function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
@@ -164,6 +189,11 @@ export function App() {
     [partsDigest, index, filter, timeZone, selection],
   );
   const itemCount = partsDigest ? partsDigest.itemCount : index.itemCount;
+  // How many rows the whole log holds, from the digest's blocks (for the read's progress).
+  const rowTotal = useMemo(
+    () => (digest.status === 'ready' ? digest.digest.parts.items.reduce((n, c) => n + c.n, 0) + digest.digest.parts.seen.reduce((n, c) => n + c.n, 0) : undefined),
+    [digest],
+  );
   const detailInput = useMemo(() => (ready && partsDigest === null ? { index, filter, selection } : null), [ready, partsDigest, index, filter, selection]);
   const detail = useDeferredValue(detailInput, null);
   const summary = useMemo(() => {
@@ -389,7 +419,7 @@ export function App() {
                       )}
                       <section aria-labelledby="items-heading" className="space-y-2">
                         <h2 id="items-heading" className="text-lg font-semibold">Items <span className="text-sm font-normal text-muted">({headline.totals.items.toLocaleString()})</span></h2>
-                        {!complete ? <p role="status" className="text-sm text-muted" data-testid="items-loading">Loading the items…</p> : <ItemTable items={shownItems} sort={itemSort} selectedId={view.itemId}
+                        {!complete ? <ItemsLoading log={log} total={rowTotal} /> : <ItemTable items={shownItems} sort={itemSort} selectedId={view.itemId}
                           onSort={onSortItems} onOpen={openItemDetail} />}
                       </section>
                     </>

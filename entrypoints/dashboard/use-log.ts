@@ -3,9 +3,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, type PracticeSessionRow } from '../../lib/db/database';
 import { digestMismatch, readDigest, readDigestIds, rebuildDigest, type Digest, type DigestIds, type DigestRead } from '../../lib/db/digest';
 import type { HandledItem, SeenRecord } from '../../lib/db/schema';
+import { readLogInPages, type ReadProgress } from '../../lib/db/read-log';
 
 export type LogState =
-  | { status: 'loading' }
+  | { status: 'loading'; progress?: ReadProgress }
   | { status: 'error'; message: string }
   | { status: 'ready'; items: HandledItem[]; seen: SeenRecord[]; sessions: PracticeSessionRow[]; loadedMs: number };
 
@@ -20,17 +21,16 @@ function failure(error: unknown): LogState {
  * The whole local log, read straight from IndexedDB (this is a top-level extension page) and
  * kept live: a write by the background worker, or an import, re-reads it. The metrics index is
  * rebuilt from the new arrays; filter changes reuse it. Starts when `enabled` turns true, so the
- * digest's read (`useDigest`) is not slowed by this one.
+ * digest's read (`useDigest`) is not slowed by this one. The rows come in pages
+ * (`readLogInPages`): while the first read is under way, the state says how many are in.
  */
 export function useLog(enabled = true): LogState {
+  const [progress, setProgress] = useState<ReadProgress | undefined>(undefined);
   const state = useLiveQuery(async (): Promise<LogState> => {
     if (!enabled) return LOADING;
     const started = performance.now();
     try {
-      const db = getDb();
-      const [items, seen, sessions] = await db.transaction('r', db.items, db.seen, db.practiceSessions, () =>
-        Promise.all([db.items.toArray(), db.seen.toArray(), db.practiceSessions.toArray()]),
-      );
+      const { items, seen, sessions } = await readLogInPages(getDb(), setProgress);
       const loadedMs = performance.now() - started;
       // Read by scripts/bench/dashboard.ts: how much of the full load is IndexedDB.
       performance.measure('careline:log-read', { start: started, detail: { items: items.length } });
@@ -39,7 +39,9 @@ export function useLog(enabled = true): LogState {
       return failure(error);
     }
   }, [enabled]);
-  return state ?? LOADING;
+  // Until the query's first answer for `enabled`, useLiveQuery gives the last one (LOADING).
+  if (state === undefined || state.status === 'loading') return enabled && progress ? { status: 'loading', progress } : LOADING;
+  return state;
 }
 
 export type DigestState = { status: 'loading' } | { status: 'ready'; digest: Digest } | { status: 'unusable'; why: string };

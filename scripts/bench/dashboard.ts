@@ -9,7 +9,8 @@
  *    with each opening in a new tab, as a supervisor opens the dashboard,
  *  - a filter change: chip click → new figures committed,
  *  - a CSV export of every item: click → download,
- *  - the page's JS heap with the log loaded.
+ *  - the page's JS heap with the log loaded,
+ *  - the longest task while the log's rows are read (the page answers nothing meanwhile).
  * Needs a build (`npm run build`, or CARELINE_EXTENSION_DIR for another output dir); without one
  * it reports why it skipped.
  */
@@ -38,6 +39,14 @@ export async function run(): Promise<Array<[string, string | number]>> {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) return [['dashboard.skipped', `no built extension in ${extensionDir} (npm run build)`]];
   const out: Array<[string, string | number]> = [];
   const context = await launchWithExtension({ extensionDir });
+  // Long tasks (over 50 ms: the page answers no click or key meanwhile), for the log read's longest.
+  await context.addInitScript(() => {
+    const tasks: Array<[number, number]> = [];
+    (globalThis as unknown as { __carelineLongTasks: Array<[number, number]> }).__carelineLongTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
   try {
     const opened = await openDashboardWithGeneratedLog(context, N);
     const { url, seeded, seedMs } = opened;
@@ -60,6 +69,7 @@ export async function run(): Promise<Array<[string, string | number]>> {
     const completes: number[] = [];
     const openingReads: number[] = [];
     const reads: number[] = [];
+    const readTasks: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await page.goto(url);
       await page.waitForFunction(() => performance.getEntriesByName('careline:complete-metrics').length > 0, undefined, { timeout: 300_000 });
@@ -75,7 +85,14 @@ export async function run(): Promise<Array<[string, string | number]>> {
       charts.push((await entry(page, 'careline:first-charts', 'mark'))[0]?.startTime ?? Number.NaN);
       completes.push((await entry(page, 'careline:complete-metrics', 'mark'))[0]!.startTime);
       openingReads.push((await entry(page, 'careline:digest-read', 'measure'))[0]?.duration ?? Number.NaN);
-      reads.push((await entry(page, 'careline:log-read', 'measure'))[0]?.duration ?? Number.NaN);
+      const read = (await entry(page, 'careline:log-read', 'measure'))[0];
+      reads.push(read?.duration ?? Number.NaN);
+      // The longest task that ran while the rows were read (the read is paged: lib/db/read-log.ts).
+      readTasks.push(
+        read
+          ? await page.evaluate(({ from, to }) => Math.max(0, ...(globalThis as unknown as { __carelineLongTasks: Array<[number, number]> }).__carelineLongTasks.filter(([at]) => at >= from && at < to).map(([, d]) => d)), { from: read.startTime, to: read.startTime + read.duration })
+          : Number.NaN,
+      );
     }
     out.push(['dashboard.page_items', seeded]);
     out.push(['dashboard.page_first_metrics_100k_ms', Math.round(median(firsts))]);
@@ -85,6 +102,7 @@ export async function run(): Promise<Array<[string, string | number]>> {
     out.push(['dashboard.page_digest_read_100k_ms', Math.round(median(openingReads))]);
     out.push(['dashboard.page_all_items_metrics_100k_ms', Math.round(median(completes))]);
     out.push(['dashboard.page_indexeddb_read_all_100k_ms', Math.round(median(reads))]);
+    out.push(['dashboard.page_log_read_longest_task_ms', Math.round(median(readTasks))]);
     out.push(['dashboard.page_first_vs_all_ratio', Number((median(firsts) / median(completes)).toFixed(2))]);
     out.push(['dashboard.page_first_metrics_volume', (await page.getByTestId('metric-volume-value').textContent()) ?? '']);
 
