@@ -1,4 +1,5 @@
 import { useRef, useSyncExternalStore } from 'react';
+import { createValueStore, type ValueStore } from '../value-store';
 
 export interface RunningTask {
   label: string;
@@ -10,26 +11,10 @@ export interface RunningTask {
  * The running task's progress, outside React state: a long export reports progress many times,
  * and only the progress bar should re-render for it, not the whole dashboard.
  */
-export interface TaskStore {
-  get(): RunningTask | null;
-  set(task: RunningTask | null): void;
-  subscribe(listener: () => void): () => void;
-}
+export type TaskStore = ValueStore<RunningTask | null>;
 
 export function createTaskStore(): TaskStore {
-  let current: RunningTask | null = null;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => current,
-    set(task) {
-      current = task;
-      for (const l of listeners) l();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
+  return createValueStore<RunningTask | null>(null);
 }
 
 function TaskProgress({ store, button, onCancel }: { store: TaskStore; button: string; onCancel(): void }) {

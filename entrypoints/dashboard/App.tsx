@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { getDb } from '../../lib/db/database';
 import type { HandledItem, SeenRecord } from '../../lib/db/schema';
 import { itemsToCsv, metricsToCsv } from '../../lib/export/csv';
@@ -27,7 +27,9 @@ import { itemsNotIn, mergeById } from './merge-items';
 import { loadPassMarks, passMarksItem, savePassMarks } from './pass-marks';
 import { completedSessionsOf } from './practice-sessions';
 import { DEFAULT_ITEM_SORT, sortRows, type ItemSort } from './sort-rows';
-import { useDigest, useDigestIds, useDigestRepair, useLog, type LogState } from './use-log';
+import { useDigest, useDigestIds, useDigestRepair, useLog } from './use-log';
+import { createValueStore, type ValueStore } from '../../components/value-store';
+import type { ReadProgress } from '../../lib/db/read-log';
 import { useTeamItems } from './use-team-items';
 import { useUrlView } from './use-url-filter';
 
@@ -84,9 +86,11 @@ type ThemeChoice = 'system' | 'light' | 'dark';
 /**
  * "Loading the items…" while the log's rows are read, with how many are in (items and seen
  * records together) once the first page has come, out of the digest's count when there is one.
+ * It alone re-renders for each page.
  */
-function ItemsLoading({ log, total }: { log: LogState; total: number | undefined }) {
-  const read = log.status === 'loading' && log.progress ? log.progress.items + log.progress.seen : undefined;
+function ItemsLoading({ progress, total }: { progress: ValueStore<ReadProgress | undefined>; total: number | undefined }) {
+  const p = useSyncExternalStore(progress.subscribe, progress.get);
+  const read = p ? p.items + p.seen : undefined;
   return (
     <div role="status" className="space-y-1 text-sm text-muted" data-testid="items-loading">
       <p>
@@ -127,7 +131,8 @@ export function App() {
     if (needRows) setRowsWanted(true);
   }, [needRows]);
   const readRows = needRows || rowsWanted;
-  const log = useLog(readRows);
+  const readProgress = useMemo(() => createValueStore<ReadProgress | undefined>(undefined), []);
+  const log = useLog(readRows, readProgress);
   // Read with the rows (the check against them needs both), or at once when team items need them.
   const digestIds = useDigestIds(digest, readRows || team.length > 0);
   useDigestRepair(digest, digestIds, log);
@@ -419,7 +424,7 @@ export function App() {
                       )}
                       <section aria-labelledby="items-heading" className="space-y-2">
                         <h2 id="items-heading" className="text-lg font-semibold">Items <span className="text-sm font-normal text-muted">({headline.totals.items.toLocaleString()})</span></h2>
-                        {!complete ? <ItemsLoading log={log} total={rowTotal} /> : <ItemTable items={shownItems} sort={itemSort} selectedId={view.itemId}
+                        {!complete ? <ItemsLoading progress={readProgress} total={rowTotal} /> : <ItemTable items={shownItems} sort={itemSort} selectedId={view.itemId}
                           onSort={onSortItems} onOpen={openItemDetail} />}
                       </section>
                     </>

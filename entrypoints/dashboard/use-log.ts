@@ -4,9 +4,10 @@ import { getDb, type PracticeSessionRow } from '../../lib/db/database';
 import { digestMismatch, readDigest, readDigestIds, rebuildDigest, type Digest, type DigestIds, type DigestRead } from '../../lib/db/digest';
 import type { HandledItem, SeenRecord } from '../../lib/db/schema';
 import { readLogInPages, type ReadProgress } from '../../lib/db/read-log';
+import type { ValueStore } from '../../components/value-store';
 
 export type LogState =
-  | { status: 'loading'; progress?: ReadProgress }
+  | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'ready'; items: HandledItem[]; seen: SeenRecord[]; sessions: PracticeSessionRow[]; loadedMs: number };
 
@@ -22,15 +23,15 @@ function failure(error: unknown): LogState {
  * kept live: a write by the background worker, or an import, re-reads it. The metrics index is
  * rebuilt from the new arrays; filter changes reuse it. Starts when `enabled` turns true, so the
  * digest's read (`useDigest`) is not slowed by this one. The rows come in pages
- * (`readLogInPages`): while the first read is under way, the state says how many are in.
+ * (`readLogInPages`); `progress` hears how many are in after each page (a store, not React
+ * state, so that only what shows it re-renders, not the page).
  */
-export function useLog(enabled = true): LogState {
-  const [progress, setProgress] = useState<ReadProgress | undefined>(undefined);
+export function useLog(enabled = true, progress?: ValueStore<ReadProgress | undefined>): LogState {
   const state = useLiveQuery(async (): Promise<LogState> => {
     if (!enabled) return LOADING;
     const started = performance.now();
     try {
-      const { items, seen, sessions } = await readLogInPages(getDb(), setProgress);
+      const { items, seen, sessions } = await readLogInPages(getDb(), progress?.set);
       const loadedMs = performance.now() - started;
       // Read by scripts/bench/dashboard.ts: how much of the full load is IndexedDB.
       performance.measure('careline:log-read', { start: started, detail: { items: items.length } });
@@ -38,10 +39,8 @@ export function useLog(enabled = true): LogState {
     } catch (error) {
       return failure(error);
     }
-  }, [enabled]);
-  // Until the query's first answer for `enabled`, useLiveQuery gives the last one (LOADING).
-  if (state === undefined || state.status === 'loading') return enabled && progress ? { status: 'loading', progress } : LOADING;
-  return state;
+  }, [enabled, progress]);
+  return state ?? LOADING;
 }
 
 export type DigestState = { status: 'loading' } | { status: 'ready'; digest: Digest } | { status: 'unusable'; why: string };

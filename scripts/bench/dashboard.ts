@@ -87,10 +87,12 @@ export async function run(): Promise<Array<[string, string | number]>> {
       openingReads.push((await entry(page, 'careline:digest-read', 'measure'))[0]?.duration ?? Number.NaN);
       const read = (await entry(page, 'careline:log-read', 'measure'))[0];
       reads.push(read?.duration ?? Number.NaN);
-      // The longest task that ran while the rows were read (the read is paged: lib/db/read-log.ts).
+      // The longest task while the rows were read (the read is paged: lib/db/read-log.ts), once
+      // the charts are shown (the breakdowns' and charts' work can overlap the read's start).
+      const chartsAt = charts.at(-1) ?? Number.NaN;
       readTasks.push(
-        read
-          ? await page.evaluate(({ from, to }) => Math.max(0, ...(globalThis as unknown as { __carelineLongTasks: Array<[number, number]> }).__carelineLongTasks.filter(([at]) => at >= from && at < to).map(([, d]) => d)), { from: read.startTime, to: read.startTime + read.duration })
+        read && Number.isFinite(chartsAt)
+          ? await page.evaluate(({ from, to }) => Math.max(0, ...(globalThis as unknown as { __carelineLongTasks: Array<[number, number]> }).__carelineLongTasks.filter(([at]) => at >= from && at < to).map(([, d]) => d)), { from: Math.max(read.startTime, chartsAt), to: read.startTime + read.duration })
           : Number.NaN,
       );
     }
