@@ -1,6 +1,7 @@
 import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { getDb } from '../../lib/db/database';
 import type { HandledItem, SeenRecord } from '../../lib/db/schema';
+import type { ReadProgress } from '../../lib/db/read-log';
 import { itemsToCsv, metricsToCsv } from '../../lib/export/csv';
 import { itemsToJsonParts } from '../../lib/export/json';
 import { utf8Blob } from '../../lib/export/utf8-writer';
@@ -13,6 +14,7 @@ import { selectRows } from '../../lib/metrics/select';
 import { progressOverSessions, traineeSummariesFromLog, type PassMarks, DEFAULT_PASS_MARKS } from '../../lib/practice/summary';
 import { EmptyState } from '../../components/EmptyState';
 import { applyTheme } from '../../components/theme';
+import { createValueStore, type ValueStore } from '../../components/value-store';
 import { AgreementTables as AgreementTablesView, Breakdowns as BreakdownsView, TemplateTable as TemplateTableView } from '../../components/dashboard/Breakdowns';
 import { createTaskStore, ExportPanel, type TaskMessage } from '../../components/dashboard/ExportPanel';
 import { FilterBar as FilterBarView } from '../../components/dashboard/FilterBar';
@@ -28,8 +30,6 @@ import { loadPassMarks, passMarksItem, savePassMarks } from './pass-marks';
 import { completedSessionsOf } from './practice-sessions';
 import { DEFAULT_ITEM_SORT, sortRows, type ItemSort } from './sort-rows';
 import { useDigest, useDigestIds, useDigestRepair, useLog } from './use-log';
-import { createValueStore, type ValueStore } from '../../components/value-store';
-import type { ReadProgress } from '../../lib/db/read-log';
 import { useTeamItems } from './use-team-items';
 import { useUrlView } from './use-url-filter';
 
