@@ -18,7 +18,7 @@ export interface ReadProgress {
  * Rows per request. One request per store deserializes every row in one task: with 100,000 items
  * and 120,000 seen records the page froze for 2.0 s on the test machine (no click, key or
  * scroll). Pages of 10,000 keep each task at 155–222 ms and let the page show how far the read
- * is, for 8 % more time in all (12.6 s against 11.5 s, medians of 3 alternating rounds in one
+ * is, for 10 % more time in all (12.6 s against 11.5 s, medians of 3 alternating rounds in one
  * page; pages of 20,000: 12.0 s, tasks up to 264–500 ms). `npm run bench -- dashboard` prints
  * the read and its longest task.
  */
