@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HandledItem } from '../db/schema';
-import { concatItemColumns, itemColumnsOf, upsertItemColumns, type ItemColumns } from './columns';
+import { concatItemColumns, itemColumnsOf, seenColumnsOf, upsertItemColumns, type ItemColumns } from './columns';
 import { generateSampleLog } from './sample-log';
 
 const END = Date.parse('2026-03-01T00:00:00Z');
@@ -42,5 +42,25 @@ describe('item columns: string tables', () => {
     expect(whole.n).toBe(900);
     expect(decoded(whole)).toEqual(expected([...a, ...b, ...c2]));
     expect(new Set(whole.agentKeys).size).toBe(whole.agentKeys.length);
+  });
+});
+
+describe('columns of the log’s own rows (`unique`)', () => {
+  it('are the same columns as those found by id, row for row', () => {
+    const { items, seen } = generateSampleLog(400, 4, { endMs: END });
+    const ids = new Set(items.map((it) => it.id));
+    const hasItem = (id: string) => ids.has(id);
+    expect(itemColumnsOf(items, true)).toEqual(itemColumnsOf(items));
+    expect(seenColumnsOf(seen, hasItem, true)).toEqual(seenColumnsOf(seen, hasItem));
+  });
+
+  it('without `unique`, an id given twice is one row, the later item’s', () => {
+    const { items } = generateSampleLog(5, 4, { endMs: END });
+    const again = { ...items[1]!, agentId: 'agent-late', agentName: 'Late' };
+    const c = itemColumnsOf([...items, again]);
+    expect(c.n).toBe(5);
+    expect(decoded(c)[1]!.slice(0, 2)).toEqual(['agent-late', 'Late']);
+    // With `unique` the caller vouches for the ids: every row is kept.
+    expect(itemColumnsOf([...items, again], true).n).toBe(6);
   });
 });

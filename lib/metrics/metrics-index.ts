@@ -111,7 +111,8 @@ export function buildMetricsIndex(items: readonly HandledItem[], seen: readonly 
   // The item ids are needed only for a seen record not marked handled.
   let itemIds: Set<string> | undefined;
   const hasItem = (id: string) => (itemIds ??= new Set(items.map((it) => it.id))).has(id);
-  return indexFromColumns(itemColumnsOf(items), seenColumnsOf(seen, hasItem), timeZone, { items, seen });
+  // The columns must be the rows' own, row for row (`indexFromColumns`), so the ids are unique.
+  return indexFromColumns(itemColumnsOf(items, true), seenColumnsOf(seen, hasItem, true), timeZone, { items, seen });
 }
 
 /**
