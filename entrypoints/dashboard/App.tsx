@@ -91,6 +91,8 @@ type ThemeChoice = 'system' | 'light' | 'dark';
 function ItemsLoading({ progress, total }: { progress: ValueStore<ReadProgress | undefined>; total: number | undefined }) {
   const p = useSyncExternalStore(progress.subscribe, progress.get);
   const read = p ? p.items + p.seen : undefined;
+  // Out of the digest's count, unless the log has grown past it since.
+  const outOf = read !== undefined && total !== undefined && total >= read ? total : undefined;
   return (
     <div role="status" className="space-y-1 text-sm text-muted" data-testid="items-loading">
       <p>
@@ -99,12 +101,12 @@ function ItemsLoading({ progress, total }: { progress: ValueStore<ReadProgress |
           <span data-testid="items-loading-count">
             {' '}
             {read.toLocaleString()}
-            {total !== undefined && total >= read ? ` of ${total.toLocaleString()}` : ''} records read
+            {outOf !== undefined ? ` of ${outOf.toLocaleString()}` : ''} records read
           </span>
         ) : null}
       </p>
-      {read !== undefined && total !== undefined && total >= read ? (
-        <progress className="h-1.5 w-48" max={total} value={read} aria-label="Log records read" />
+      {read !== undefined && outOf !== undefined ? (
+        <progress className="h-1.5 w-48" max={outOf} value={read} aria-label="Log records read" />
       ) : null}
     </div>
   );
@@ -194,11 +196,8 @@ export function App() {
     [partsDigest, index, filter, timeZone, selection],
   );
   const itemCount = partsDigest ? partsDigest.itemCount : index.itemCount;
-  // How many rows the whole log holds, from the digest's blocks (for the read's progress).
-  const rowTotal = useMemo(
-    () => (digest.status === 'ready' ? digest.digest.parts.items.reduce((n, c) => n + c.n, 0) + digest.digest.parts.seen.reduce((n, c) => n + c.n, 0) : undefined),
-    [digest],
-  );
+  // How many rows the whole log holds, from the digest (for the read's progress).
+  const rowTotal = digest.status === 'ready' ? digest.digest.itemCount + digest.digest.seenCount : undefined;
   const detailInput = useMemo(() => (ready && partsDigest === null ? { index, filter, selection } : null), [ready, partsDigest, index, filter, selection]);
   const detail = useDeferredValue(detailInput, null);
   const summary = useMemo(() => {

@@ -137,6 +137,8 @@ export interface Digest {
   parts: { items: ItemColumns[]; seen: SeenColumns[] };
   /** Items in all blocks. */
   itemCount: number;
+  /** Seen records in all blocks. */
+  seenCount: number;
   /**
    * The blocks put together, on first use (and kept): about 10 MB of fresh memory for 100,000
    * items, which the first figures do not need.
@@ -161,6 +163,7 @@ export function digestOf(items: ItemColumns[], seen: SeenColumns[], blocks: Dige
   return {
     parts: { items, seen },
     itemCount: items.reduce((sum, p) => sum + p.n, 0),
+    seenCount: seen.reduce((sum, p) => sum + p.n, 0),
     blocks,
     get items() {
       return all().items;
