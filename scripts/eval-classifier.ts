@@ -82,13 +82,14 @@ table('Complaint detection, complaints validation split (held out from training)
 
 if (!quick) {
   const FOLDS = 5;
+  const bitext = loadBitext();
+  const sentimentTrain = loadSentimentTrain();
+  const trainComplaints = complaints.filter((r) => r.split === 'train');
   // Complaint vs not, 5-fold over all 1,757 complaints-dev tweets (as SPLIT.md asks), folds by id:
   // the whole recipe re-trained per fold (the complaint head, and the sentiment head whose silver
   // brand-directed examples also come from the training folds only), decided as classifyPost
   // decides (complaint when P(complaint) ≥ 0.5), with full-precision weights.
   {
-    const bitext = loadBitext();
-    const sentimentTrain = loadSentimentTrain();
     const fold = (id: string) => Number(BigInt(id) % BigInt(FOLDS));
     const pred: string[] = new Array(complaints.length);
     for (let f = 0; f < FOLDS; f++) {
@@ -108,15 +109,13 @@ if (!quick) {
   }
   // Sentiment head, 5-fold over the SemEval training set.
   {
-    const all = loadSentimentTrain();
-    const trainComplaints = complaints.filter((r) => r.split === 'train');
     const gold: SentimentLabel[] = [];
     const pred: SentimentLabel[] = [];
     const texts: string[] = [];
     for (let f = 0; f < FOLDS; f++) {
-      const train = [...sentimentTrainingSet(all.filter((_, i) => i % FOLDS !== f), trainComplaints, brandTrain), ...vaderLexiconSet()];
+      const train = [...sentimentTrainingSet(sentimentTrain.filter((_, i) => i % FOLDS !== f), trainComplaints, brandTrain), ...vaderLexiconSet()];
       const head = trainSoftmax(train.map((s) => toExample(s.text, SENTIMENT_INDEX.get(s.label)!, s.weight)), { classes: 3, epochs: 3, learningRate: 0.5, l2: 1e-6, balance: true, seed: 1 });
-      all.forEach((s, i) => {
+      sentimentTrain.forEach((s, i) => {
         if (i % FOLDS !== f) return;
         const p = predictHead(head, toExample(s.text, 0));
         gold.push(s.label);
@@ -135,9 +134,6 @@ if (!quick) {
   // The hand-labelled brand-directed training posts, 5-fold (folds by FNV-1a of the id): the
   // whole recipe re-trained per fold with the other four folds' posts, decided as shipped.
   {
-    const bitext = loadBitext();
-    const sentimentTrain = loadSentimentTrain();
-    const trainComplaints = complaints.filter((r) => r.split === 'train');
     const fold = (id: string) => (fnvString(id) >>> 0) % FOLDS;
     const sentiment: string[] = [];
     const complaint: string[] = [];
