@@ -1,7 +1,8 @@
 /**
  * A generated log written into the dashboard page's IndexedDB, for the dashboard bench,
- * scripts/profile-dashboard.ts and the large-log test of e2e/dashboard.spec.ts. Writes with plain IndexedDB (around the log digest), so the
- * page's first opening afterwards rebuilds the digest. (Files starting with _ are not benches.)
+ * scripts/profile-dashboard.ts and the large-log test of e2e/dashboard.spec.ts. Writes with plain
+ * IndexedDB (around the log digest), so the page's first opening afterwards rebuilds the digest.
+ * (Files starting with _ are not benches.)
  */
 import { build } from 'esbuild';
 import type { BrowserContext, Page } from '@playwright/test';
