@@ -303,7 +303,7 @@ test.describe('dashboard', () => {
     await expect(volume(page)).toHaveText('9');
   });
 
-  test('a large log is read in pages: the list says how many records are in, then shows the items', async ({ page, extensionId }) => {
+  test('a large log is read in pages: the list shows at once from the digest, says how many records are in, then holds every item', async ({ page, extensionId }) => {
     const url = `chrome-extension://${extensionId}/dashboard.html`;
     await openDashboard(page, extensionId);
     await expect(page.getByText('No handled items yet')).toBeVisible();
@@ -322,12 +322,32 @@ test.describe('dashboard', () => {
         const bar = document.querySelector('[data-testid="items-loading"] progress') as HTMLProgressElement | null;
         const text = el?.textContent?.trim();
         if (text && seen.at(-1) !== `${text}|${bar?.value}/${bar?.max}`) seen.push(`${text}|${bar?.value}/${bar?.max}`);
-      }).observe(document, { childList: true, subtree: true, characterData: true });
+        // The list while the rows are still being read: the first time its rows in view are read.
+        const g = globalThis as unknown as { __early?: { ids: string[]; times: string[]; text: string } };
+        const rows = [...document.querySelectorAll('[data-testid="log-row"]')];
+        if (!g.__early && el && rows.length > 0 && rows.every((r) => r.getAttribute('data-loaded') === 'true')) {
+          g.__early = {
+            ids: rows.map((r) => r.getAttribute('data-item-id')!),
+            times: rows.map((r) => r.querySelector('time')!.getAttribute('datetime')!),
+            text: (rows[0] as HTMLElement).innerText,
+          };
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
     });
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('careline:complete-metrics').length > 0, undefined, { timeout: 120_000 });
     await expect(page.getByTestId('items-loading')).toHaveCount(0);
     await expect(page.getByTestId('log-row').first()).toBeVisible();
+    // The list was there, its rows in view read by id, while the log was still being read: newest
+    // first, with their authors, and the same rows in the same order as once every item is in.
+    const early = await page.evaluate(() => (globalThis as unknown as { __early?: { ids: string[]; times: string[]; text: string } }).__early);
+    expect(early, 'a list with its rows read while the log was read').toBeDefined();
+    expect(early!.ids.length).toBeGreaterThan(5);
+    expect([...early!.times].sort().reverse()).toEqual(early!.times);
+    expect(early!.text).toMatch(/@\S+/);
+    const after = await page.getByTestId('log-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item-id')!));
+    const shared = Math.min(after.length, early!.ids.length);
+    expect(after.slice(0, shared)).toEqual(early!.ids.slice(0, shared));
     const progress = await page.evaluate(() => (globalThis as unknown as { __progress: string[] }).__progress);
     expect(progress.length).toBeGreaterThan(0);
     const total = rows.items + rows.seen;

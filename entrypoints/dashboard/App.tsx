@@ -20,7 +20,7 @@ import { createTaskStore, ExportPanel, type TaskMessage } from '../../components
 import { FilterBar as FilterBarView } from '../../components/dashboard/FilterBar';
 import { HeatmapGrid as HeatmapGridView } from '../../components/dashboard/HeatmapGrid';
 import { ItemDetail } from '../../components/dashboard/ItemDetail';
-import { ItemTable as ItemTableView } from '../../components/dashboard/ItemTable';
+import { ItemTable as ItemTableView, type ItemRowView } from '../../components/dashboard/ItemTable';
 import { MetricCards as MetricCardsView, type TimeBasis } from '../../components/dashboard/MetricCards';
 import { PassMarksForm, SessionProgress, TraineeProgressChart, TraineeTable } from '../../components/dashboard/PracticePanel';
 import { downloadFile, exportFileName } from './download';
@@ -28,7 +28,9 @@ import { importAndMerge } from './import-merge';
 import { itemsNotIn, mergeById } from './merge-items';
 import { loadPassMarks, passMarksItem, savePassMarks } from './pass-marks';
 import { completedSessionsOf } from './practice-sessions';
-import { DEFAULT_ITEM_SORT, sortRows, type ItemSort } from './sort-rows';
+import { columnRowView, itemRowView } from './item-rows';
+import { DEFAULT_ITEM_SORT, sortableWithoutRows, sortRows, type ItemSort } from './sort-rows';
+import { useItemsById } from './use-items-by-id';
 import { useDigest, useDigestIds, useDigestRepair, useLog } from './use-log';
 import { useTeamItems } from './use-team-items';
 import { useUrlView } from './use-url-filter';
@@ -73,6 +75,7 @@ function ChartsShown() {
 }
 const HeatmapGrid = memo(HeatmapGridView);
 const ItemTable = memo(ItemTableView);
+const ALL_SORTABLE = () => true;
 const MetricCards = memo(MetricCardsView);
 const FilterBar = memo(FilterBarView);
 
@@ -86,9 +89,10 @@ type ThemeChoice = 'system' | 'light' | 'dark';
 /**
  * "Loading the items…" while the log's rows are read, with how many are in (items and seen
  * records together) once the first page has come, out of the digest's count when there is one.
- * It alone re-renders for each page.
+ * It alone re-renders for each page. Above the list when the list is shown from the digest
+ * (`listShown`): the read is then for search and exports.
  */
-function ItemsLoading({ progress, total }: { progress: ValueStore<ReadProgress | undefined>; total: number | undefined }) {
+function ItemsLoading({ progress, total, listShown }: { progress: ValueStore<ReadProgress | undefined>; total: number | undefined; listShown: boolean }) {
   const p = useSyncExternalStore(progress.subscribe, progress.get);
   const read = p ? p.items + p.seen : undefined;
   // Out of the digest's count, unless the log has grown past it since.
@@ -96,7 +100,7 @@ function ItemsLoading({ progress, total }: { progress: ValueStore<ReadProgress |
   return (
     <div role="status" className="space-y-1 text-sm text-muted" data-testid="items-loading">
       <p>
-        Loading the items…
+        {listShown ? 'Reading every item for search and exports…' : 'Loading the items…'}
         {read !== undefined ? (
           <span data-testid="items-loading-count">
             {' '}
@@ -211,7 +215,39 @@ export function App() {
     () => (index.hasRows ? Array.from(sortRows(index, selection.items, itemSort), (r) => index.items[r]!) : NO_ITEMS),
     [index, selection, itemSort],
   );
-  const openItem = useMemo(() => (view.itemId ? (items.find((it) => it.id === view.itemId) ?? null) : null), [items, view.itemId]);
+  // Until the rows are in, the list is shown from the digest's columns and ids, and the items in
+  // view are read by id (a screenful at a time) for their author and post.
+  const previewIds = !complete && digestIndex !== null && team.length === 0 && digestIds ? digestIds.items : null;
+  const previewOrder = useMemo(
+    () => (previewIds && digestIndex ? sortRows(digestIndex, selection.items, sortableWithoutRows(itemSort.key) ? itemSort : DEFAULT_ITEM_SORT) : null),
+    [previewIds, digestIndex, selection, itemSort],
+  );
+  const itemsById = useItemsById(previewIds !== null);
+  const rowAt = useCallback(
+    (i: number): ItemRowView => {
+      if (previewOrder && previewIds && digestIndex) {
+        const r = previewOrder[i]!;
+        const it = itemsById.get(previewIds[r]!);
+        return it ? itemRowView(it) : columnRowView(digestIndex, r, previewIds[r]!);
+      }
+      return itemRowView(shownItems[i]!);
+    },
+    [previewOrder, previewIds, digestIndex, itemsById, shownItems],
+  );
+  const requestRows = useCallback(
+    (from: number, to: number) => {
+      if (previewOrder && previewIds) itemsById.request(Array.from(previewOrder.subarray(from, to), (r) => previewIds[r]!));
+    },
+    [previewOrder, previewIds, itemsById],
+  );
+  // An item opened before the rows are in (from the list, or a link) is read by id.
+  useEffect(() => {
+    if (view.itemId && previewIds) itemsById.request([view.itemId]);
+  }, [view.itemId, previewIds, itemsById]);
+  const openItem = useMemo(
+    () => (view.itemId ? (items.find((it) => it.id === view.itemId) ?? itemsById.get(view.itemId) ?? null) : null),
+    [items, itemsById, view.itemId],
+  );
 
   // Timing marks read by scripts/bench/dashboard.ts in Chromium: first figures after opening,
   // first breakdowns, every item's figures, and the latest filter change from click to every
@@ -252,7 +288,7 @@ export function App() {
     (key: ItemSort['key']) => setItemSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'handledAt' ? 'desc' : 'asc' })),
     [],
   );
-  const openItemDetail = useCallback((it: HandledItem) => setView({ filter: view.filter, itemId: it.id }), [setView, view.filter]);
+  const openItemDetail = useCallback((id: string) => setView({ filter: view.filter, itemId: id }), [setView, view.filter]);
 
   const agents = useMemo(
     () => (partsDigest ? digestAgents(partsDigest) : index.agents.keys.map((id, i) => ({ id, name: index.agentNames[i] ?? id }))),
@@ -367,7 +403,7 @@ export function App() {
           <p role="status" className="text-muted">Loading the log…</p>
         ) : (
           <>
-            {!complete ? <p role="status" className="text-xs text-muted">Figures are complete; loading the items themselves for the list, search and exports…</p> : null}
+            {!complete ? <p role="status" className="text-xs text-muted">Figures are complete; loading the items themselves for {previewOrder ? 'search and exports' : 'the list, search and exports'}…</p> : null}
             {teamError ? <p role="alert" className="text-sm text-warn" data-testid="team-error">{teamError}</p> : null}
             {itemCount === 0 ? (
               <EmptyState title="No handled items yet">Items appear here when you reply to a post or mark it handled, or when you import a team member's export below.</EmptyState>
@@ -423,8 +459,12 @@ export function App() {
                       )}
                       <section aria-labelledby="items-heading" className="space-y-2">
                         <h2 id="items-heading" className="text-lg font-semibold">Items <span className="text-sm font-normal text-muted">({headline.totals.items.toLocaleString()})</span></h2>
-                        {!complete ? <ItemsLoading progress={readProgress} total={rowTotal} /> : <ItemTable items={shownItems} sort={itemSort} selectedId={view.itemId}
-                          onSort={onSortItems} onOpen={openItemDetail} />}
+                        {!complete ? <ItemsLoading progress={readProgress} total={rowTotal} listShown={previewOrder !== null} /> : null}
+                        {complete || previewOrder ? (
+                          <ItemTable count={previewOrder ? previewOrder.length : shownItems.length} rowAt={rowAt} onRange={previewOrder ? requestRows : undefined}
+                            sort={previewOrder && !sortableWithoutRows(itemSort.key) ? DEFAULT_ITEM_SORT : itemSort} canSort={previewOrder ? sortableWithoutRows : ALL_SORTABLE}
+                            selectedId={view.itemId} onSort={onSortItems} onOpen={openItemDetail} />
+                        ) : null}
                       </section>
                     </>
                   )}

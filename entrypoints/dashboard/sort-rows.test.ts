@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HandledItem } from '../../lib/db/schema';
-import { buildMetricsIndex, allRows } from '../../lib/metrics/metrics-index';
-import { compareRows, ITEM_SORT_KEYS, sortRows } from './sort-rows';
+import { itemColumnsOf, seenColumnsOf } from '../../lib/metrics/columns';
+import { buildMetricsIndex, allRows, indexFromColumns } from '../../lib/metrics/metrics-index';
+import { compareRows, ITEM_SORT_KEYS, sortableWithoutRows, sortRows } from './sort-rows';
 import { generateSampleLog } from '../../lib/metrics/sample-log';
 import { mulberry32 } from '../../lib/seeded-random';
 
@@ -67,5 +68,31 @@ describe('sortRows', () => {
         expect(Array.from(sortRows(index, subset, { key, dir })), `${key} ${dir}`).toEqual(Array.from(expected));
       }
     }
+  });
+
+  it('sorts an index without rows (the digest\'s) as the rows would, for every key but the author', () => {
+    const { items: log } = generateSampleLog(1500, 4, { endMs: Date.parse('2026-10-05T00:00:00Z') });
+    // Some agents renamed, as in a real log: an agent then sorts by the last name the log gave it.
+    const renamed = log.map((it, i) => (i % 7 === 0 && it.agentName ? { ...it, agentName: `Zz ${it.agentName}` } : it));
+    const withRows = buildMetricsIndex(log, [], 'UTC');
+    const columnsOnly = indexFromColumns(itemColumnsOf(log, true), seenColumnsOf([], () => false, true), 'UTC');
+    expect(columnsOnly.hasRows).toBe(false);
+    const rand = mulberry32(8);
+    const subset = Int32Array.from(Array.from({ length: log.length }, (_, i) => i).filter(() => rand() < 0.4));
+    for (const key of ITEM_SORT_KEYS) {
+      expect(sortableWithoutRows(key), key).toBe(key !== 'author');
+      if (!sortableWithoutRows(key)) continue;
+      for (const dir of ['asc', 'desc'] as const) {
+        expect(Array.from(sortRows(columnsOnly, subset, { key, dir })), `${key} ${dir}`).toEqual(Array.from(sortRows(withRows, subset, { key, dir })));
+      }
+    }
+    // With renamed agents the rows' order differs from the columns', which read the last name.
+    const renamedRows = buildMetricsIndex(renamed, [], 'UTC');
+    const renamedColumns = indexFromColumns(itemColumnsOf(renamed, true), seenColumnsOf([], () => false, true), 'UTC');
+    const byAgent = (index: typeof withRows) => Array.from(sortRows(index, subset, { key: 'agent', dir: 'asc' }));
+    const lastName = new Map(renamed.map((it) => [it.agentId, (it.agentName || it.agentId).toLowerCase()]));
+    const names = byAgent(renamedColumns).map((r) => lastName.get(renamed[r]!.agentId)!);
+    expect(names).toEqual([...names].sort());
+    expect(byAgent(renamedColumns)).not.toEqual(byAgent(renamedRows));
   });
 });

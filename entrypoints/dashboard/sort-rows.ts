@@ -1,6 +1,7 @@
+import { INTENTS } from '../../lib/classify/types';
 import type { HandledItem } from '../../lib/db/schema';
 import { effectiveIntent } from '../../lib/metrics/filter';
-import type { MetricsIndex } from '../../lib/metrics/metrics-index';
+import { NONE, REASONS, SITES, type MetricsIndex } from '../../lib/metrics/metrics-index';
 
 export const ITEM_SORT_KEYS = ['handledAt', 'site', 'author', 'agent', 'intent', 'urgency', 'response', 'handle', 'replies', 'reason', 'template'] as const;
 export type ItemSortKey = (typeof ITEM_SORT_KEYS)[number];
@@ -28,6 +29,42 @@ const TEXT: Record<Exclude<ItemSortKey, 'handledAt' | 'response' | 'handle' | 'r
   template: (it) => it.templateId,
 };
 
+type TextKey = keyof typeof TEXT;
+
+const label = (labels: readonly string[], code: number) => (code === NONE ? undefined : labels[code]);
+
+/**
+ * The same keys read off the columns, for an index without rows (the log digest's, while the
+ * rows are read): equal to TEXT's for every key but two. The author is not in the columns
+ * (undefined: `sortableWithoutRows`), and an agent reads as the last name the log gave it, where a
+ * row reads as the name it was logged with.
+ */
+const COLUMN_TEXT: Record<Exclude<TextKey, 'author'>, (index: MetricsIndex) => (row: number) => string | undefined> = {
+  site: ({ item }) => (r) => label(SITES, item.site[r]!),
+  agent: ({ item, agentNames }) => (r) => agentNames[item.agent[r]!]!.toLowerCase(),
+  intent: ({ item }) => (r) => label(INTENTS, item.intent[r]!),
+  urgency: ({ item }) => (r) => (item.urgency[r] === NONE ? undefined : String(item.urgency[r])),
+  reason: ({ item }) => (r) => label(REASONS, item.reason[r]!),
+  template: ({ item, templates }) => (r) => (item.template[r]! < 0 ? undefined : templates.keys[item.template[r]!]),
+};
+
+/** Whether the item list can be sorted by this key before the rows are read (all but the author). */
+export function sortableWithoutRows(key: ItemSortKey): boolean {
+  return key !== 'author';
+}
+
+function textKeys(index: MetricsIndex, key: TextKey): (string | undefined)[] {
+  if (index.hasRows) {
+    const keyOf = TEXT[key];
+    return index.items.map((it) => keyOf(it));
+  }
+  const keys = new Array<string | undefined>(index.itemCount);
+  if (key === 'author') return keys.fill(undefined);
+  const keyOf = COLUMN_TEXT[key](index);
+  for (let r = 0; r < keys.length; r++) keys[r] = keyOf(r);
+  return keys;
+}
+
 /**
  * The item list's order as a comparator of index rows: one column, missing values (no response
  * time, no template…) last in either direction, ties newest first, then by row (a total order).
@@ -48,8 +85,7 @@ export function compareRows(index: MetricsIndex, sort: ItemSort): (a: number, b:
       return (x - y) * sign || tie(a, b);
     };
   }
-  const keyOf = TEXT[sort.key as keyof typeof TEXT];
-  const keys = index.items.map((it) => keyOf(it));
+  const keys = textKeys(index, sort.key as TextKey);
   return (a, b) => {
     const x = keys[a];
     const y = keys[b];
