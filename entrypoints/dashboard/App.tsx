@@ -138,7 +138,18 @@ export function App() {
   }, [needRows]);
   const readRows = needRows || rowsWanted;
   const readProgress = useMemo(() => createValueStore<ReadProgress | undefined>(undefined), []);
-  const log = useLog(readRows, readProgress);
+  // The item list is first shown from the digest (its columns and ids), its rows in view read by
+  // id; that first screen is read before the log's rows, which would queue it behind a page of
+  // 10,000 (see `previewOrder` below). The log's read waits for it at most a second.
+  const listFromDigest = digest.status === 'ready' && team.length === 0 && view.filter.q.trim() === '';
+  const itemsById = useItemsById(listFromDigest && readRows);
+  const [firstScreenWait, setFirstScreenWait] = useState(true);
+  useEffect(() => {
+    if (!readRows || !firstScreenWait) return;
+    const timer = setTimeout(() => setFirstScreenWait(false), 1000);
+    return () => clearTimeout(timer);
+  }, [readRows, firstScreenWait]);
+  const log = useLog(readRows && !(listFromDigest && firstScreenWait), readProgress);
   // Read with the rows (the check against them needs both), or at once when team items need them.
   const digestIds = useDigestIds(digest, readRows || team.length > 0);
   useDigestRepair(digest, digestIds, log);
@@ -222,7 +233,10 @@ export function App() {
     () => (previewIds && digestIndex ? sortRows(digestIndex, selection.items, sortableWithoutRows(itemSort.key) ? itemSort : DEFAULT_ITEM_SORT) : null),
     [previewIds, digestIndex, selection, itemSort],
   );
-  const itemsById = useItemsById(previewIds !== null);
+  // The log's read goes ahead once the list's first screen is read, or there is none to read.
+  useEffect(() => {
+    if (firstScreenWait && (itemsById.reads > 0 || digestIds === null || previewOrder?.length === 0)) setFirstScreenWait(false);
+  }, [firstScreenWait, itemsById, digestIds, previewOrder]);
   const rowAt = useCallback(
     (i: number): ItemRowView => {
       if (previewOrder && previewIds && digestIndex) {
@@ -275,6 +289,17 @@ export function App() {
       performance.mark('careline:complete-metrics', { detail: { items: index.itemCount } });
     }
   }, [detailCurrent, complete, index, summary]);
+
+  // When the item list first shows items with their authors and posts (read by the bench).
+  const markedRows = useRef(false);
+  useEffect(() => {
+    if (markedRows.current) return;
+    const count = previewOrder ? previewOrder.length : complete ? shownItems.length : 0;
+    if (count > 0 && rowAt(0).loaded) {
+      markedRows.current = true;
+      performance.mark('careline:first-rows', { detail: { fromDigest: !complete } });
+    }
+  }, [previewOrder, complete, shownItems, rowAt]);
 
   const setFilter = useCallback(
     (next: DashboardFilter) => {

@@ -7,6 +7,8 @@ export interface ItemsById {
   readonly get: (id: string) => HandledItem | undefined;
   /** Reads these items, unless already read or being read. */
   readonly request: (ids: readonly string[]) => void;
+  /** How many reads have ended (read or failed). */
+  readonly reads: number;
 }
 
 /**
@@ -50,7 +52,10 @@ export function useItemsById(enabled: boolean): ItemsById {
             rows.forEach((row, i) => into.set(missing[i]!, row ?? null));
             setVersion((v) => v + 1);
           },
-          (error: unknown) => console.warn('Careline: the items in view could not be read', error),
+          (error: unknown) => {
+            console.warn('Careline: the items in view could not be read', error);
+            if (live.current) setVersion((v) => v + 1);
+          },
         )
         .finally(() => {
           for (const id of missing) pending.current.delete(id);
@@ -59,5 +64,5 @@ export function useItemsById(enabled: boolean): ItemsById {
     [enabled],
   );
   // A new object after each read, so that what shows the items renders again.
-  return useMemo(() => ({ get: (id: string) => found.current.get(id) ?? undefined, request }), [request, version]);
+  return useMemo(() => ({ get: (id: string) => found.current.get(id) ?? undefined, request, reads: version }), [request, version]);
 }

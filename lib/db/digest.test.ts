@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { CarelineDB, V1_STORES, V2_STORES } from './database';
-import { blockOf, DIGEST_BLOCKS, digestAgents, digestMismatch, digestWithItems, readDigest, readDigestIds, rebuildDigest, type Digest, type DigestIds } from './digest';
+import { blockOf, DIGEST_BLOCKS, digestAgents, digestMismatch, digestWithItems, packIds, readDigest, readDigestIds, rebuildDigest, unpackIds, type Digest, type DigestIds } from './digest';
 import { recordHandled, recordSeen, type LogContext } from './log';
 import type { HandledItem, SeenRecord } from './schema';
 import { importAndMerge } from '../../entrypoints/dashboard/import-merge';
@@ -174,6 +174,36 @@ describe('log digest', () => {
     const mended = await readOk(db);
     expect(digestMismatch(mended, await readIds(db, mended), ...rows)).toBeNull();
     expectSameFigures(mended, ...rows);
+  });
+
+  it('stores its ids packed in one string, whatever characters they hold, and reads them back in column order', async () => {
+    const odd = ['', 'a\nb', 'x,y', '😀:fb:1', 'agent-ana:x:1', '\u0000', 'é'.repeat(300)];
+    expect(unpackIds(packIds(odd))).toEqual(odd);
+    expect(unpackIds(packIds([]))).toEqual([]);
+    // Lengths that do not add up to the text, or ids stored the older way: not ids.
+    expect(unpackIds({ text: 'abc', lengths: Uint32Array.from([1, 1]) })).toBeUndefined();
+    expect(unpackIds({ text: 'ab', lengths: Uint32Array.from([1, 2]) })).toBeUndefined();
+    expect(unpackIds(['a', 'b'] as unknown as ReturnType<typeof packIds>)).toBeUndefined();
+
+    const { items, seen } = generateSampleLog(300, 4, { endMs: NOW });
+    const withOdd = items.map((it, i) => (i < odd.length - 1 ? { ...it, id: `${odd[i + 1]}#${i}` } : it));
+    await db.items.bulkPut(withOdd);
+    await db.seen.bulkPut(seen);
+    await rebuildDigest(db);
+    const raw = await db.digest.toArray();
+    expect(raw.filter((r) => r.kind === 'items-ids').every((r) => typeof r.ids?.text === 'string' && r.ids.lengths instanceof Uint32Array)).toBe(true);
+    const digest = await readOk(db);
+    const ids = await readIds(db, digest);
+    expect(new Set(ids!.items)).toEqual(new Set(withOdd.map((it) => it.id)));
+    // In column order: each id's row holds that item's figures.
+    const index = indexFromColumns(digest.items, digest.seen, TZ);
+    const byId = new Map(withOdd.map((it) => [it.id, it]));
+    ids!.items.forEach((id, r) => expect(index.item.handledMs[r]).toBe(Date.parse(byId.get(id)!.handledAt)));
+    // A writer reads them back too: one more item lands in its block beside the others.
+    await recordHandled(db, { post: postN(1), reason: 'replied' }, ctx('ana', NOW));
+    const after = await readOk(db);
+    expect((await readIds(db, after))!.items).toHaveLength(withOdd.length + 1);
+    expect(digestMismatch(after, await readIds(db, after), await db.items.toArray(), await db.seen.toArray())).toBeNull();
   });
 
   it('takes in an import in the same transaction, and nothing when the import is refused', async () => {

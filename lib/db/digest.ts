@@ -40,15 +40,46 @@ export type DigestKind = 'items' | 'seen';
 
 /**
  * Two rows per block: `${kind}:${block}` holds the columns (all the figures need), and
- * `${kind}-ids:${block}` the row ids in the same order (for writers and the check against the
- * log). Reading the columns alone is what makes the first figures fast.
+ * `${kind}-ids:${block}` the row ids in the same order (for writers, the item list shown before
+ * the rows are read, and the check against the log). Reading the columns alone is what makes the
+ * first figures fast.
+ *
+ * The ids are stored packed (`packIds`): one string of them all, and their lengths. As arrays of
+ * strings, 100,000 items' and 120,000 seen records' ids took 1.6–2.1 s to read in the opening
+ * page (one string per id to deserialize).
  */
 export interface DigestRow {
   key: string;
   kind: DigestKind | `${DigestKind}-ids`;
   version: number;
   columns?: ItemColumns | SeenColumns;
-  ids?: string[];
+  ids?: PackedIds;
+}
+
+/** Ids as one string and each one's length (any character can be in an id: no separator). */
+export interface PackedIds {
+  text: string;
+  lengths: Uint32Array;
+}
+
+export function packIds(ids: readonly string[]): PackedIds {
+  const lengths = new Uint32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) lengths[i] = ids[i]!.length;
+  return { text: ids.join(''), lengths };
+}
+
+/** The ids back, or undefined when the row does not hold packed ids that add up. */
+export function unpackIds(packed: PackedIds | undefined): string[] | undefined {
+  if (!packed || typeof packed.text !== 'string' || !(packed.lengths instanceof Uint32Array)) return undefined;
+  const { text, lengths } = packed;
+  const ids = new Array<string>(lengths.length);
+  let at = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    const end = at + lengths[i]!;
+    ids[i] = text.slice(at, end);
+    at = end;
+  }
+  return at === text.length ? ids : undefined;
 }
 
 /** FNV-1a over the id's UTF-16 code units: the block a row lives in. */
@@ -78,7 +109,7 @@ function byBlock<T extends { id: string }>(rows: readonly T[]): Map<number, T[]>
 function rowsOfBlock(kind: DigestKind, block: number, b: ItemBlock | SeenBlock): DigestRow[] {
   return [
     { key: keyOf(kind, block), kind, version: COLUMNS_VERSION, columns: b.columns },
-    { key: idsKeyOf(kind, block), kind: `${kind}-ids`, version: COLUMNS_VERSION, ids: b.ids },
+    { key: idsKeyOf(kind, block), kind: `${kind}-ids`, version: COLUMNS_VERSION, ids: packIds(b.ids) },
   ];
 }
 
@@ -87,8 +118,9 @@ function storedBlock<B extends ItemBlock | SeenBlock>(columns: DigestRow | undef
   // A block of another version is replaced as a whole on the next rebuild; until then the
   // reader ignores the digest, so writing into it would only mix versions.
   if (!columns?.columns || !ids?.ids || columns.version !== COLUMNS_VERSION || ids.version !== COLUMNS_VERSION) return undefined;
-  if (ids.ids.length !== columns.columns.n) return undefined;
-  return { columns: columns.columns, ids: ids.ids } as B;
+  const list = unpackIds(ids.ids);
+  if (list?.length !== columns.columns.n) return undefined;
+  return { columns: columns.columns, ids: list } as B;
 }
 
 async function upsert<T extends { id: string }, B extends ItemBlock | SeenBlock>(
@@ -235,7 +267,7 @@ export async function readDigest(db: CarelineDB): Promise<DigestRead> {
 export async function readDigestIds(db: CarelineDB, digest: Digest): Promise<DigestIds | null> {
   const { items, seen } = digest.blocks;
   const rows = await db.digest.bulkGet([...items.map((b) => idsKeyOf('items', b)), ...seen.map((b) => idsKeyOf('seen', b))]);
-  const ids = rows.map((r) => (r?.version === COLUMNS_VERSION ? r.ids : undefined));
+  const ids = rows.map((r) => (r?.version === COLUMNS_VERSION ? unpackIds(r.ids) : undefined));
   if (ids.some((x) => x === undefined)) return null;
   const out = { items: ids.slice(0, items.length).flat() as string[], seen: ids.slice(items.length).flat() as string[] };
   return out.items.length === digest.items.n && out.seen.length === digest.seen.n ? out : null;

@@ -13,8 +13,11 @@ import type { HandledItem, HandledReason, SeenRecord } from '../db/schema';
 import type { Site } from '../post';
 import { parseIsoMs } from './iso-time';
 
-/** 3: the digest's rows moved to 16 blocks (lib/db/digest.ts), so every row's block changed. */
-export const COLUMNS_VERSION = 3;
+/**
+ * 3: the digest's rows moved to 16 blocks (lib/db/digest.ts), so every row's block changed.
+ * 4: the digest's ids are stored packed (`packIds` in lib/db/digest.ts).
+ */
+export const COLUMNS_VERSION = 4;
 
 /** `postedMin` / `answeredMin` of an unknown time. */
 export const MISSING_MIN = -0x80000000;

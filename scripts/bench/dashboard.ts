@@ -70,6 +70,7 @@ export async function run(): Promise<Array<[string, string | number]>> {
     const openingReads: number[] = [];
     const reads: number[] = [];
     const readTasks: number[] = [];
+    const firstRows: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await page.goto(url);
       await page.waitForFunction(() => performance.getEntriesByName('careline:complete-metrics').length > 0, undefined, { timeout: 300_000 });
@@ -84,6 +85,7 @@ export async function run(): Promise<Array<[string, string | number]>> {
       breakdowns.push((await entry(page, 'careline:first-breakdowns', 'mark'))[0]?.startTime ?? Number.NaN);
       charts.push((await entry(page, 'careline:first-charts', 'mark'))[0]?.startTime ?? Number.NaN);
       completes.push((await entry(page, 'careline:complete-metrics', 'mark'))[0]!.startTime);
+      firstRows.push((await entry(page, 'careline:first-rows', 'mark'))[0]?.startTime ?? Number.NaN);
       openingReads.push((await entry(page, 'careline:digest-read', 'measure'))[0]?.duration ?? Number.NaN);
       const read = (await entry(page, 'careline:log-read', 'measure'))[0];
       reads.push(read?.duration ?? Number.NaN);
@@ -104,6 +106,8 @@ export async function run(): Promise<Array<[string, string | number]>> {
     out.push(['dashboard.page_digest_read_100k_ms', Math.round(median(openingReads))]);
     out.push(['dashboard.page_all_items_metrics_100k_ms', Math.round(median(completes))]);
     out.push(['dashboard.page_indexeddb_read_all_100k_ms', Math.round(median(reads))]);
+    // The item list's first rows with their authors and posts (shown from the digest, read by id).
+    out.push(['dashboard.page_first_item_rows_100k_ms', Math.round(median(firstRows))]);
     out.push(['dashboard.page_log_read_longest_task_ms', Math.round(median(readTasks))]);
     out.push(['dashboard.page_first_vs_all_ratio', Number((median(firsts) / median(completes)).toFixed(2))]);
     out.push(['dashboard.page_first_metrics_volume', (await page.getByTestId('metric-volume-value').textContent()) ?? '']);
