@@ -151,7 +151,7 @@ export function App() {
   }, [readRows, firstScreenWait]);
   const log = useLog(readRows && !(listFromDigest && firstScreenWait), readProgress);
   // Read with the rows (the check against them needs both), or at once when team items need them.
-  const digestIds = useDigestIds(digest, readRows || team.length > 0);
+  const { items: digestItemIds, all: digestIds } = useDigestIds(digest, readRows || team.length > 0);
   useDigestRepair(digest, digestIds, log);
   // The digest's ids matter to the figures only when team items are merged in.
   const idsForTeam = team.length ? digestIds : undefined;
@@ -228,15 +228,15 @@ export function App() {
   );
   // Until the rows are in, the list is shown from the digest's columns and ids, and the items in
   // view are read by id (a screenful at a time) for their author and post.
-  const previewIds = !complete && digestIndex !== null && team.length === 0 && digestIds ? digestIds.items : null;
+  const previewIds = !complete && digestIndex !== null && team.length === 0 && digestItemIds ? digestItemIds : null;
   const previewOrder = useMemo(
     () => (previewIds && digestIndex ? sortRows(digestIndex, selection.items, sortableWithoutRows(itemSort.key) ? itemSort : DEFAULT_ITEM_SORT) : null),
     [previewIds, digestIndex, selection, itemSort],
   );
   // The log's read goes ahead once the list's first screen is read, or there is none to read.
   useEffect(() => {
-    if (firstScreenWait && (itemsById.reads > 0 || digestIds === null || previewOrder?.length === 0)) setFirstScreenWait(false);
-  }, [firstScreenWait, itemsById, digestIds, previewOrder]);
+    if (firstScreenWait && (itemsById.reads > 0 || digestItemIds === null || previewOrder?.length === 0)) setFirstScreenWait(false);
+  }, [firstScreenWait, itemsById, digestItemIds, previewOrder]);
   const rowAt = useCallback(
     (i: number): ItemRowView => {
       if (previewOrder && previewIds && digestIndex) {

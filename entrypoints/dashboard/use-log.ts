@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, type PracticeSessionRow } from '../../lib/db/database';
-import { digestMismatch, readDigest, readDigestIds, rebuildDigest, type Digest, type DigestIds, type DigestRead } from '../../lib/db/digest';
+import { digestMismatch, readDigest, readDigestIdsOf, rebuildDigest, type Digest, type DigestIds, type DigestRead } from '../../lib/db/digest';
 import type { HandledItem, SeenRecord } from '../../lib/db/schema';
 import { readLogInPages, type ReadProgress } from '../../lib/db/read-log';
 import type { ValueStore } from '../../components/value-store';
@@ -81,24 +81,37 @@ export function useDigest(): DigestState {
   return state;
 }
 
+export interface DigestIdsState {
+  /** The items' ids: undefined while reading, null when they do not match the columns. */
+  items: string[] | null | undefined;
+  /** Every id (items, then seen records), as `items`. */
+  all: DigestIds | null | undefined;
+}
+
 /**
  * The digest's row ids, read after its columns when `enabled` (the figures do not wait for
- * them): undefined while reading, null when they do not match the columns.
+ * them): the items' first (the item list shown from the digest needs no more), then the seen
+ * records'.
  */
-export function useDigestIds(digest: DigestState, enabled: boolean): DigestIds | null | undefined {
-  const [ids, setIds] = useState<DigestIds | null | undefined>(undefined);
+export function useDigestIds(digest: DigestState, enabled: boolean): DigestIdsState {
+  const [ids, setIds] = useState<DigestIdsState>({ items: undefined, all: undefined });
   useEffect(() => {
     if (digest.status !== 'ready' || !enabled) return;
     let live = true;
+    const db = getDb();
     const started = performance.now();
-    readDigestIds(getDb(), digest.digest).then(
-      (read) => {
-        // Read by scripts/profile-dashboard.ts (where the time goes).
+    const failed = () => live && setIds({ items: null, all: null });
+    readDigestIdsOf(db, digest.digest, 'items').then((items) => {
+      // Read by scripts/profile-dashboard.ts (where the time goes).
+      performance.measure('careline:digest-item-ids', { start: started });
+      if (!live) return;
+      setIds({ items, all: items === null ? null : undefined });
+      if (items === null) return;
+      readDigestIdsOf(db, digest.digest, 'seen').then((seen) => {
         performance.measure('careline:digest-ids', { start: started });
-        if (live) setIds(read);
-      },
-      () => live && setIds(null),
-    );
+        if (live) setIds({ items, all: seen === null ? null : { items, seen } });
+      }, failed);
+    }, failed);
     return () => {
       live = false;
     };

@@ -261,16 +261,24 @@ export async function readDigest(db: CarelineDB): Promise<DigestRead> {
 }
 
 /**
- * The ids of the digest's rows, in the order of `digest`'s columns; null when they are not
- * there to match (a block's ids missing or of another length: the digest needs a rebuild).
+ * The ids of the digest's rows of one kind, in the order of `digest`'s columns; null when they
+ * are not there to match (a block's ids missing or of another length: the digest needs a
+ * rebuild).
  */
-export async function readDigestIds(db: CarelineDB, digest: Digest): Promise<DigestIds | null> {
-  const { items, seen } = digest.blocks;
-  const rows = await db.digest.bulkGet([...items.map((b) => idsKeyOf('items', b)), ...seen.map((b) => idsKeyOf('seen', b))]);
+export async function readDigestIdsOf(db: CarelineDB, digest: Digest, kind: DigestKind): Promise<string[] | null> {
+  const blocks = digest.blocks[kind];
+  const rows = await db.digest.bulkGet(blocks.map((b) => idsKeyOf(kind, b)));
   const ids = rows.map((r) => (r?.version === COLUMNS_VERSION ? unpackIds(r.ids) : undefined));
   if (ids.some((x) => x === undefined)) return null;
-  const out = { items: ids.slice(0, items.length).flat() as string[], seen: ids.slice(items.length).flat() as string[] };
-  return out.items.length === digest.items.n && out.seen.length === digest.seen.n ? out : null;
+  const out = (ids as string[][]).flat();
+  return out.length === digest[kind].n ? out : null;
+}
+
+/** The ids of the digest's rows, items then seen records (`readDigestIdsOf`). */
+export async function readDigestIds(db: CarelineDB, digest: Digest): Promise<DigestIds | null> {
+  const items = await readDigestIdsOf(db, digest, 'items');
+  const seen = items && (await readDigestIdsOf(db, digest, 'seen'));
+  return items && seen ? { items, seen } : null;
 }
 
 /**
