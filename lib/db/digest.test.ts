@@ -273,6 +273,12 @@ describe('log digest', () => {
     // A mark changed around the digest is found out.
     const wrong = { ...digest, seen: { ...digest.seen, answered: digest.seen.answered.map((a) => 1 - a) } };
     expect(digestMismatch(wrong, ids, items, seen)).toBe('7 seen records are marked answered differently in the digest and the log');
+    // As many rows as the digest has, but one of another id: items, then seen records.
+    const counts = `the digest has ${items.length} items and ${seen.length} seen records, the log ${items.length} and ${seen.length}`;
+    expect(digestMismatch(digest, ids, [...items.slice(1), { ...items[0]!, id: 'not-in-the-digest' }], seen)).toBe(counts);
+    expect(digestMismatch(digest, ids, items, [...seen.slice(1), { ...seen[0]!, id: 'not-in-the-digest' }])).toBe(counts);
+    // A digest that lists an id twice does not match rows that hold it once.
+    expect(digestMismatch(digest, { ...ids, items: [...ids.items.slice(1), ids.items[1]!] }, items, seen)).toBe(counts);
   });
 
   it('adds team items the way the log merges them: new ids only, answering the seen posts they are for', async () => {

@@ -288,18 +288,23 @@ export async function readDigestIds(db: CarelineDB, digest: Digest): Promise<Dig
  */
 export function digestMismatch(digest: Digest, ids: DigestIds | null, items: readonly { id: string }[], seen: readonly SeenRecord[]): string | null {
   if (ids === null) return "the digest's ids do not match its columns";
-  const differs = (list: readonly string[], rows: readonly { id: string }[]) => {
-    if (list.length !== rows.length) return true;
-    const set = new Set(list);
-    return rows.some((r) => !set.has(r.id));
-  };
-  if (differs(ids.items, items) || differs(ids.seen, seen)) {
+  // Two collections of the digest's ids serve every check (at 100,000 items four took 490 ms
+  // of the page's main thread after the rows came). The log's ids are unique (its key), so when
+  // as many as the digest's are all among them, they are the same ids: `itemIds` is then the
+  // log's item ids too.
+  const itemIds = new Set(ids.items);
+  const seenRow = new Map<string, number>();
+  for (let r = 0; r < ids.seen.length; r++) seenRow.set(ids.seen[r]!, r);
+  const differs = (list: readonly string[], has: (id: string) => boolean, rows: readonly { id: string }[]) =>
+    list.length !== rows.length || rows.some((row) => !has(row.id));
+  if (differs(ids.items, (id) => itemIds.has(id), items) || differs(ids.seen, (id) => seenRow.has(id), seen)) {
     return `the digest has ${digest.items.n} items and ${digest.seen.n} seen records, the log ${items.length} and ${seen.length}`;
   }
   if (seen.length === 0) return null;
-  const itemIds = new Set(items.map((it) => it.id));
-  const row = new Map(ids.seen.map((id, r) => [id, r]));
-  const wrong = seen.filter((s) => digest.seen.answered[row.get(s.id)!] !== (isAnswered(s, (id) => itemIds.has(id)) ? 1 : 0)).length;
+  const hasItem = (id: string) => itemIds.has(id);
+  const answered = digest.seen.answered;
+  let wrong = 0;
+  for (const s of seen) if (answered[seenRow.get(s.id)!] !== (isAnswered(s, hasItem) ? 1 : 0)) wrong++;
   return wrong ? `${wrong} seen records are marked answered differently in the digest and the log` : null;
 }
 
