@@ -14,12 +14,13 @@ export interface ItemsById {
 /**
  * Log items read by id, a screenful at a time: the item list shown from the log digest before
  * the whole log is read asks for the rows in view. Each read is one `bulkGet` in a read
- * transaction of its own, beside the log's paged read. A failed read is forgotten (the rows stay
- * as they were shown, and are asked for again when they scroll back into view). While `enabled`
- * is false nothing is read, and the items read are let go.
+ * transaction of its own, beside the log's paged read. After a failed read its rows stay as they
+ * were shown (from the digest) and are not asked for again. While `enabled` is false nothing is
+ * read, and the items read are let go.
  */
 export function useItemsById(enabled: boolean): ItemsById {
-  // Null for an id with no item (deleted since the digest was read): not asked for again.
+  // Null for an id with no item (deleted since the digest was read) or whose read failed: not
+  // asked for again.
   const found = useRef(new Map<string, HandledItem | null>());
   const pending = useRef(new Set<string>());
   const [version, setVersion] = useState(0);
@@ -54,7 +55,11 @@ export function useItemsById(enabled: boolean): ItemsById {
           },
           (error: unknown) => {
             console.warn('Careline: the items in view could not be read', error);
-            if (live.current) setVersion((v) => v + 1);
+            if (!live.current || into !== found.current) return;
+            // Not asked for again (a retry on every render would never end): the rows keep their
+            // digest columns until the log's own read replaces the list, or fails with a message.
+            for (const id of missing) into.set(id, null);
+            setVersion((v) => v + 1);
           },
         )
         .finally(() => {
