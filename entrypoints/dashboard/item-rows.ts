@@ -1,7 +1,7 @@
 import { INTENTS } from '../../lib/classify/types';
 import type { HandledItem } from '../../lib/db/schema';
 import { effectiveIntent } from '../../lib/metrics/filter';
-import { NONE, REASONS, SITES, URGENCIES, type MetricsIndex } from '../../lib/metrics/metrics-index';
+import { labelOf, REASONS, SITES, URGENCIES, type MetricsIndex } from '../../lib/metrics/metrics-index';
 import type { ItemRowView } from '../../components/dashboard/ItemTable';
 
 /** A log item as a row of the item list. */
@@ -24,8 +24,6 @@ export function itemRowView(it: HandledItem): ItemRowView {
   };
 }
 
-const label = <T extends string>(labels: readonly T[], code: number): T | undefined => (code === NONE ? undefined : labels[code]);
-
 /**
  * Row `r` of an index without rows (the log digest's) as a row of the item list, before the item
  * itself is read: every column but the author and the post. The agent reads as the last name the
@@ -41,8 +39,8 @@ export function columnRowView(index: MetricsIndex, r: number, id: string): ItemR
     handledAt: Number.isNaN(handled) ? '' : new Date(handled).toISOString(),
     site: SITES[c.site[r]!] ?? 'unknown',
     loaded: false,
-    intent: label(INTENTS, c.intent[r]!),
-    urgency: label(URGENCIES, c.urgency[r]!),
+    intent: labelOf(INTENTS, c.intent[r]!),
+    urgency: labelOf(URGENCIES, c.urgency[r]!),
     responseSeconds: Number.isNaN(resp) ? undefined : resp,
     targetMet: met === -1 ? undefined : met === 1,
     replyCount: c.replyCount[r]!,

@@ -1,7 +1,7 @@
 import { INTENTS } from '../../lib/classify/types';
 import type { HandledItem } from '../../lib/db/schema';
 import { effectiveIntent } from '../../lib/metrics/filter';
-import { NONE, REASONS, SITES, type MetricsIndex } from '../../lib/metrics/metrics-index';
+import { labelOf, NONE, REASONS, SITES, type MetricsIndex } from '../../lib/metrics/metrics-index';
 
 export const ITEM_SORT_KEYS = ['handledAt', 'site', 'author', 'agent', 'intent', 'urgency', 'response', 'handle', 'replies', 'reason', 'template'] as const;
 export type ItemSortKey = (typeof ITEM_SORT_KEYS)[number];
@@ -31,8 +31,6 @@ const TEXT: Record<Exclude<ItemSortKey, 'handledAt' | 'response' | 'handle' | 'r
 
 type TextKey = keyof typeof TEXT;
 
-const label = (labels: readonly string[], code: number) => (code === NONE ? undefined : labels[code]);
-
 /**
  * The same keys read off the columns, for an index without rows (the log digest's, while the
  * rows are read): equal to TEXT's for every key but two. The author is not in the columns
@@ -40,11 +38,11 @@ const label = (labels: readonly string[], code: number) => (code === NONE ? unde
  * row reads as the name it was logged with.
  */
 const COLUMN_TEXT: Record<Exclude<TextKey, 'author'>, (index: MetricsIndex) => (row: number) => string | undefined> = {
-  site: ({ item }) => (r) => label(SITES, item.site[r]!),
+  site: ({ item }) => (r) => labelOf(SITES, item.site[r]!),
   agent: ({ item, agentNames }) => (r) => agentNames[item.agent[r]!]!.toLowerCase(),
-  intent: ({ item }) => (r) => label(INTENTS, item.intent[r]!),
+  intent: ({ item }) => (r) => labelOf(INTENTS, item.intent[r]!),
   urgency: ({ item }) => (r) => (item.urgency[r] === NONE ? undefined : String(item.urgency[r])),
-  reason: ({ item }) => (r) => label(REASONS, item.reason[r]!),
+  reason: ({ item }) => (r) => labelOf(REASONS, item.reason[r]!),
   template: ({ item, templates }) => (r) => (item.template[r]! < 0 ? undefined : templates.keys[item.template[r]!]),
 };
 

@@ -48,6 +48,11 @@ export const FLAG_BIT = new Map(FLAG_NAMES.map((f, i) => [f as string, 1 << i]))
 
 const label = (map: Map<string, number>, v: string | undefined) => (v === undefined ? NONE : (map.get(v) ?? NONE));
 
+/** The label of a code in a Uint8 label column; undefined for NONE (the reverse of the encoding above). */
+export function labelOf<T extends string>(labels: readonly T[], code: number): T | undefined {
+  return code === NONE ? undefined : labels[code];
+}
+
 function flagMask(flags: ReadonlyArray<{ name: FlagName }> | undefined): number {
   let m = 0;
   if (flags) for (const f of flags) m |= FLAG_BIT.get(f.name) ?? 0;

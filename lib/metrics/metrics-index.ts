@@ -19,7 +19,7 @@ import {
 } from './columns';
 import { defaultTimeZone } from './filter';
 
-export { Interner, NONE, REASONS, SITES, URGENCIES } from './columns';
+export { Interner, labelOf, NONE, REASONS, SITES, URGENCIES } from './columns';
 
 /**
  * The log in columns: every field the dashboard filters or aggregates on, parsed once, so a
