@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { CarelineDB, V1_STORES, V2_STORES } from './database';
-import { blockOf, DIGEST_BLOCKS, digestAgents, digestMismatch, digestWithItems, packIds, readDigest, readDigestIds, rebuildDigest, unpackIds, type Digest, type DigestIds } from './digest';
+import { blockOf, DIGEST_BLOCKS, digestAgents, digestMismatch, digestWithItems, packIds, readDigest, readDigestIdsOf, rebuildDigest, unpackIds, type Digest, type DigestIds } from './digest';
 import { recordHandled, recordSeen, type LogContext } from './log';
 import type { HandledItem, SeenRecord } from './schema';
 import { importAndMerge } from '../../entrypoints/dashboard/import-merge';
@@ -62,10 +62,12 @@ async function readOk(db: CarelineDB): Promise<Digest> {
   return read.digest;
 }
 
+/** Both kinds of the digest's ids, as the dashboard reads them (`useDigestIds`): items, then seen records. */
 async function readIds(db: CarelineDB, digest: Digest): Promise<DigestIds> {
-  const ids = await readDigestIds(db, digest);
-  if (!ids) throw new Error('the digest ids do not match');
-  return ids;
+  const items = await readDigestIdsOf(db, digest, 'items');
+  const seen = items && (await readDigestIdsOf(db, digest, 'seen'));
+  if (!items || !seen) throw new Error('the digest ids do not match');
+  return { items, seen };
 }
 
 let db: CarelineDB;

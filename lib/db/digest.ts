@@ -177,7 +177,7 @@ export interface Digest {
    */
   readonly items: ItemColumns;
   readonly seen: SeenColumns;
-  /** The blocks read, in the order their rows were put together (for `readDigestIds`). */
+  /** The blocks read, in the order their rows were put together (for `readDigestIdsOf`). */
   blocks: { items: number[]; seen: number[] };
 }
 
@@ -238,7 +238,7 @@ const ALL_BLOCKS = Array.from({ length: DIGEST_BLOCKS }, (_, b) => b);
  * The digest's columns, put back together: one read of `DIGEST_BLOCKS` × 2 rows of typed arrays,
  * no ids. It does not count the log's rows to check it (IndexedDB's count walks every key:
  * seconds at 100,000 items); the reader checks it against the rows when they arrive
- * (`readDigestIds`, `digestMismatch`). An empty digest is not used: an empty log is read in no
+ * (`readDigestIdsOf`, `digestMismatch`). An empty digest is not used: an empty log is read in no
  * time, and a log written around the digest would otherwise show as empty.
  */
 export async function readDigest(db: CarelineDB): Promise<DigestRead> {
@@ -272,13 +272,6 @@ export async function readDigestIdsOf(db: CarelineDB, digest: Digest, kind: Dige
   if (ids.some((x) => x === undefined)) return null;
   const out = (ids as string[][]).flat();
   return out.length === digest[kind].n ? out : null;
-}
-
-/** The ids of the digest's rows, items then seen records (`readDigestIdsOf`). */
-export async function readDigestIds(db: CarelineDB, digest: Digest): Promise<DigestIds | null> {
-  const items = await readDigestIdsOf(db, digest, 'items');
-  const seen = items && (await readDigestIdsOf(db, digest, 'seen'));
-  return items && seen ? { items, seen } : null;
 }
 
 /**
