@@ -229,9 +229,11 @@ export function App() {
   // Until the rows are in, the list is shown from the digest's columns and ids, and the items in
   // view are read by id (a screenful at a time) for their author and post.
   const previewIds = !complete && digestIndex !== null && team.length === 0 && digestItemIds ? digestItemIds : null;
+  // Sorting by author waits for the rows: until then the list is newest first.
+  const listSort = previewIds && !sortableWithoutRows(itemSort.key) ? DEFAULT_ITEM_SORT : itemSort;
   const previewOrder = useMemo(
-    () => (previewIds && digestIndex ? sortRows(digestIndex, selection.items, sortableWithoutRows(itemSort.key) ? itemSort : DEFAULT_ITEM_SORT) : null),
-    [previewIds, digestIndex, selection, itemSort],
+    () => (previewIds && digestIndex ? sortRows(digestIndex, selection.items, listSort) : null),
+    [previewIds, digestIndex, selection, listSort],
   );
   // The log's read goes ahead once the list's first screen is read, or there is none to read.
   useEffect(() => {
@@ -487,7 +489,7 @@ export function App() {
                         {!complete ? <ItemsLoading progress={readProgress} total={rowTotal} listShown={previewOrder !== null} /> : null}
                         {complete || previewOrder ? (
                           <ItemTable count={previewOrder ? previewOrder.length : shownItems.length} rowAt={rowAt} onRange={previewOrder ? requestRows : undefined}
-                            sort={previewOrder && !sortableWithoutRows(itemSort.key) ? DEFAULT_ITEM_SORT : itemSort} canSort={previewOrder ? sortableWithoutRows : ALL_SORTABLE}
+                            sort={listSort} canSort={previewOrder ? sortableWithoutRows : ALL_SORTABLE}
                             selectedId={view.itemId} onSort={onSortItems} onOpen={openItemDetail} />
                         ) : null}
                       </section>
