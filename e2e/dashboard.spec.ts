@@ -303,6 +303,49 @@ test.describe('dashboard', () => {
     await expect(volume(page)).toHaveText('9');
   });
 
+  test('a reply logged in another tab while the page reads the log: no rebuild of a correct digest, and the reply shows', async ({ page, extensionId }) => {
+    const mark = (name: string) => page.evaluate((n) => (performance.getEntriesByName(n)[0] as PerformanceMark | undefined)?.detail ?? null, name);
+    await openDashboard(page, extensionId);
+    await expect(page.getByText('No handled items yet')).toBeVisible();
+    const n = await seedGeneratedLog(page, await generatorScript(), 3000);
+    // Seeded around the digest: this opening rebuilds it.
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('careline:digest-rebuilt').length > 0, undefined, { timeout: 60_000 });
+    // Next opening: as soon as the digest is read, an agent marks a post handled (the sidebar's
+    // message to the background, as from any other tab), before the page reads the rows.
+    await page.addInitScript(() => {
+      // Once, in this opening only (the script runs on every later navigation of the tab).
+      if (sessionStorage.getItem('careline-test-written')) return;
+      sessionStorage.setItem('careline-test-written', '1');
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntriesByName('careline:digest-read').length === 0) return;
+        observer.disconnect();
+        const post = { site: 'x', id: 'written-while-read', permalink: 'https://x.com/late/status/1', authorName: 'Late Customer', authorHandle: 'late', text: 'Still waiting for my order', postedAt: new Date(Date.now() - 600_000).toISOString() };
+        const g = globalThis as unknown as { __written?: unknown; chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+        g.chrome.runtime.sendMessage({ careline: 1, type: 'log.markHandled', payload: { post, reason: 'no_reply_needed' } }).then(
+          (answer: unknown) => (g.__written = answer ?? true),
+          (error: unknown) => (g.__written = String(error)),
+        );
+      }).observe({ type: 'measure', buffered: true });
+    });
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('careline:digest-checked').length > 0, undefined, { timeout: 60_000 });
+    expect(await page.evaluate(() => (globalThis as unknown as { __written?: unknown }).__written)).toBeTruthy();
+    expect(await mark('careline:first-metrics')).toMatchObject({ items: n, complete: false });
+    // The rows read hold the new item, the digest read before them did not: no verdict on it.
+    expect(await mark('careline:digest-checked')).toMatchObject({ verdict: 'changed' });
+    await page.waitForFunction(() => performance.getEntriesByName('careline:complete-metrics').length > 0, undefined, { timeout: 60_000 });
+    expect(await mark('careline:complete-metrics')).toEqual({ items: n + 1 });
+    await page.getByTestId('filter-search').fill('Still waiting for my order');
+    await expect(page.getByTestId('log-row')).toHaveCount(1);
+    expect(await mark('careline:digest-rebuilt')).toBeNull();
+    // The digest was right all along: the next opening uses it as it is, with the new item.
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
+    await page.waitForFunction(() => performance.getEntriesByName('careline:digest-checked').length > 0, undefined, { timeout: 60_000 });
+    expect(await mark('careline:first-metrics')).toMatchObject({ items: n + 1, complete: false });
+    expect(await mark('careline:digest-checked')).toEqual({ verdict: 'same' });
+  });
+
   test('a large log is read in pages: the list shows at once from the digest, says how many records are in, then holds every item', async ({ page, extensionId }) => {
     const url = `chrome-extension://${extensionId}/dashboard.html`;
     await openDashboard(page, extensionId);

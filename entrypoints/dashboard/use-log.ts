@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, type PracticeSessionRow } from '../../lib/db/database';
-import { digestMismatch, readDigest, readDigestIdsOf, rebuildDigest, type Digest, type DigestIds, type DigestRead } from '../../lib/db/digest';
+import { digestCheck, readDigest, readDigestIdsOf, rebuildDigest, type Digest, type DigestIds, type DigestRead } from '../../lib/db/digest';
 import type { HandledItem, SeenRecord } from '../../lib/db/schema';
 import { readLogInPages, type ReadProgress } from '../../lib/db/read-log';
 import type { ValueStore } from '../../components/value-store';
@@ -9,7 +9,7 @@ import type { ValueStore } from '../../components/value-store';
 export type LogState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; items: HandledItem[]; seen: SeenRecord[]; sessions: PracticeSessionRow[]; loadedMs: number };
+  | { status: 'ready'; items: HandledItem[]; seen: SeenRecord[]; sessions: PracticeSessionRow[]; digestGeneration: number; loadedMs: number };
 
 const LOADING: LogState = { status: 'loading' };
 
@@ -31,11 +31,11 @@ export function useLog(enabled = true, progress?: ValueStore<ReadProgress | unde
     if (!enabled) return LOADING;
     const started = performance.now();
     try {
-      const { items, seen, sessions } = await readLogInPages(getDb(), progress?.set);
+      const { items, seen, sessions, digestGeneration } = await readLogInPages(getDb(), progress?.set);
       const loadedMs = performance.now() - started;
       // Read by scripts/bench/dashboard.ts: how much of the full load is IndexedDB.
       performance.measure('careline:log-read', { start: started, detail: { items: items.length } });
-      return { status: 'ready', items, seen, sessions, loadedMs };
+      return { status: 'ready', items, seen, sessions, digestGeneration, loadedMs };
     } catch (error) {
       return failure(error);
     }
@@ -121,7 +121,9 @@ export function useDigestIds(digest: DigestState, enabled: boolean): DigestIdsSt
 
 /**
  * Checks the digest against the log's rows the first time they arrive, and rebuilds it when it
- * does not match (or could not be used), for the next opening.
+ * does not match (or could not be used), for the next opening. When the log was written between
+ * the digest's read and the rows' (an agent at work in another tab), the two cannot be compared:
+ * the check is left to the next opening, and nothing is rebuilt.
  */
 export function useDigestRepair(digest: DigestState, ids: DigestIds | null | undefined, log: LogState): void {
   const done = useRef(false);
@@ -129,8 +131,12 @@ export function useDigestRepair(digest: DigestState, ids: DigestIds | null | und
     if (digest.status === 'loading' || log.status !== 'ready' || done.current) return;
     if (digest.status === 'ready' && ids === undefined) return;
     done.current = true;
-    const why = digest.status === 'unusable' ? digest.why : digestMismatch(digest.digest, ids ?? null, log.items, log.seen);
-    if (why === null) return;
+    const check = digest.status === 'unusable' ? { verdict: 'rebuild' as const, why: digest.why } : digestCheck(digest.digest, ids ?? null, log);
+    if (check.verdict === 'changed') console.info(`Careline: the log digest is checked at the next opening (${check.why}).`);
+    // Read by e2e/dashboard.spec.ts.
+    performance.mark('careline:digest-checked', { detail: check });
+    if (check.verdict !== 'rebuild') return;
+    const { why } = check;
     console.info(`Careline: rebuilding the log digest (${why}).`);
     const started = performance.now();
     rebuildDigest(getDb()).then(

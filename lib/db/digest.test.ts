@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { CarelineDB, V1_STORES, V2_STORES } from './database';
-import { blockOf, DIGEST_BLOCKS, digestAgents, digestMismatch, digestWithItems, packIds, readDigest, readDigestIdsOf, rebuildDigest, unpackIds, type Digest, type DigestIds } from './digest';
+import { blockOf, DIGEST_BLOCKS, digestAgents, digestCheck, digestMismatch, digestWithItems, packIds, readDigest, readDigestIdsOf, rebuildDigest, unpackIds, type Digest, type DigestIds } from './digest';
 import { recordHandled, recordSeen, type LogContext } from './log';
+import { readLogInPages } from './read-log';
 import type { HandledItem, SeenRecord } from './schema';
 import { importAndMerge } from '../../entrypoints/dashboard/import-merge';
 import { computeHeadline, computeMetrics, headlineOfParts } from '../metrics/compute';
@@ -176,6 +177,45 @@ describe('log digest', () => {
     const mended = await readOk(db);
     expect(digestMismatch(mended, await readIds(db, mended), ...rows)).toBeNull();
     expectSameFigures(mended, ...rows);
+  });
+
+  it('tells a log written while the page read it (no verdict, nothing rebuilt) from a digest that misses rows (rebuild)', async () => {
+    for (let i = 0; i < 5; i++) await recordHandled(db, { post: postN(i), reason: 'replied' }, ctx('ana', NOW));
+    const opened = await readOk(db);
+    expect(opened.generation).toBeGreaterThan(0);
+    const ids = await readIds(db, opened);
+    // An agent logs a reply in another tab after the page read the digest, before it reads the rows.
+    await recordHandled(db, { post: postN(7), reason: 'replied' }, ctx('ben', NOW));
+    // The ids read now would not be those of the columns read before.
+    expect(await readDigestIdsOf(db, opened, 'items')).toBeNull();
+    const rows = await readLogInPages(db);
+    expect(rows.items).toHaveLength(6);
+    expect(rows.digestGeneration).toBeGreaterThan(opened.generation);
+    // Compared as they are, the two differ, though the digest is right.
+    expect(digestMismatch(opened, ids, rows.items, rows.seen)).toBe('the digest has 5 items and 0 seen records, the log 6 and 0');
+    expect(digestCheck(opened, ids, rows)).toEqual({ verdict: 'changed', why: `the log was written while it was read (digest generation ${opened.generation}, then ${rows.digestGeneration})` });
+    // Read again, with no write in between: the same log.
+    const again = await readOk(db);
+    expect(digestCheck(again, await readIds(db, again), await readLogInPages(db))).toEqual({ verdict: 'same' });
+
+    // Rows written around the digest leave its generation as it was: the check finds them out.
+    await db.items.bulkPut(generateSampleLog(20, 2, { endMs: NOW }).items);
+    const bypassed = await readLogInPages(db);
+    expect(bypassed.digestGeneration).toBe(again.generation);
+    expect(digestCheck(again, await readIds(db, again), bypassed)).toEqual({ verdict: 'rebuild', why: 'the digest has 6 items and 0 seen records, the log 26 and 0' });
+
+    // A rebuild moves the generation on (never back), as a seen record's write and an import do.
+    await rebuildDigest(db);
+    const rebuilt = await readOk(db);
+    expect(rebuilt.generation).toBe(again.generation + 1);
+    expect(digestCheck(rebuilt, await readIds(db, rebuilt), await readLogInPages(db))).toEqual({ verdict: 'same' });
+    await recordSeen(db, postN(30), ctx('ana', NOW));
+    expect((await readOk(db)).generation).toBe(rebuilt.generation + 1);
+    const text = (await itemsToJsonParts(generateSampleLog(30, 9, { endMs: NOW }).items, { exportedBy: 'agent-x' })).join('');
+    expect((await importAndMerge(db, text, { chunkSize: 10 })).ok).toBe(true);
+    const imported = await readOk(db);
+    expect(imported.generation).toBeGreaterThan(rebuilt.generation + 1);
+    expect(digestCheck(imported, await readIds(db, imported), await readLogInPages(db))).toEqual({ verdict: 'same' });
   });
 
   it('stores its ids packed in one string, whatever characters they hold, and reads them back in column order', async () => {

@@ -50,10 +50,31 @@ export type DigestKind = 'items' | 'seen';
  */
 export interface DigestRow {
   key: string;
-  kind: DigestKind | `${DigestKind}-ids`;
+  kind: DigestKind | `${DigestKind}-ids` | 'generation';
   version: number;
   columns?: ItemColumns | SeenColumns;
   ids?: PackedIds;
+  /** In the generation row only: see `GENERATION_KEY`. */
+  generation?: number;
+}
+
+/**
+ * One more row: the digest's generation, a count every digest writer adds one to in its own
+ * transaction (a rebuild too: it never goes back). A reader that read the digest and, later, in
+ * another transaction, the log's rows (or the digest's ids) knows from it whether the log was
+ * written between the two reads: then the two do not describe the same log, and their differing
+ * says nothing of the digest. A write that bypassed the digest leaves it as it was: the check
+ * against the rows finds that one out.
+ */
+export const GENERATION_KEY = 'generation';
+
+/** The generation of a row read at `GENERATION_KEY` (0 before the first write). */
+export function generationOf(row: DigestRow | undefined): number {
+  return typeof row?.generation === 'number' ? row.generation : 0;
+}
+
+function generationRow(generation: number): DigestRow {
+  return { key: GENERATION_KEY, kind: 'generation', version: COLUMNS_VERSION, generation };
 }
 
 /** Ids as one string and each one's length (any character can be in an id: no separator). */
@@ -132,8 +153,9 @@ async function upsert<T extends { id: string }, B extends ItemBlock | SeenBlock>
   if (rows.length === 0) return;
   const groups = byBlock(rows);
   const blocks = [...groups.keys()];
-  const current = await db.digest.bulkGet(blocks.flatMap((b) => [keyOf(kind, b), idsKeyOf(kind, b)]));
+  const current = await db.digest.bulkGet([...blocks.flatMap((b) => [keyOf(kind, b), idsKeyOf(kind, b)]), GENERATION_KEY]);
   const next = blocks.flatMap((block, i) => rowsOfBlock(kind, block, apply(storedBlock<B>(current[2 * i], current[2 * i + 1]), groups.get(block)!)));
+  next.push(generationRow(generationOf(current[2 * blocks.length]) + 1));
   await db.digest.bulkPut(next);
 }
 
@@ -179,10 +201,12 @@ export interface Digest {
   readonly seen: SeenColumns;
   /** The blocks read, in the order their rows were put together (for `readDigestIdsOf`). */
   blocks: { items: number[]; seen: number[] };
+  /** The digest's generation when its columns were read (`GENERATION_KEY`). */
+  generation: number;
 }
 
 /** A digest of these blocks; `items` and `seen` put them together when first read. */
-export function digestOf(items: ItemColumns[], seen: SeenColumns[], blocks: Digest['blocks']): Digest {
+export function digestOf(items: ItemColumns[], seen: SeenColumns[], blocks: Digest['blocks'], generation: number): Digest {
   let together: { items: ItemColumns; seen: SeenColumns } | undefined;
   const all = () => {
     if (together) return together;
@@ -197,6 +221,7 @@ export function digestOf(items: ItemColumns[], seen: SeenColumns[], blocks: Dige
     itemCount: items.reduce((sum, p) => sum + p.n, 0),
     seenCount: seen.reduce((sum, p) => sum + p.n, 0),
     blocks,
+    generation,
     get items() {
       return all().items;
     },
@@ -243,7 +268,8 @@ const ALL_BLOCKS = Array.from({ length: DIGEST_BLOCKS }, (_, b) => b);
  */
 export async function readDigest(db: CarelineDB): Promise<DigestRead> {
   const started = performance.now();
-  const rows = await db.digest.bulkGet([...ALL_BLOCKS.map((b) => keyOf('items', b)), ...ALL_BLOCKS.map((b) => keyOf('seen', b))]);
+  // One request, so one transaction: the generation is that of these columns.
+  const rows = await db.digest.bulkGet([...ALL_BLOCKS.map((b) => keyOf('items', b)), ...ALL_BLOCKS.map((b) => keyOf('seen', b)), GENERATION_KEY]);
   const read = performance.now();
   const present = (kind: DigestKind) => rows.filter((r): r is DigestRow => r?.kind === kind);
   const [items, seen] = [present('items'), present('seen')];
@@ -254,6 +280,7 @@ export async function readDigest(db: CarelineDB): Promise<DigestRead> {
     items.map((r) => r.columns as ItemColumns),
     seen.map((r) => r.columns as SeenColumns),
     { items: items.map(blockNo), seen: seen.map(blockNo) },
+    generationOf(rows[2 * DIGEST_BLOCKS]),
   );
   // Read by scripts/bench/dashboard.ts and scripts/profile-dashboard.ts (where the time goes).
   performance.measure('careline:digest-idb', { start: started, end: read });
@@ -262,12 +289,14 @@ export async function readDigest(db: CarelineDB): Promise<DigestRead> {
 
 /**
  * The ids of the digest's rows of one kind, in the order of `digest`'s columns; null when they
- * are not there to match (a block's ids missing or of another length: the digest needs a
- * rebuild).
+ * are not those of its columns: the log was written since the columns were read (another
+ * generation: a write may have added or moved ids in a block), or a block's ids are missing or of
+ * another length (the digest needs a rebuild; `digestCheck` tells the two apart).
  */
 export async function readDigestIdsOf(db: CarelineDB, digest: Digest, kind: DigestKind): Promise<string[] | null> {
   const blocks = digest.blocks[kind];
-  const rows = await db.digest.bulkGet(blocks.map((b) => idsKeyOf(kind, b)));
+  const rows = await db.digest.bulkGet([...blocks.map((b) => idsKeyOf(kind, b)), GENERATION_KEY]);
+  if (generationOf(rows.pop()) !== digest.generation) return null;
   const ids = rows.map((r) => (r?.version === COLUMNS_VERSION ? unpackIds(r.ids) : undefined));
   if (ids.some((x) => x === undefined)) return null;
   const out = (ids as string[][]).flat();
@@ -301,6 +330,29 @@ export function digestMismatch(digest: Digest, ids: DigestIds | null, items: rea
   return wrong ? `${wrong} seen records are marked answered differently in the digest and the log` : null;
 }
 
+/** What the check of a digest against the log's rows found (`digestCheck`). */
+export type DigestCheck =
+  | { verdict: 'same' }
+  /** The digest differs from the log: rebuild it. */
+  | { verdict: 'rebuild'; why: string }
+  /** The log was written between the digest's read and the rows': the two cannot be compared. */
+  | { verdict: 'changed'; why: string };
+
+/**
+ * Checks a digest (its columns and ids as read at opening) against the log's rows, read later in
+ * one transaction with the digest's generation at that moment (`readLogInPages`). Only when no
+ * digest writer wrote in between do the two describe the same log; otherwise an agent working in
+ * another tab would make a correct digest look wrong, and its rebuild (a read-write transaction
+ * over the whole log: 13–17 s at 100,000 items) would hold up their writes.
+ */
+export function digestCheck(digest: Digest, ids: DigestIds | null, rows: { items: readonly { id: string }[]; seen: readonly SeenRecord[]; digestGeneration: number }): DigestCheck {
+  if (rows.digestGeneration !== digest.generation) {
+    return { verdict: 'changed', why: `the log was written while it was read (digest generation ${digest.generation}, then ${rows.digestGeneration})` };
+  }
+  const why = digestMismatch(digest, ids, rows.items, rows.seen);
+  return why === null ? { verdict: 'same' } : { verdict: 'rebuild', why };
+}
+
 /**
  * The digest's columns with items from elsewhere (team items from sync) added the way
  * `mergeById` adds them to the log: items already in the log are left out, and a seen record
@@ -312,7 +364,7 @@ export function digestWithItems(digest: Digest, ids: DigestIds, extra: readonly 
   const answered = digest.seen.answered.slice();
   for (let r = 0; r < ids.seen.length; r++) if (!answered[r] && extraIds.has(ids.seen[r]!)) answered[r] = 1;
   const items = concatItemColumns([digest.items, encode(extra)]);
-  return digestOf([items], [{ ...digest.seen, answered }], digest.blocks);
+  return digestOf([items], [{ ...digest.seen, answered }], digest.blocks, digest.generation);
 }
 
 /** Digest rows for these items and seen records (all blocks, replacing any digest). */
@@ -332,9 +384,9 @@ function rowsFor(items: readonly HandledItem[], seen: readonly SeenRecord[]): Di
  */
 export async function rebuildDigest(db: CarelineDB): Promise<{ items: number; seen: number }> {
   return db.transaction('rw', db.items, db.seen, db.digest, async () => {
-    const [items, seen] = await Promise.all([db.items.toArray(), db.seen.toArray()]);
+    const [items, seen, generation] = await Promise.all([db.items.toArray(), db.seen.toArray(), db.digest.get(GENERATION_KEY)]);
     await db.digest.clear();
-    await db.digest.bulkPut(rowsFor(items, seen));
+    await db.digest.bulkPut([...rowsFor(items, seen), generationRow(generationOf(generation) + 1)]);
     return { items: items.length, seen: seen.length };
   });
 }

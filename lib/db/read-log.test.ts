@@ -69,7 +69,7 @@ describe('readLogInPages', () => {
     const empty = new CarelineDB(`test-${crypto.randomUUID()}`);
     await empty.open();
     const reports: ReadProgress[] = [];
-    expect(await readLogInPages(empty, (p) => reports.push(p))).toEqual({ items: [], seen: [], sessions: [] });
+    expect(await readLogInPages(empty, (p) => reports.push(p))).toEqual({ items: [], seen: [], sessions: [], digestGeneration: 0 });
     expect(reports.at(-1)).toEqual({ items: 0, seen: 0 });
   });
 

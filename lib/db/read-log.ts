@@ -1,4 +1,5 @@
 import type { CarelineDB, PracticeSessionRow } from './database';
+import { GENERATION_KEY, generationOf } from './digest';
 import type { HandledItem, SeenRecord } from './schema';
 
 /** The whole local log: what the dashboard's list, text search, exports and checks read. */
@@ -6,6 +7,11 @@ export interface LogRows {
   items: HandledItem[];
   seen: SeenRecord[];
   sessions: PracticeSessionRow[];
+  /**
+   * The log digest's generation in the same transaction (lib/db/digest.ts): whether a digest read
+   * earlier describes these rows (`digestCheck`).
+   */
+  digestGeneration: number;
 }
 
 /** Rows read so far, per store. */
@@ -25,9 +31,9 @@ export interface ReadProgress {
 export const LOG_PAGE_SIZE = 10_000;
 
 /**
- * Reads every item, seen record and practice session in one read transaction (so the rows are
- * one snapshot of the log, as a single read would give: a write that comes in meanwhile is either
- * all in or all out), `pageSize` rows per request in id order, and calls `onProgress` after each
+ * Reads every item, seen record and practice session, and the digest's generation, in one read
+ * transaction (so the rows are one snapshot of the log, as a single read would give: a write that
+ * comes in meanwhile is either all in or all out), `pageSize` rows per request in id order, and calls `onProgress` after each
  * page. The same rows in the same order as `toArray()` on each store.
  */
 export async function readLogInPages(
@@ -37,7 +43,7 @@ export async function readLogInPages(
 ): Promise<LogRows> {
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`readLogInPages: page size must be a positive integer, got ${pageSize}`);
   const progress: ReadProgress = { items: 0, seen: 0 };
-  return db.transaction('r', db.items, db.seen, db.practiceSessions, async () => {
+  return db.transaction('r', db.items, db.seen, db.practiceSessions, db.digest, async () => {
     // Each store's pages follow one another; the two stores' requests interleave.
     const pages = async <T extends { id: string }>(table: CarelineDB['items'] | CarelineDB['seen'], key: keyof ReadProgress): Promise<T[]> => {
       const rows: T[] = [];
@@ -52,11 +58,12 @@ export async function readLogInPages(
         last = page[page.length - 1]!.id;
       }
     };
-    const [items, seen, sessions] = await Promise.all([
+    const [items, seen, sessions, generation] = await Promise.all([
       pages<HandledItem>(db.items, 'items'),
       pages<SeenRecord>(db.seen, 'seen'),
       db.practiceSessions.toArray(),
+      db.digest.get(GENERATION_KEY),
     ]);
-    return { items, seen, sessions };
+    return { items, seen, sessions, digestGeneration: generationOf(generation) };
   });
 }
