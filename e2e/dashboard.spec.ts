@@ -391,6 +391,13 @@ test.describe('dashboard', () => {
     const after = await page.getByTestId('log-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item-id')!));
     const shared = Math.min(after.length, early!.ids.length);
     expect(after.slice(0, shared)).toEqual(early!.ids.slice(0, shared));
+    // The rows were the digest's: its index took them as they are (no second index built from
+    // them), and the text search works on it.
+    expect(await page.evaluate(() => performance.getEntriesByName('careline:digest-checked')[0] && (performance.getEntriesByName('careline:digest-checked')[0] as PerformanceMark).detail)).toEqual({ verdict: 'same' });
+    expect(await page.evaluate(() => performance.getEntriesByName('careline:rows-index').length)).toBe(1);
+    const handle = /@(\S+)/.exec(early!.text)![1]!;
+    await page.getByTestId('filter-search').fill(handle);
+    await expect(page.getByTestId('log-row').first()).toContainText(`@${handle}`);
     const progress = await page.evaluate(() => (globalThis as unknown as { __progress: string[] }).__progress);
     expect(progress.length).toBeGreaterThan(0);
     const total = rows.items + rows.seen;

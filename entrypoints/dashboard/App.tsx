@@ -8,7 +8,7 @@ import { utf8Blob } from '../../lib/export/utf8-writer';
 import { digestAgents, digestWithItems } from '../../lib/db/digest';
 import { itemColumnsOf } from '../../lib/metrics/columns';
 import { computeHeadline, computeMetrics, headlineOfParts, metricsIndexFor } from '../../lib/metrics/compute';
-import { indexFromColumns } from '../../lib/metrics/metrics-index';
+import { indexFromColumns, indexWithRows } from '../../lib/metrics/metrics-index';
 import { defaultTimeZone, type DashboardFilter } from '../../lib/metrics/filter';
 import { selectRows } from '../../lib/metrics/select';
 import { progressOverSessions, traineeSummariesFromLog, type PassMarks, DEFAULT_PASS_MARKS } from '../../lib/practice/summary';
@@ -31,7 +31,7 @@ import { completedSessionsOf } from './practice-sessions';
 import { columnRowView, itemRowView } from './item-rows';
 import { DEFAULT_ITEM_SORT, sortableWithoutRows, sortRows, type ItemSort } from './sort-rows';
 import { useItemsById } from './use-items-by-id';
-import { useDigest, useDigestIds, useDigestRepair, useLog } from './use-log';
+import { useDigest, useDigestCheck, useDigestIds, useDigestRepair, useLog } from './use-log';
 import { useTeamItems } from './use-team-items';
 import { useUrlView } from './use-url-filter';
 
@@ -152,7 +152,8 @@ export function App() {
   const log = useLog(readRows && !(listFromDigest && firstScreenWait), readProgress);
   // Read with the rows (the check against them needs both), or at once when team items need them.
   const { items: digestItemIds, all: digestIds } = useDigestIds(digest, readRows || team.length > 0);
-  useDigestRepair(digest, digestIds, log);
+  const digestChecked = useDigestCheck(digest, digestIds, log);
+  useDigestRepair(digestChecked);
   // The digest's ids matter to the figures only when team items are merged in.
   const idsForTeam = team.length ? digestIds : undefined;
   const [basis, setBasis] = useState<TimeBasis>('calendar');
@@ -174,22 +175,31 @@ export function App() {
   const complete = log.status === 'ready';
   const items = useMemo(() => (log.status === 'ready' ? mergeById(log.items, team) : NO_ITEMS), [log, team]) as HandledItem[];
   const seen = log.status === 'ready' ? log.seen : NO_SEEN;
-  const fullIndex = useMemo(() => metricsIndexFor(items, seen, timeZone), [items, seen, timeZone]);
   // Until the whole log is in, the digest answers every filter but a text search (which needs
   // the rows); team items from sync are added to it the way mergeById adds them to the log,
   // which needs the digest's ids (read after its columns). Its blocks are put together into one
   // index a render after the first figures, which come from the blocks as they are.
   const digestReady = !complete && digest.status === 'ready';
-  const together = useDeferredValue(digestReady, false);
+  const together = useDeferredValue(digest.status === 'ready', false);
+  const localDigestIndex = useMemo(
+    () => (together && digest.status === 'ready' ? measured('careline:digest-index', () => indexFromColumns(digest.digest.items, digest.digest.seen, timeZone)) : null),
+    [together, digest, timeZone],
+  );
   const digestIndex = useMemo(() => {
-    if (!together || complete || digest.status !== 'ready') return null;
-    let local = digest.digest;
-    if (team.length) {
-      if (!idsForTeam) return null;
-      local = digestWithItems(local, idsForTeam, itemsNotIn(idsForTeam.items, team), itemColumnsOf);
-    }
+    if (complete || localDigestIndex === null || digest.status !== 'ready') return null;
+    if (!team.length) return localDigestIndex;
+    if (!idsForTeam) return null;
+    const local = digestWithItems(digest.digest, idsForTeam, itemsNotIn(idsForTeam.items, team), itemColumnsOf);
     return measured('careline:digest-index', () => indexFromColumns(local.items, local.seen, timeZone));
-  }, [together, complete, digest, idsForTeam, team, timeZone]);
+  }, [complete, localDigestIndex, digest, idsForTeam, team, timeZone]);
+  // Once the rows are in: when they are the digest's rows (no write since it was read), the
+  // digest's index takes them as they are, in its order; else the index is built from the rows.
+  const fullIndex = useMemo(() => {
+    if (log.status === 'ready' && team.length === 0 && localDigestIndex !== null && digestChecked?.verdict === 'same') {
+      return measured('careline:rows-index', () => indexWithRows(localDigestIndex, digestChecked.rows));
+    }
+    return metricsIndexFor(items, seen, timeZone);
+  }, [log.status, team.length, localDigestIndex, digestChecked, items, seen, timeZone]);
   const index = digestIndex ?? fullIndex;
   // The headline cards straight from the digest's blocks (`headlineOfParts`: the same figures),
   // until they are put together.

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, type PracticeSessionRow } from '../../lib/db/database';
-import { digestCheck, readDigest, readDigestIdsOf, rebuildDigest, type Digest, type DigestIds, type DigestRead } from '../../lib/db/digest';
+import { digestCheck, readDigest, readDigestIdsOf, rebuildDigest, type Digest, type DigestCheck, type DigestIds, type DigestRead } from '../../lib/db/digest';
 import type { HandledItem, SeenRecord } from '../../lib/db/schema';
 import { readLogInPages, type ReadProgress } from '../../lib/db/read-log';
 import type { ValueStore } from '../../components/value-store';
@@ -120,28 +120,39 @@ export function useDigestIds(digest: DigestState, enabled: boolean): DigestIdsSt
 }
 
 /**
- * Checks the digest against the log's rows the first time they arrive, and rebuilds it when it
- * does not match (or could not be used), for the next opening. When the log was written between
+ * The digest checked against the log's rows (`digestCheck`): null until both are in (and the
+ * digest's ids, when it could be used). Worked out again when the log is read again (a write):
+ * the generation then tells at once that the digest read at opening no longer describes it.
+ */
+export function useDigestCheck(digest: DigestState, ids: DigestIds | null | undefined, log: LogState): DigestCheck | null {
+  return useMemo(() => {
+    if (digest.status === 'loading' || log.status !== 'ready') return null;
+    if (digest.status === 'unusable') return { verdict: 'rebuild', why: digest.why };
+    if (ids === undefined) return null;
+    return digestCheck(digest.digest, ids, log);
+  }, [digest, ids, log]);
+}
+
+/**
+ * Acts on the first check of the digest against the rows: rebuilds the digest when it does not
+ * match the log (or could not be used), for the next opening. When the log was written between
  * the digest's read and the rows' (an agent at work in another tab), the two cannot be compared:
  * the check is left to the next opening, and nothing is rebuilt.
  */
-export function useDigestRepair(digest: DigestState, ids: DigestIds | null | undefined, log: LogState): void {
+export function useDigestRepair(check: DigestCheck | null): void {
   const done = useRef(false);
   useEffect(() => {
-    if (digest.status === 'loading' || log.status !== 'ready' || done.current) return;
-    if (digest.status === 'ready' && ids === undefined) return;
+    if (check === null || done.current) return;
     done.current = true;
-    const check = digest.status === 'unusable' ? { verdict: 'rebuild' as const, why: digest.why } : digestCheck(digest.digest, ids ?? null, log);
-    if (check.verdict === 'changed') console.info(`Careline: the log digest is checked at the next opening (${check.why}).`);
     // Read by e2e/dashboard.spec.ts.
-    performance.mark('careline:digest-checked', { detail: check });
+    performance.mark('careline:digest-checked', { detail: check.verdict === 'same' ? { verdict: check.verdict } : { verdict: check.verdict, why: check.why } });
+    if (check.verdict === 'changed') console.info(`Careline: the log digest is checked at the next opening (${check.why}).`);
     if (check.verdict !== 'rebuild') return;
-    const { why } = check;
-    console.info(`Careline: rebuilding the log digest (${why}).`);
+    console.info(`Careline: rebuilding the log digest (${check.why}).`);
     const started = performance.now();
     rebuildDigest(getDb()).then(
       (counts) => performance.measure('careline:digest-rebuilt', { start: started, detail: counts }),
       (error: unknown) => console.warn('Careline: the log digest could not be rebuilt', error),
     );
-  }, [digest, ids, log]);
+  }, [check]);
 }

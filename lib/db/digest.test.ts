@@ -8,7 +8,7 @@ import type { HandledItem, SeenRecord } from './schema';
 import { importAndMerge } from '../../entrypoints/dashboard/import-merge';
 import { computeHeadline, computeMetrics, headlineOfParts } from '../metrics/compute';
 import { DEFAULT_FILTER, type DashboardFilter } from '../metrics/filter';
-import { buildMetricsIndex, indexFromColumns } from '../metrics/metrics-index';
+import { buildMetricsIndex, indexFromColumns, indexWithRows } from '../metrics/metrics-index';
 import { itemColumnsOf } from '../metrics/columns';
 import { itemsNotIn, mergeById } from '../../entrypoints/dashboard/merge-items';
 import { generateSampleLog } from '../metrics/sample-log';
@@ -196,7 +196,7 @@ describe('log digest', () => {
     expect(digestCheck(opened, ids, rows)).toEqual({ verdict: 'changed', why: `the log was written while it was read (digest generation ${opened.generation}, then ${rows.digestGeneration})` });
     // Read again, with no write in between: the same log.
     const again = await readOk(db);
-    expect(digestCheck(again, await readIds(db, again), await readLogInPages(db))).toEqual({ verdict: 'same' });
+    expect(digestCheck(again, await readIds(db, again), await readLogInPages(db)).verdict).toBe('same');
 
     // Rows written around the digest leave its generation as it was: the check finds them out.
     await db.items.bulkPut(generateSampleLog(20, 2, { endMs: NOW }).items);
@@ -208,14 +208,47 @@ describe('log digest', () => {
     await rebuildDigest(db);
     const rebuilt = await readOk(db);
     expect(rebuilt.generation).toBe(again.generation + 1);
-    expect(digestCheck(rebuilt, await readIds(db, rebuilt), await readLogInPages(db))).toEqual({ verdict: 'same' });
+    expect(digestCheck(rebuilt, await readIds(db, rebuilt), await readLogInPages(db)).verdict).toBe('same');
     await recordSeen(db, postN(30), ctx('ana', NOW));
     expect((await readOk(db)).generation).toBe(rebuilt.generation + 1);
     const text = (await itemsToJsonParts(generateSampleLog(30, 9, { endMs: NOW }).items, { exportedBy: 'agent-x' })).join('');
     expect((await importAndMerge(db, text, { chunkSize: 10 })).ok).toBe(true);
     const imported = await readOk(db);
     expect(imported.generation).toBeGreaterThan(rebuilt.generation + 1);
-    expect(digestCheck(imported, await readIds(db, imported), await readLogInPages(db))).toEqual({ verdict: 'same' });
+    expect(digestCheck(imported, await readIds(db, imported), await readLogInPages(db)).verdict).toBe('same');
+  });
+
+  it("gives the log's rows in its columns' order when they match, and its index then takes them: the same figures, search and rows as an index built from the rows", async () => {
+    const { items, seen } = generateSampleLog(2500, 21, { endMs: NOW });
+    await db.transaction('rw', db.items, db.seen, () => Promise.all([db.items.bulkPut(items), db.seen.bulkPut(seen)]));
+    await rebuildDigest(db);
+    const digest = await readOk(db);
+    const ids = await readIds(db, digest);
+    const rows = await readLogInPages(db);
+    const check = digestCheck(digest, ids, rows);
+    if (check.verdict !== 'same') throw new Error(check.why);
+    // Row r of the columns is the row of id r, for items and seen records.
+    expect(check.rows.items.map((it) => it.id)).toEqual(ids.items);
+    expect(check.rows.seen.map((s) => s.id)).toEqual(ids.seen);
+    expect(check.rows.items.map((it) => it.id)).not.toEqual(rows.items.map((it) => it.id));
+    const fromDigest = indexFromColumns(digest.items, digest.seen, TZ);
+    const joined = indexWithRows(fromDigest, check.rows);
+    expect(joined.hasRows).toBe(true);
+    expect(joined.item).toBe(fromDigest.item);
+    check.rows.items.forEach((it, r) => expect(joined.item.handledMs[r], it.id).toBe(Date.parse(it.handledAt)));
+    const fromRows = buildMetricsIndex(rows.items, rows.seen, TZ);
+    const searched = { ...DEFAULT_FILTER, range: 'all', q: rows.items[7]!.authorHandle } satisfies DashboardFilter;
+    for (const filter of [...FILTERS, searched]) {
+      expectClose(computeMetrics(joined, [], filter, { timeZone: TZ, nowMs: NOW }), computeMetrics(fromRows, [], filter, { timeZone: TZ, nowMs: NOW }));
+    }
+    expect(computeMetrics(joined, [], searched, { timeZone: TZ, nowMs: NOW }).totals.items).toBeGreaterThan(0);
+    // Rows that are not the columns' are refused.
+    expect(() => indexWithRows(fromDigest, { items: check.rows.items.slice(1), seen: check.rows.seen })).toThrow(/2499 items/);
+    // One seen record answered in the log but not in the digest: a rebuild, no rows.
+    const flipped = rows.seen.findIndex((s) => !s.handled && !rows.items.some((it) => it.id === s.id));
+    expect(flipped).toBeGreaterThanOrEqual(0);
+    const seen2 = rows.seen.map((s, i) => (i === flipped ? { ...s, handled: true } : s));
+    expect(digestCheck(digest, ids, { ...rows, seen: seen2 })).toEqual({ verdict: 'rebuild', why: '1 seen records are marked answered differently in the digest and the log' });
   });
 
   it('stores its ids packed in one string, whatever characters they hold, and reads them back in column order', async () => {

@@ -303,36 +303,64 @@ export async function readDigestIdsOf(db: CarelineDB, digest: Digest, kind: Dige
   return out.length === digest[kind].n ? out : null;
 }
 
+/** The log's rows put in the order of the digest's columns (`digestCheck`). */
+export interface RowsInDigestOrder<I extends { id: string }> {
+  items: I[];
+  seen: SeenRecord[];
+}
+
+/**
+ * The rows in the order of the digest's columns (row r holds the figures of column row r), when
+ * they are the digest's rows: the same ids, each once. Null when they are not.
+ */
+function inDigestOrder<I extends { id: string }>(ids: DigestIds, items: readonly I[], seen: readonly SeenRecord[]): (RowsInDigestOrder<I> & { itemIds: Map<string, number> }) | null {
+  if (ids.items.length !== items.length || ids.seen.length !== seen.length) return null;
+  // The log's ids are unique (its key): as many ids, each found and none twice, are the same ids.
+  const place = <T extends { id: string }>(order: readonly string[], rows: readonly T[], at: Map<string, number>): T[] | null => {
+    for (let i = 0; i < rows.length; i++) at.set(rows[i]!.id, i);
+    const placed = new Uint8Array(rows.length);
+    const out = new Array<T>(order.length);
+    for (let r = 0; r < order.length; r++) {
+      const i = at.get(order[r]!);
+      if (i === undefined || placed[i]) return null;
+      placed[i] = 1;
+      out[r] = rows[i]!;
+    }
+    return out;
+  };
+  const itemIds = new Map<string, number>();
+  const orderedItems = place(ids.items, items, itemIds);
+  const orderedSeen = orderedItems && place(ids.seen, seen, new Map());
+  return orderedItems && orderedSeen ? { items: orderedItems, seen: orderedSeen, itemIds } : null;
+}
+
+function compare<I extends { id: string }>(digest: Digest, ids: DigestIds | null, items: readonly I[], seen: readonly SeenRecord[]): { rows: RowsInDigestOrder<I> } | { why: string } {
+  if (ids === null) return { why: "the digest's ids do not match its columns" };
+  const found = inDigestOrder(ids, items, seen);
+  if (!found) return { why: `the digest has ${digest.items.n} items and ${digest.seen.n} seen records, the log ${items.length} and ${seen.length}` };
+  const { itemIds, ...ordered } = found;
+  if (ordered.seen.length === 0) return { rows: ordered };
+  const hasItem = (id: string) => itemIds.has(id);
+  const answered = digest.seen.answered;
+  let wrong = 0;
+  for (let r = 0; r < ordered.seen.length; r++) if (answered[r] !== (isAnswered(ordered.seen[r]!, hasItem) ? 1 : 0)) wrong++;
+  return wrong ? { why: `${wrong} seen records are marked answered differently in the digest and the log` } : { rows: ordered };
+}
+
 /**
  * Null when the digest holds exactly these rows (same ids, and each seen record answered as the
  * rows say), else why not. Other values are not compared: every writer updates the digest with
  * the row it writes.
  */
 export function digestMismatch(digest: Digest, ids: DigestIds | null, items: readonly { id: string }[], seen: readonly SeenRecord[]): string | null {
-  if (ids === null) return "the digest's ids do not match its columns";
-  // Two collections of the digest's ids serve every check (at 100,000 items four took 490 ms
-  // of the page's main thread after the rows came). The log's ids are unique (its key), so when
-  // as many as the digest's are all among them, they are the same ids: `itemIds` is then the
-  // log's item ids too.
-  const itemIds = new Set(ids.items);
-  const seenRow = new Map<string, number>();
-  for (let r = 0; r < ids.seen.length; r++) seenRow.set(ids.seen[r]!, r);
-  const differs = (list: readonly string[], has: (id: string) => boolean, rows: readonly { id: string }[]) =>
-    list.length !== rows.length || rows.some((row) => !has(row.id));
-  if (differs(ids.items, (id) => itemIds.has(id), items) || differs(ids.seen, (id) => seenRow.has(id), seen)) {
-    return `the digest has ${digest.items.n} items and ${digest.seen.n} seen records, the log ${items.length} and ${seen.length}`;
-  }
-  if (seen.length === 0) return null;
-  const hasItem = (id: string) => itemIds.has(id);
-  const answered = digest.seen.answered;
-  let wrong = 0;
-  for (const s of seen) if (answered[seenRow.get(s.id)!] !== (isAnswered(s, hasItem) ? 1 : 0)) wrong++;
-  return wrong ? `${wrong} seen records are marked answered differently in the digest and the log` : null;
+  const out = compare(digest, ids, items, seen);
+  return 'why' in out ? out.why : null;
 }
 
 /** What the check of a digest against the log's rows found (`digestCheck`). */
-export type DigestCheck =
-  | { verdict: 'same' }
+export type DigestCheck<I extends { id: string } = HandledItem> =
+  /** The digest holds exactly these rows: here they are, in its columns' order. */
+  | { verdict: 'same'; rows: RowsInDigestOrder<I> }
   /** The digest differs from the log: rebuild it. */
   | { verdict: 'rebuild'; why: string }
   /** The log was written between the digest's read and the rows': the two cannot be compared. */
@@ -343,14 +371,20 @@ export type DigestCheck =
  * one transaction with the digest's generation at that moment (`readLogInPages`). Only when no
  * digest writer wrote in between do the two describe the same log; otherwise an agent working in
  * another tab would make a correct digest look wrong, and its rebuild (a read-write transaction
- * over the whole log: 13–17 s at 100,000 items) would hold up their writes.
+ * over the whole log: 13–17 s at 100,000 items) would hold up their writes. When they are the
+ * same, the rows come back in the order of the digest's columns, so that the index already built
+ * from the columns can take them as they are (`indexWithRows` in lib/metrics/metrics-index.ts).
  */
-export function digestCheck(digest: Digest, ids: DigestIds | null, rows: { items: readonly { id: string }[]; seen: readonly SeenRecord[]; digestGeneration: number }): DigestCheck {
+export function digestCheck<I extends { id: string }>(
+  digest: Digest,
+  ids: DigestIds | null,
+  rows: { items: readonly I[]; seen: readonly SeenRecord[]; digestGeneration: number },
+): DigestCheck<I> {
   if (rows.digestGeneration !== digest.generation) {
     return { verdict: 'changed', why: `the log was written while it was read (digest generation ${digest.generation}, then ${rows.digestGeneration})` };
   }
-  const why = digestMismatch(digest, ids, rows.items, rows.seen);
-  return why === null ? { verdict: 'same' } : { verdict: 'rebuild', why };
+  const out = compare(digest, ids, rows.items, rows.seen);
+  return 'why' in out ? { verdict: 'rebuild', why: out.why } : { verdict: 'same', rows: out.rows };
 }
 
 /**

@@ -196,6 +196,20 @@ export function indexFromColumns(
 }
 
 /**
+ * The same index with the log's rows attached, for the item list, text search and exports:
+ * `rows` must be the rows its columns were built from, row for row (`digestCheck` in
+ * lib/db/digest.ts gives them in the digest's order). The columns, the tables and what was
+ * worked out on first use are shared, not built again: at 100,000 items, building the index from
+ * the rows (`buildMetricsIndex`) took 519 ms of the dashboard's main thread once they arrived.
+ */
+export function indexWithRows(index: MetricsIndex, rows: { items: readonly HandledItem[]; seen: readonly SeenRecord[] }): MetricsIndex {
+  if (rows.items.length !== index.itemCount || rows.seen.length !== index.seenCount) {
+    throw new RangeError(`indexWithRows: ${rows.items.length} items and ${rows.seen.length} seen records for an index of ${index.itemCount} and ${index.seenCount}`);
+  }
+  return { ...index, items: rows.items, seen: rows.seen, hasRows: true, searchText: undefined };
+}
+
+/**
  * The index's local day, hour and weekday × hour cells, worked out on first use and kept: three
  * time-zone conversions per item, which the headline figures do not need (only the breakdowns
  * by day and hour and the heatmap do), so the first figures do not wait for them.
