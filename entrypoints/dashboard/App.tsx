@@ -153,7 +153,7 @@ export function App() {
   // Read with the rows (the check against them needs both), or at once when team items need them.
   const { items: digestItemIds, all: digestIds } = useDigestIds(digest, readRows || team.length > 0);
   const digestChecked = useDigestCheck(digest, digestIds, log);
-  useDigestRepair(digestChecked);
+  useDigestRepair(digestChecked, log);
   // The digest's ids matter to the figures only when team items are merged in.
   const idsForTeam = team.length ? digestIds : undefined;
   const [basis, setBasis] = useState<TimeBasis>('calendar');

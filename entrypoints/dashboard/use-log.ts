@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, type PracticeSessionRow } from '../../lib/db/database';
-import { digestCheck, readDigest, readDigestIdsOf, rebuildDigest, type Digest, type DigestCheck, type DigestIds, type DigestRead } from '../../lib/db/digest';
+import { digestCheck, readDigest, readDigestIdsOf, rebuildDigestFrom, type Digest, type DigestCheck, type DigestIds, type DigestRead } from '../../lib/db/digest';
 import type { HandledItem, SeenRecord } from '../../lib/db/schema';
 import { readLogInPages, type ReadProgress } from '../../lib/db/read-log';
 import type { ValueStore } from '../../components/value-store';
@@ -134,12 +134,13 @@ export function useDigestCheck(digest: DigestState, ids: DigestIds | null | unde
 }
 
 /**
- * Acts on the first check of the digest against the rows: rebuilds the digest when it does not
- * match the log (or could not be used), for the next opening. When the log was written between
- * the digest's read and the rows' (an agent at work in another tab), the two cannot be compared:
- * the check is left to the next opening, and nothing is rebuilt.
+ * Acts on the first check of the digest against the rows: rebuilds the digest from the rows read
+ * when it does not match the log (or could not be used), for the next opening
+ * (`rebuildDigestFrom`). When the log was written between the digest's read and the rows' (an
+ * agent at work in another tab), the two cannot be compared: the check is left to the next
+ * opening, and nothing is rebuilt.
  */
-export function useDigestRepair(check: DigestCheck | null): void {
+export function useDigestRepair(check: DigestCheck | null, log: LogState): void {
   const done = useRef(false);
   useEffect(() => {
     if (check === null || done.current) return;
@@ -149,10 +150,14 @@ export function useDigestRepair(check: DigestCheck | null): void {
     if (check.verdict === 'changed') console.info(`Careline: the log digest is checked at the next opening (${check.why}).`);
     if (check.verdict !== 'rebuild') return;
     console.info(`Careline: rebuilding the log digest (${check.why}).`);
+    if (log.status !== 'ready') return;
     const started = performance.now();
-    rebuildDigest(getDb()).then(
-      (counts) => performance.measure('careline:digest-rebuilt', { start: started, detail: counts }),
+    rebuildDigestFrom(getDb(), log).then(
+      (counts) => {
+        if (counts) performance.measure('careline:digest-rebuilt', { start: started, detail: counts });
+        else console.info('Careline: the log was written during the rebuild of its digest; it is checked again at the next opening.');
+      },
       (error: unknown) => console.warn('Careline: the log digest could not be rebuilt', error),
     );
-  }, [check]);
+  }, [check, log]);
 }

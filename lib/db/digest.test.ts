@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { CarelineDB, V1_STORES, V2_STORES } from './database';
-import { blockOf, DIGEST_BLOCKS, digestAgents, digestCheck, digestMismatch, digestWithItems, packIds, readDigest, readDigestIdsOf, rebuildDigest, unpackIds, type Digest, type DigestIds } from './digest';
+import { blockOf, DIGEST_BLOCKS, digestAgents, digestCheck, digestMismatch, digestWithItems, packIds, readDigest, readDigestIdsOf, rebuildDigest, rebuildDigestFrom, unpackIds, type Digest, type DigestIds } from './digest';
 import { recordHandled, recordSeen, type LogContext } from './log';
 import { readLogInPages } from './read-log';
 import type { HandledItem, SeenRecord } from './schema';
@@ -249,6 +249,35 @@ describe('log digest', () => {
     expect(flipped).toBeGreaterThanOrEqual(0);
     const seen2 = rows.seen.map((s, i) => (i === flipped ? { ...s, handled: true } : s));
     expect(digestCheck(digest, ids, { ...rows, seen: seen2 })).toEqual({ verdict: 'rebuild', why: '1 seen records are marked answered differently in the digest and the log' });
+  });
+
+  it('is rebuilt from the rows the page read, a block at a time, unless a writer wrote since', async () => {
+    for (let i = 0; i < 4; i++) await recordSeen(db, postN(i), ctx('ana', NOW - 90_000 + i));
+    for (let i = 0; i < 2; i++) await recordHandled(db, { post: postN(i), reason: 'replied' }, ctx('ana', NOW - 60_000));
+    // Written around the digest.
+    const sample = generateSampleLog(600, 4, { endMs: NOW });
+    await db.transaction('rw', db.items, db.seen, () => Promise.all([db.items.bulkPut(sample.items), db.seen.bulkPut(sample.seen)]));
+    const opened = await readOk(db);
+    const rows = await readLogInPages(db);
+    const check = digestCheck(opened, await readIds(db, opened), rows);
+    expect(check.verdict).toBe('rebuild');
+    let pauses = 0;
+    const counts = await rebuildDigestFrom(db, rows, async () => void pauses++);
+    expect(counts).toEqual({ items: rows.items.length, seen: rows.seen.length });
+    expect(pauses).toBe(2 * DIGEST_BLOCKS);
+    const rebuilt = await readOk(db);
+    expect(rebuilt.generation).toBe(opened.generation + 1);
+    expect(digestCheck(rebuilt, await readIds(db, rebuilt), await readLogInPages(db)).verdict).toBe('same');
+    expectSameFigures(rebuilt, rows.items, rows.seen);
+
+    // Rows read before a writer wrote are not the log any more: nothing is written.
+    const stale = await readLogInPages(db);
+    await recordHandled(db, { post: postN(3), reason: 'replied' }, ctx('ana', NOW - 30_000));
+    const before = await db.digest.toArray();
+    expect(await rebuildDigestFrom(db, { ...stale, items: stale.items.slice(1) })).toBeNull();
+    expect(await db.digest.toArray()).toEqual(before);
+    const now = await readOk(db);
+    expect(digestCheck(now, await readIds(db, now), await readLogInPages(db)).verdict).toBe('same');
   });
 
   it('stores its ids packed in one string, whatever characters they hold, and reads them back in column order', async () => {
