@@ -29,7 +29,7 @@ import { itemsNotIn, mergeById } from './merge-items';
 import { loadPassMarks, passMarksItem, savePassMarks } from './pass-marks';
 import { completedSessionsOf } from './practice-sessions';
 import { columnRowView, itemRowView } from './item-rows';
-import { DEFAULT_ITEM_SORT, sortableWithoutRows, sortRows, type ItemSort } from './sort-rows';
+import { DEFAULT_ITEM_SORT, shareOrders, sortableWithoutRows, sortRows, type ItemSort } from './sort-rows';
 import { useItemsById } from './use-items-by-id';
 import { useDigest, useDigestCheck, useDigestIds, useDigestRepair, useLog } from './use-log';
 import { useTeamItems } from './use-team-items';
@@ -196,7 +196,11 @@ export function App() {
   // digest's index takes them as they are, in its order; else the index is built from the rows.
   const fullIndex = useMemo(() => {
     if (log.status === 'ready' && team.length === 0 && localDigestIndex !== null && digestChecked?.verdict === 'same') {
-      return measured('careline:rows-index', () => indexWithRows(localDigestIndex, digestChecked.rows));
+      return measured('careline:rows-index', () => {
+        const joined = indexWithRows(localDigestIndex, digestChecked.rows);
+        shareOrders(localDigestIndex, joined);
+        return joined;
+      });
     }
     return metricsIndexFor(items, seen, timeZone);
   }, [log.status, team.length, localDigestIndex, digestChecked, items, seen, timeZone]);

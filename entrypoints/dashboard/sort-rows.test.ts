@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HandledItem } from '../../lib/db/schema';
 import { itemColumnsOf, seenColumnsOf } from '../../lib/metrics/columns';
-import { buildMetricsIndex, allRows, indexFromColumns } from '../../lib/metrics/metrics-index';
-import { compareRows, ITEM_SORT_KEYS, sortableWithoutRows, sortRows } from './sort-rows';
+import { buildMetricsIndex, allRows, indexFromColumns, indexWithRows } from '../../lib/metrics/metrics-index';
+import { compareRows, ITEM_SORT_KEYS, shareOrders, sortableWithoutRows, sortRows } from './sort-rows';
 import { generateSampleLog } from '../../lib/metrics/sample-log';
 import { mulberry32 } from '../../lib/seeded-random';
 
@@ -94,5 +94,31 @@ describe('sortRows', () => {
     const names = byAgent(renamedColumns).map((r) => lastName.get(renamed[r]!.agentId)!);
     expect(names).toEqual([...names].sort());
     expect(byAgent(renamedColumns)).not.toEqual(byAgent(renamedRows));
+  });
+  it("hands the digest's orders to the same index with its rows joined, all but the author's, which then sorts by the rows", () => {
+    const { items: log } = generateSampleLog(1200, 6, { endMs: Date.parse('2026-10-05T00:00:00Z') });
+    const columnsOnly = indexFromColumns(itemColumnsOf(log, true), seenColumnsOf([], () => false, true), 'UTC');
+    const all = allRows(columnsOnly);
+    const byTime = sortRows(columnsOnly, all, { key: 'handledAt', dir: 'desc' });
+    const byAuthorWithoutRows = sortRows(columnsOnly, all, { key: 'author', dir: 'asc' });
+    const joined = indexWithRows(columnsOnly, { items: log, seen: [] });
+    shareOrders(columnsOnly, joined);
+    // The same order, and not sorted again: a comparator that would tell is never called.
+    const sort = Int32Array.prototype.sort;
+    let sorts = 0;
+    Int32Array.prototype.sort = function (this: Int32Array, ...args: Parameters<Int32Array['sort']>) {
+      sorts++;
+      return sort.apply(this, args);
+    };
+    try {
+      expect(Array.from(sortRows(joined, all, { key: 'handledAt', dir: 'desc' }))).toEqual(Array.from(byTime));
+      expect(sorts).toBe(0);
+      const byAuthor = sortRows(joined, all, { key: 'author', dir: 'asc' });
+      expect(sorts).toBe(1);
+      expect(Array.from(byAuthor)).toEqual(Array.from(sortRows(buildMetricsIndex(log, [], 'UTC'), all, { key: 'author', dir: 'asc' })));
+      expect(Array.from(byAuthor)).not.toEqual(Array.from(byAuthorWithoutRows));
+    } finally {
+      Int32Array.prototype.sort = sort;
+    }
   });
 });
