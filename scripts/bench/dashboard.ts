@@ -71,6 +71,8 @@ export async function run(): Promise<Array<[string, string | number]>> {
     const reads: number[] = [];
     const readTasks: number[] = [];
     const firstRows: number[] = [];
+    const afterRead: number[] = [];
+    const afterReadTasks: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await page.goto(url);
       await page.waitForFunction(() => performance.getEntriesByName('careline:complete-metrics').length > 0, undefined, { timeout: 300_000 });
@@ -97,6 +99,16 @@ export async function run(): Promise<Array<[string, string | number]>> {
           ? await page.evaluate(({ from, to }) => Math.max(0, ...(globalThis as unknown as { __carelineLongTasks: Array<[number, number]> }).__carelineLongTasks.filter(([at]) => at >= from && at < to).map(([, d]) => d)), { from: Math.max(read.startTime, chartsAt), to: read.startTime + read.duration })
           : Number.NaN,
       );
+      // From the end of the rows' read to every figure from the rows (the rows joined to the
+      // digest's index, the figures worked out again), and the longest task in that window.
+      if (read) {
+        const end = read.startTime + read.duration;
+        const complete = completes.at(-1)!;
+        afterRead.push(complete - end);
+        afterReadTasks.push(
+          await page.evaluate(({ from, to }) => Math.max(0, ...(globalThis as unknown as { __carelineLongTasks: Array<[number, number]> }).__carelineLongTasks.filter(([at, d]) => at + d > from && at < to).map(([, d]) => d)), { from: end, to: complete }),
+        );
+      }
     }
     out.push(['dashboard.page_items', seeded]);
     out.push(['dashboard.page_first_metrics_100k_ms', Math.round(median(firsts))]);
@@ -109,6 +121,8 @@ export async function run(): Promise<Array<[string, string | number]>> {
     // The item list's first rows with their authors and posts (shown from the digest, read by id).
     out.push(['dashboard.page_first_item_rows_100k_ms', Math.round(median(firstRows))]);
     out.push(['dashboard.page_log_read_longest_task_ms', Math.round(median(readTasks))]);
+    out.push(['dashboard.page_rows_to_all_figures_ms', Math.round(median(afterRead))]);
+    out.push(['dashboard.page_rows_to_all_figures_longest_task_ms', Math.round(median(afterReadTasks))]);
     out.push(['dashboard.page_first_vs_all_ratio', Number((median(firsts) / median(completes)).toFixed(2))]);
     out.push(['dashboard.page_first_metrics_volume', (await page.getByTestId('metric-volume-value').textContent()) ?? '']);
 
