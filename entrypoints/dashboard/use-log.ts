@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, type PracticeSessionRow } from '../../lib/db/database';
-import { digestCheck, readDigest, readDigestIdsOf, rebuildDigestFrom, type Digest, type DigestCheck, type DigestIds, type DigestRead } from '../../lib/db/digest';
+import { digestCheck, digestIdsOf, readDigest, readDigestIdsOf, rebuildDigestFrom, type Digest, type DigestCheck, type DigestIds, type DigestRead } from '../../lib/db/digest';
 import type { HandledItem, SeenRecord } from '../../lib/db/schema';
 import { readLogInPages, type ReadProgress } from '../../lib/db/read-log';
 import type { ValueStore } from '../../components/value-store';
@@ -105,11 +105,11 @@ export function useDigestIds(digest: DigestState, enabled: boolean): DigestIdsSt
       // Read by scripts/profile-dashboard.ts (where the time goes).
       performance.measure('careline:digest-item-ids', { start: started });
       if (!live) return;
-      setIds({ items, all: items === null ? null : undefined });
+      setIds({ items: items && items.ids, all: items === null ? null : undefined });
       if (items === null) return;
       readDigestIdsOf(db, digest.digest, 'seen').then((seen) => {
         performance.measure('careline:digest-ids', { start: started });
-        if (live) setIds({ items, all: seen === null ? null : { items, seen } });
+        if (live) setIds({ items: items.ids, all: seen === null ? null : digestIdsOf(items, seen) });
       }, failed);
     }, failed);
     return () => {
@@ -129,7 +129,11 @@ export function useDigestCheck(digest: DigestState, ids: DigestIds | null | unde
     if (digest.status === 'loading' || log.status !== 'ready') return null;
     if (digest.status === 'unusable') return { verdict: 'rebuild', why: digest.why };
     if (ids === undefined) return null;
-    return digestCheck(digest.digest, ids, log);
+    const started = performance.now();
+    const check = digestCheck(digest.digest, ids, log);
+    // Read by scripts/profile-dashboard.ts (where the time goes).
+    performance.measure('careline:digest-check', { start: started });
+    return check;
   }, [digest, ids, log]);
 }
 

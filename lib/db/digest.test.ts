@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { CarelineDB, V1_STORES, V2_STORES } from './database';
-import { blockOf, DIGEST_BLOCKS, digestAgents, digestCheck, digestMismatch, digestWithItems, packIds, readDigest, readDigestIdsOf, rebuildDigest, rebuildDigestFrom, unpackIds, type Digest, type DigestIds } from './digest';
+import { blockOf, DIGEST_BLOCKS, digestAgents, digestCheck, digestIdsOf, idOrder, digestMismatch, digestWithItems, packIds, readDigest, readDigestIdsOf, rebuildDigest, rebuildDigestFrom, unpackIds, type Digest, type DigestIds } from './digest';
 import { recordHandled, recordSeen, type LogContext } from './log';
 import { readLogInPages } from './read-log';
 import type { HandledItem, SeenRecord } from './schema';
@@ -68,7 +68,18 @@ async function readIds(db: CarelineDB, digest: Digest): Promise<DigestIds> {
   const items = await readDigestIdsOf(db, digest, 'items');
   const seen = items && (await readDigestIdsOf(db, digest, 'seen'));
   if (!items || !seen) throw new Error('the digest ids do not match');
-  return { items, seen };
+  return digestIdsOf(items, seen);
+}
+
+/** Every block's stored id order is its ids' order, however the writes came. */
+async function expectOrdersKept(db: CarelineDB): Promise<void> {
+  const rows = (await db.digest.toArray()).filter((r) => r.ids);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const r of rows) {
+    const ids = unpackIds(r.ids)!;
+    expect(Array.from(r.ids!.order!), r.key).toEqual(Array.from(idOrder(ids)));
+    for (let k = 1; k < ids.length; k++) expect(ids[r.ids!.order![k - 1]!]! < ids[r.ids!.order![k]!]!, r.key).toBe(true);
+  }
 }
 
 let db: CarelineDB;
@@ -129,6 +140,7 @@ describe('log digest', () => {
     const index = indexFromColumns(digest.items, digest.seen, TZ);
     const answered = Array.from(index.seenCols.answered).reduce((a, b) => a + b, 0);
     expect(answered).toBe(30);
+    await expectOrdersKept(db);
   });
 
   it('gives the same figures as the rows for a generated log, over every filter tried', async () => {
@@ -229,6 +241,38 @@ describe('log digest', () => {
     if (check.verdict !== 'same') throw new Error(check.why);
     // Row r of the columns is the row of id r, for items and seen records.
     expect(check.rows.items.map((it) => it.id)).toEqual(ids.items);
+    // Rows in the log's order are placed by the ids' kept order, with no lookup table.
+    expect(ids.sorted).toBeDefined();
+    const set = Map.prototype.set;
+    let sets = 0;
+    Map.prototype.set = function (this: Map<unknown, unknown>, key: unknown, value: unknown) {
+      sets++;
+      return set.call(this, key, value);
+    };
+    try {
+      expect(digestCheck(digest, ids, rows).verdict).toBe('same');
+    } finally {
+      Map.prototype.set = set;
+    }
+    expect(sets).toBe(0);
+    // Rows in another order, ids without their order, blocks written before the order was kept:
+    // the same rows, placed by lookup tables.
+    const shuffled = { ...rows, items: [...rows.items].reverse(), seen: [...rows.seen.slice(100), ...rows.seen.slice(0, 100)] };
+    const unsortedIds = { items: ids.items, seen: ids.seen };
+    for (const [r, i] of [[shuffled, ids], [rows, unsortedIds]] as const) {
+      const other = digestCheck(digest, i, r);
+      if (other.verdict !== 'same') throw new Error(other.verdict);
+      expect(other.rows.items).toEqual(check.rows.items);
+      expect(other.rows.seen).toEqual(check.rows.seen);
+    }
+    await db.digest.toCollection().modify((row) => {
+      if (row.ids) delete row.ids.order;
+    });
+    const older = await readIds(db, digest);
+    expect(older.sorted).toBeUndefined();
+    expect(older.items).toEqual(ids.items);
+    const fromOlder = digestCheck(digest, older, rows);
+    expect(fromOlder.verdict === 'same' && fromOlder.rows.items).toEqual(check.rows.items);
     expect(check.rows.seen.map((s) => s.id)).toEqual(ids.seen);
     expect(check.rows.items.map((it) => it.id)).not.toEqual(rows.items.map((it) => it.id));
     const fromDigest = indexFromColumns(digest.items, digest.seen, TZ);
@@ -307,6 +351,7 @@ describe('log digest', () => {
     await recordHandled(db, { post: postN(1), reason: 'replied' }, ctx('ana', NOW));
     const after = await readOk(db);
     expect((await readIds(db, after))!.items).toHaveLength(withOdd.length + 1);
+    await expectOrdersKept(db);
     expect(digestMismatch(after, await readIds(db, after), await db.items.toArray(), await db.seen.toArray())).toBeNull();
   });
 
@@ -316,6 +361,8 @@ describe('log digest', () => {
     const out = await importAndMerge(db, text, { chunkSize: 128 });
     expect(out.ok).toBe(true);
     expectSameFigures(await readOk(db), await db.items.toArray(), []);
+    // Four chunks, each merged into the order kept by the one before.
+    await expectOrdersKept(db);
 
     const broken = text.replace('"schemaVersion"', '"schemaVersion":"two","x"');
     const refused = await importAndMerge(db, broken);
