@@ -365,6 +365,7 @@ test.describe('dashboard', () => {
         const bar = document.querySelector('[data-testid="items-loading"] progress') as HTMLProgressElement | null;
         const text = el?.textContent?.trim();
         if (text && seen.at(-1) !== `${text}|${bar?.value}/${bar?.max}`) seen.push(`${text}|${bar?.value}/${bar?.max}`);
+
         // The list while the rows are still being read: the first time its rows in view are read.
         const g = globalThis as unknown as { __early?: { ids: string[]; times: string[]; text: string } };
         const rows = [...document.querySelectorAll('[data-testid="log-row"]')];
@@ -376,6 +377,23 @@ test.describe('dashboard', () => {
           };
         }
       }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+      // As the rows' read starts, a write transaction over the log's stores (as an agent's reply
+      // in another tab opens one): when it is done, against the end of the read.
+      const w = globalThis as unknown as { __written?: number | string };
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntriesByName('careline:log-read-started').length === 0) return;
+        observer.disconnect();
+        w.__written = 'waiting';
+        const open = indexedDB.open('careline');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['items', 'seen'], 'readwrite');
+          tx.objectStore('items').get('no-such-item');
+          tx.oncomplete = () => {
+            w.__written = performance.now();
+            open.result.close();
+          };
+        };
+      }).observe({ type: 'mark', buffered: true });
     });
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('careline:complete-metrics').length > 0, undefined, { timeout: 120_000 });
@@ -391,6 +409,15 @@ test.describe('dashboard', () => {
     const after = await page.getByTestId('log-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item-id')!));
     const shared = Math.min(after.length, early!.ids.length);
     expect(after.slice(0, shared)).toEqual(early!.ids.slice(0, shared));
+    // The write went through between two pages of the read, not after the whole read (in one
+    // read transaction, it waited for all of it).
+    const writtenAt = await page.evaluate(() => (globalThis as unknown as { __written?: number | string }).__written);
+    const readEnd = await page.evaluate(() => {
+      const read = performance.getEntriesByName('careline:log-read')[0]!;
+      return read.startTime + read.duration;
+    });
+    expect(typeof writtenAt).toBe('number');
+    expect(writtenAt as number).toBeLessThan(readEnd);
     // The rows were the digest's: its index took them as they are (no second index built from
     // them), and the text search works on it.
     expect(await page.evaluate(() => performance.getEntriesByName('careline:digest-checked')[0] && (performance.getEntriesByName('careline:digest-checked')[0] as PerformanceMark).detail)).toEqual({ verdict: 'same' });

@@ -9,7 +9,7 @@ import type { ValueStore } from '../../components/value-store';
 export type LogState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; items: HandledItem[]; seen: SeenRecord[]; sessions: PracticeSessionRow[]; digestGeneration: number; loadedMs: number };
+  | { status: 'ready'; items: HandledItem[]; seen: SeenRecord[]; sessions: PracticeSessionRow[]; digestGeneration: number | null; loadedMs: number };
 
 const LOADING: LogState = { status: 'loading' };
 
@@ -30,6 +30,8 @@ export function useLog(enabled = true, progress?: ValueStore<ReadProgress | unde
   const state = useLiveQuery(async (): Promise<LogState> => {
     if (!enabled) return LOADING;
     const started = performance.now();
+    // Read by e2e/dashboard.spec.ts.
+    performance.mark('careline:log-read-started');
     try {
       const { items, seen, sessions, digestGeneration } = await readLogInPages(getDb(), progress?.set);
       const loadedMs = performance.now() - started;

@@ -205,7 +205,7 @@ describe('log digest', () => {
     expect(rows.digestGeneration).toBeGreaterThan(opened.generation);
     // Compared as they are, the two differ, though the digest is right.
     expect(digestMismatch(opened, ids, rows.items, rows.seen)).toBe('the digest has 5 items and 0 seen records, the log 6 and 0');
-    expect(digestCheck(opened, ids, rows)).toEqual({ verdict: 'changed', why: `the log was written while it was read (digest generation ${opened.generation}, then ${rows.digestGeneration})` });
+    expect(digestCheck(opened, ids, rows)).toEqual({ verdict: 'changed', why: `the log was written after its digest was read (digest generation ${opened.generation}, then ${rows.digestGeneration})` });
     // Read again, with no write in between: the same log.
     const again = await readOk(db);
     expect(digestCheck(again, await readIds(db, again), await readLogInPages(db)).verdict).toBe('same');

@@ -502,7 +502,7 @@ export type DigestCheck<I extends { id: string } = HandledItem> =
 
 /**
  * Checks a digest (its columns and ids as read at opening) against the log's rows, read later in
- * one transaction with the digest's generation at that moment (`readLogInPages`). Only when no
+ * pages with the digest's generation then (`readLogInPages`). Only when no
  * digest writer wrote in between do the two describe the same log; otherwise an agent working in
  * another tab would make a correct digest look wrong, and its rebuild (a read-write transaction
  * over the whole log: 13–17 s at 100,000 items) would hold up their writes. When they are the
@@ -512,10 +512,11 @@ export type DigestCheck<I extends { id: string } = HandledItem> =
 export function digestCheck<I extends { id: string }>(
   digest: Digest,
   ids: DigestIds | null,
-  rows: { items: readonly I[]; seen: readonly SeenRecord[]; digestGeneration: number },
+  rows: { items: readonly I[]; seen: readonly SeenRecord[]; digestGeneration: number | null },
 ): DigestCheck<I> {
+  if (rows.digestGeneration === null) return { verdict: 'changed', why: 'the log was written while its rows were read' };
   if (rows.digestGeneration !== digest.generation) {
-    return { verdict: 'changed', why: `the log was written while it was read (digest generation ${digest.generation}, then ${rows.digestGeneration})` };
+    return { verdict: 'changed', why: `the log was written after its digest was read (digest generation ${digest.generation}, then ${rows.digestGeneration})` };
   }
   const out = compare(digest, ids, rows.items, rows.seen);
   return 'why' in out ? { verdict: 'rebuild', why: out.why } : { verdict: 'same', rows: out.rows };
@@ -548,8 +549,9 @@ function rowsFor(items: readonly HandledItem[], seen: readonly SeenRecord[]): Di
 }
 
 /**
- * Rebuilds the digest from rows the caller has read in one transaction with the digest's
- * generation (`readLogInPages`), without reading the log again, when no digest writer has
+ * Rebuilds the digest from rows the caller has read with the digest's generation
+ * (`readLogInPages`: null when the log was written during the read, and then nothing is
+ * written), without reading the log again, when no digest writer has
  * written since (the generation has not moved); else it writes nothing and answers null (the
  * next opening checks again). A write that bypassed the digest since the rows' read is found out
  * by that check too. The rows are encoded a block at a time, with a pause between blocks, before
@@ -559,7 +561,7 @@ function rowsFor(items: readonly HandledItem[], seen: readonly SeenRecord[]): Di
  */
 export async function rebuildDigestFrom(
   db: CarelineDB,
-  rows: { items: readonly HandledItem[]; seen: readonly SeenRecord[]; digestGeneration: number },
+  rows: { items: readonly HandledItem[]; seen: readonly SeenRecord[]; digestGeneration: number | null },
   pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
 ): Promise<{ items: number; seen: number } | null> {
   const next: DigestRow[] = [];
@@ -567,6 +569,7 @@ export async function rebuildDigestFrom(
     next.push(...block);
     await pause();
   }
+  if (rows.digestGeneration === null) return null;
   return db.transaction('rw', db.digest, async () => {
     const generation = generationOf(await db.digest.get(GENERATION_KEY));
     if (generation !== rows.digestGeneration) return null;

@@ -2,7 +2,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { CarelineDB } from './database';
 import { readLogInPages, type ReadProgress } from './read-log';
 import { generateSampleLog } from '../metrics/sample-log';
-import type { HandledItem } from './schema';
+import { recordHandled, type LogContext } from './log';
+import type { Post } from '../post';
+
+const LATE: Post = { site: 'x', id: 'late-1', permalink: 'https://x.com/late/status/1', authorName: 'Late', authorHandle: 'late', text: 'Still waiting', postedAt: '2026-11-01T08:00:00.000Z' };
+const CONTEXT: LogContext = {
+  profile: { agentId: 'agent-late', displayName: 'Late Agent', initials: 'LA', brandName: 'Acme', teamSigns: true, ownHandles: [] },
+  privacy: { postText: 'full', keepReplyText: true },
+  mode: 'live',
+  now: new Date('2026-11-01T09:00:00.000Z'),
+  timing: () => ({ responseSeconds: 3600, responseBusinessSeconds: 3600, targetSeconds: 3600, targetMet: true }),
+};
 
 let db: CarelineDB;
 const log = generateSampleLog(23, 5);
@@ -43,26 +53,30 @@ describe('readLogInPages', () => {
     expect(reports.length).toBe(Math.ceil(23 / 5) + Math.ceil(log.seen.length / 5) + (log.seen.length % 5 === 0 ? 1 : 0));
   });
 
-  it('reads one snapshot: an item written during the read is all in the next read, none of it in this one', async () => {
-    const late: HandledItem = { ...log.items[0]!, id: 'zzzz-written-during-the-read' };
+  it('lets a write through between its pages (the write waits for a page, not for the read) and then says the log changed during the read', async () => {
     // The background worker writes through a connection of its own.
     const writer = new CarelineDB(db.name);
     await writer.open();
+    const quiet = await readLogInPages(db, undefined, 2);
+    expect(quiet.digestGeneration).toBe(0);
+    const events: string[] = [];
     let write: Promise<unknown> | undefined;
     const read = await readLogInPages(
       db,
       (p) => {
         // After the first page, while more pages are still to come.
-        write ??= p.items > 0 ? writer.items.put(late) : undefined;
+        write ??= p.items > 0 ? recordHandled(writer, { post: LATE, reason: 'replied' }, CONTEXT).then(() => events.push('written')) : undefined;
       },
       2,
     );
+    events.push('read');
     await write;
-    expect(write).toBeDefined();
-    expect(read.items.map((it) => it.id)).not.toContain(late.id);
-    expect(read.items.length).toBe(23);
+    expect(events).toEqual(['written', 'read']);
+    expect(read.digestGeneration).toBeNull();
     const again = await readLogInPages(db, undefined, 2);
-    expect(again.items.map((it) => it.id)).toContain(late.id);
+    expect(again.items.map((it) => it.id)).toContain('agent-late:x:late-1');
+    expect(again.items).toHaveLength(24);
+    expect(again.digestGeneration).toBeGreaterThan(0);
   });
 
   it('reads an empty log as empty lists', async () => {
