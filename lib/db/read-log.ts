@@ -37,9 +37,9 @@ export const LOG_PAGE_SIZE = 10_000;
  * each page. Each page is a read transaction of its own, so a write (an agent logging a reply
  * while the dashboard reads a large log) waits for one page, not for the whole read: in one
  * transaction, a write waited for the rest of the read (the whole read: 2.2–14.7 s at 100,000
- * items, depending on the machine's load). Whether
- * the pages are one snapshot of the log is known from the digest's generation (every digest
- * writer moves it on; lib/db/digest.ts), read before the first page and after the last:
+ * items, depending on the machine's load). Whether the pages are one snapshot of the log is
+ * known from the digest's generation (every digest writer moves it on; lib/db/digest.ts), read
+ * before the first page and after the last:
  * `digestGeneration` is null when it moved. The rows may then hold some of a write and not the
  * rest; a live reader (`liveQuery`) reads again after such a write anyway.
  */
