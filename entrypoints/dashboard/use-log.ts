@@ -161,7 +161,7 @@ export function useDigestRepair(check: DigestCheck | null, log: LogState): void 
     rebuildDigestFrom(getDb(), log).then(
       (counts) => {
         if (counts) performance.measure('careline:digest-rebuilt', { start: started, detail: counts });
-        else console.info('Careline: the log was written during the rebuild of its digest; it is checked again at the next opening.');
+        else console.info('Careline: the log was written while it was read or its digest rebuilt; the digest is checked again at the next opening.');
       },
       (error: unknown) => console.warn('Careline: the log digest could not be rebuilt', error),
     );
