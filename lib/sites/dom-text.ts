@@ -3,8 +3,12 @@
  * decoys, no zero-width/bidi characters (Facebook's anti-scrape noise, SITES.md "Anti-scrape").
  */
 
-/** Zero-width and bidi control characters sites sprinkle into text. */
-const INVISIBLE_CHARS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/**
+ * Zero-width and bidi control characters sites sprinkle into text. The zero-width joiner is kept
+ * where it joins two emoji into one (🤦🏽‍♀️, 👨‍👩‍👧: after a pictograph, a skin tone or the emoji
+ * presentation selector, before a pictograph); stripped, such an emoji falls apart into its parts.
+ */
+const INVISIBLE_CHARS = /[\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 
 export function stripInvisible(s: string): string {
   return s.replace(INVISIBLE_CHARS, '');
