@@ -151,8 +151,14 @@ export function App() {
   }, [readRows, firstScreenWait]);
   const log = useLog(readRows && !(listFromDigest && firstScreenWait), readProgress);
   // Read with the rows (the check against them needs both), or at once when team items need them.
-  const { items: digestItemIds, all: digestIds } = useDigestIds(digest, readRows || team.length > 0);
+  const [idsDone, setIdsDone] = useState(false);
+  const { items: digestItemIds, all: digestIds } = useDigestIds(digest, readRows || team.length > 0, idsDone);
   const digestChecked = useDigestCheck(digest, digestIds, log);
+  // Once the rows are in and checked, nothing needs the ids: the list and the figures come from
+  // the rows, and team items are merged into the rows.
+  useEffect(() => {
+    if (digestChecked !== null) setIdsDone(true);
+  }, [digestChecked]);
   useDigestRepair(digestChecked, log);
   // The digest's ids matter to the figures only when team items are merged in.
   const idsForTeam = team.length ? digestIds : undefined;
