@@ -328,6 +328,9 @@ test.describe('dashboard', () => {
         );
       }).observe({ type: 'measure', buffered: true });
     });
+    // The background worker awake first (a status query), so that the write lands while the
+    // page reads, not after a cold start of the worker.
+    await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ careline: 1, type: 'sync.status', payload: {} }));
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('careline:digest-checked').length > 0, undefined, { timeout: 60_000 });
     expect(await page.evaluate(() => (globalThis as unknown as { __written?: unknown }).__written)).toBeTruthy();
