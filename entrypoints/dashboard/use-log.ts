@@ -97,8 +97,21 @@ export interface DigestIdsState {
  */
 export function useDigestIds(digest: DigestState, enabled: boolean, done = false): DigestIdsState {
   const [ids, setIds] = useState<DigestIdsState>({ items: undefined, all: undefined });
+  const held = useRef(ids);
+  held.current = ids;
   useEffect(() => {
-    if (done) setIds((current) => (current.items === undefined && current.all === undefined ? current : { items: undefined, all: undefined }));
+    if (!done) return;
+    // Emptied in place as well: a closure kept from an earlier render of the page (any callback
+    // or effect whose inputs have not changed since) holds that render's variables, the ids
+    // among them. Found in a heap snapshot: 100,000 item ids kept that way, with their strings.
+    const { items, all } = held.current;
+    if (items) items.length = 0;
+    if (all) {
+      all.items.length = 0;
+      all.seen.length = 0;
+      delete all.sorted;
+    }
+    setIds((current) => (current.items === undefined && current.all === undefined ? current : { items: undefined, all: undefined }));
   }, [done]);
   useEffect(() => {
     if (digest.status !== 'ready' || !enabled || done) return;
