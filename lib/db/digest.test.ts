@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { CarelineDB, V1_STORES, V2_STORES } from './database';
-import { blockOf, DIGEST_BLOCKS, digestAgents, digestCheck, digestIdsOf, idOrder, digestMismatch, digestWithItems, packIds, readDigest, readDigestIdsOf, rebuildDigest, rebuildDigestFrom, unpackIds, type Digest, type DigestIds } from './digest';
+import { blockOf, DIGEST_BLOCKS, digestAgents, digestCheck, digestIdsOf, idOrder, digestWithItems, packIds, readDigest, readDigestIdsOf, rebuildDigestFrom, unpackIds, type Digest, type DigestIds } from './digest';
 import { recordHandled, recordSeen, type LogContext } from './log';
 import { readLogInPages } from './read-log';
 import type { HandledItem, SeenRecord } from './schema';
@@ -69,6 +69,22 @@ async function readIds(db: CarelineDB, digest: Digest): Promise<DigestIds> {
   const seen = items && (await readDigestIdsOf(db, digest, 'seen'));
   if (!items || !seen) throw new Error('the digest ids do not match');
   return digestIdsOf(items, seen);
+}
+
+/**
+ * Null when the digest holds exactly these rows, else why not: `digestCheck` for rows read with
+ * no write since the digest (its own generation).
+ */
+function digestMismatch(digest: Digest, ids: DigestIds | null, items: readonly HandledItem[], seen: readonly SeenRecord[]): string | null {
+  const check = digestCheck(digest, ids, { items, seen, digestGeneration: digest.generation });
+  return check.verdict === 'same' ? null : check.why;
+}
+
+/** The digest rebuilt from the log as it is (rows written around it included), as the page does. */
+async function rebuildDigest(db: CarelineDB): Promise<{ items: number; seen: number }> {
+  const counts = await rebuildDigestFrom(db, await readLogInPages(db), async () => {});
+  if (!counts) throw new Error('the log was written during the rebuild');
+  return counts;
 }
 
 /** Every block's stored id order is its ids' order, however the writes came. */

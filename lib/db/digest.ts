@@ -315,7 +315,7 @@ const ALL_BLOCKS = Array.from({ length: DIGEST_BLOCKS }, (_, b) => b);
  * The digest's columns, put back together: one read of `DIGEST_BLOCKS` × 2 rows of typed arrays,
  * no ids. It does not count the log's rows to check it (IndexedDB's count walks every key:
  * seconds at 100,000 items); the reader checks it against the rows when they arrive
- * (`readDigestIdsOf`, `digestMismatch`). An empty digest is not used: an empty log is read in no
+ * (`readDigestIdsOf`, `digestCheck`). An empty digest is not used: an empty log is read in no
  * time, and a log written around the digest would otherwise show as empty.
  */
 export async function readDigest(db: CarelineDB): Promise<DigestRead> {
@@ -469,27 +469,6 @@ function hasSorted(ids: readonly string[], sorted: SortedIds, id: string): boole
   return false;
 }
 
-function compare<I extends { id: string }>(digest: Digest, ids: DigestIds | null, items: readonly I[], seen: readonly SeenRecord[]): { rows: RowsInDigestOrder<I> } | { why: string } {
-  if (ids === null) return { why: "the digest's ids do not match its columns" };
-  const found = inDigestOrder(ids, items, seen);
-  if (!found) return { why: `the digest has ${digest.items.n} items and ${digest.seen.n} seen records, the log ${items.length} and ${seen.length}` };
-  const { hasItem, ...ordered } = found;
-  if (ordered.seen.length === 0) return { rows: ordered };
-  const answered = digest.seen.answered;
-  let wrong = 0;
-  for (let r = 0; r < ordered.seen.length; r++) if (answered[r] !== (isAnswered(ordered.seen[r]!, hasItem) ? 1 : 0)) wrong++;
-  return wrong ? { why: `${wrong} seen records are marked answered differently in the digest and the log` } : { rows: ordered };
-}
-
-/**
- * Null when the digest holds exactly these rows (same ids, and each seen record answered as the
- * rows say), else why not. Other values are not compared: every writer updates the digest with
- * the row it writes.
- */
-export function digestMismatch(digest: Digest, ids: DigestIds | null, items: readonly { id: string }[], seen: readonly SeenRecord[]): string | null {
-  const out = compare(digest, ids, items, seen);
-  return 'why' in out ? out.why : null;
-}
 
 /** What the check of a digest against the log's rows found (`digestCheck`). */
 export type DigestCheck<I extends { id: string } = HandledItem> =
@@ -518,8 +497,16 @@ export function digestCheck<I extends { id: string }>(
   if (rows.digestGeneration !== digest.generation) {
     return { verdict: 'changed', why: `the log was written after its digest was read (digest generation ${digest.generation}, then ${rows.digestGeneration})` };
   }
-  const out = compare(digest, ids, rows.items, rows.seen);
-  return 'why' in out ? { verdict: 'rebuild', why: out.why } : { verdict: 'same', rows: out.rows };
+  // Same ids, and each seen record answered as the rows say. Other values are not compared:
+  // every writer updates the digest with the row it writes.
+  if (ids === null) return { verdict: 'rebuild', why: "the digest's ids do not match its columns" };
+  const found = inDigestOrder(ids, rows.items, rows.seen);
+  if (!found) return { verdict: 'rebuild', why: `the digest has ${digest.items.n} items and ${digest.seen.n} seen records, the log ${rows.items.length} and ${rows.seen.length}` };
+  const { hasItem, ...ordered } = found;
+  const answered = digest.seen.answered;
+  let wrong = 0;
+  for (let r = 0; r < ordered.seen.length; r++) if (answered[r] !== (isAnswered(ordered.seen[r]!, hasItem) ? 1 : 0)) wrong++;
+  return wrong ? { verdict: 'rebuild', why: `${wrong} seen records are marked answered differently in the digest and the log` } : { verdict: 'same', rows: ordered };
 }
 
 /**
@@ -550,14 +537,14 @@ function rowsFor(items: readonly HandledItem[], seen: readonly SeenRecord[]): Di
 
 /**
  * Rebuilds the digest from rows the caller has read with the digest's generation
- * (`readLogInPages`: null when the log was written during the read, and then nothing is
- * written), without reading the log again, when no digest writer has
- * written since (the generation has not moved); else it writes nothing and answers null (the
- * next opening checks again). A write that bypassed the digest since the rows' read is found out
- * by that check too. The rows are encoded a block at a time, with a pause between blocks, before
- * the transaction: the page stays responsive, and writers wait only for the digest's own write,
- * not for a read of the whole log (`rebuildDigest`'s read-write transaction over 100,000 items
- * and their seen records lasted 13–17 s, and its read froze the page for 2 s).
+ * (`readLogInPages`), without reading the log again, when no digest writer has written since
+ * (the generation has not moved); else, or when the log was written during the read
+ * (`digestGeneration` null), it writes nothing and answers null (the next opening checks again).
+ * A write that bypassed the digest since the rows' read is found out by that check too. The rows
+ * are encoded a block at a time, with a pause between blocks, before the transaction: the page
+ * stays responsive, and writers wait only for the digest's own write, not for a read of the whole
+ * log (a rebuild that read the log inside its read-write transaction lasted 13–17 s over 100,000
+ * items and their seen records, and its read froze the page for 2 s).
  */
 export async function rebuildDigestFrom(
   db: CarelineDB,
@@ -576,21 +563,6 @@ export async function rebuildDigestFrom(
     await db.digest.clear();
     await db.digest.bulkPut([...next, generationRow(generation + 1)]);
     return { items: rows.items.length, seen: rows.seen.length };
-  });
-}
-
-/**
- * Rebuilds the digest from the log in one transaction (so it matches the log as committed).
- * Reads every row inside its read-write transaction: seconds for a large log, during which
- * writers wait. For tests and tools that have no rows at hand; the dashboard rebuilds from the
- * rows it has read (`rebuildDigestFrom`).
- */
-export async function rebuildDigest(db: CarelineDB): Promise<{ items: number; seen: number }> {
-  return db.transaction('rw', db.items, db.seen, db.digest, async () => {
-    const [items, seen, generation] = await Promise.all([db.items.toArray(), db.seen.toArray(), db.digest.get(GENERATION_KEY)]);
-    await db.digest.clear();
-    await db.digest.bulkPut([...rowsFor(items, seen), generationRow(generationOf(generation) + 1)]);
-    return { items: items.length, seen: seen.length };
   });
 }
 
