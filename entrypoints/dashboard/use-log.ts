@@ -93,7 +93,8 @@ export interface DigestIdsState {
 /**
  * The digest's row ids, read after its columns when `enabled` (the figures do not wait for
  * them): the items' first (the item list shown from the digest needs no more), then the seen
- * records'. Once `done` (the rows are in and checked), they are let go: 220,000 ids at 100,000 items, with the packed strings they are cut from, held 12 MB.
+ * records'. Once `done` (the rows are in and checked), they are let go: 220,000 ids at 100,000
+ * items, with the packed strings they are cut from, held 12 MB.
  */
 export function useDigestIds(digest: DigestState, enabled: boolean, done = false): DigestIdsState {
   const [ids, setIds] = useState<DigestIdsState>({ items: undefined, all: undefined });
@@ -175,9 +176,9 @@ export function useDigestRepair(check: DigestCheck | null, log: LogState): void 
     // Read by e2e/dashboard.spec.ts.
     performance.mark('careline:digest-checked', { detail: check.verdict === 'same' ? { verdict: check.verdict } : { verdict: check.verdict, why: check.why } });
     if (check.verdict === 'changed') console.info(`Careline: the log digest is checked at the next opening (${check.why}).`);
-    if (check.verdict !== 'rebuild') return;
+    // A check is made only once the rows are in (`useDigestCheck`).
+    if (check.verdict !== 'rebuild' || log.status !== 'ready') return;
     console.info(`Careline: rebuilding the log digest (${check.why}).`);
-    if (log.status !== 'ready') return;
     const started = performance.now();
     rebuildDigestFrom(getDb(), log).then(
       (counts) => {

@@ -39,9 +39,9 @@ export const LOG_PAGE_SIZE = 10_000;
  * transaction, a write waited for the rest of the read (the whole read: 2.2–14.7 s at 100,000
  * items, depending on the machine's load). Whether the pages are one snapshot of the log is
  * known from the digest's generation (every digest writer moves it on; lib/db/digest.ts), read
- * before the first page and after the last:
- * `digestGeneration` is null when it moved. The rows may then hold some of a write and not the
- * rest; a live reader (`liveQuery`) reads again after such a write anyway.
+ * before the first page and after the last: `digestGeneration` is null when it moved. The rows
+ * may then hold some of a write and not the rest; a live reader (`liveQuery`) reads again after
+ * such a write anyway.
  */
 export async function readLogInPages(
   db: CarelineDB,
@@ -57,13 +57,13 @@ export async function readLogInPages(
     const rows: T[] = [];
     let last: string | undefined;
     for (;;) {
-      const after = last;
+      const from = last;
       // An explicit transaction per page: inside a live query, Dexie keeps the results of
       // requests made outside one in its query cache. In one bench run at 100,000 items without
       // it, the dashboard's heap was 207 MB (175 MB with it, as in one transaction: 163–175) and
       // its longest task during the read 406 ms (108 ms with it; that run's machine was slower:
       // seeding took 53 s against 38 s).
-      const read = (): Promise<unknown[]> => (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(pageSize).toArray();
+      const read = (): Promise<unknown[]> => (from === undefined ? table.orderBy(':id') : table.where(':id').above(from)).limit(pageSize).toArray();
       const page = (await db.transaction('r', table.name, read)) as T[];
       for (let i = 0; i < page.length; i++) rows.push(page[i]!);
       progress[key] = rows.length;
