@@ -109,6 +109,11 @@ async function openDashboard(page: Page, extensionId: string, search = ''): Prom
   await page.goto(`chrome-extension://${extensionId}/dashboard.html${search}`);
 }
 
+/** The detail of the page's first performance entry of this name (null when there is none). */
+function markDetail(page: Page, name: string): Promise<unknown> {
+  return page.evaluate((n) => (performance.getEntriesByName(n)[0] as PerformanceMark | undefined)?.detail ?? null, name);
+}
+
 /** Writes items and seen records with plain IndexedDB into the database Dexie has created. */
 async function seed(page: Page, items: SeedItem[], seen: SeedItem[] = []): Promise<void> {
   await expect(page.getByText('No handled items yet')).toBeVisible();
@@ -214,20 +219,19 @@ test.describe('dashboard', () => {
   });
 
   test('opens on the log digest: figures before the rows, the same figures; a log written around it is mended', async ({ page, extensionId }) => {
-    const mark = (name: string) => page.evaluate((n) => (performance.getEntriesByName(n)[0] as PerformanceMark | undefined)?.detail ?? null, name);
     await openDashboard(page, extensionId);
     // seed() writes with plain IndexedDB, around the digest: the page finds the mismatch, waits
     // for the rows, shows the right figures all the same, and rebuilds the digest.
     await seed(page, ANA, ANA_SEEN);
     await expect(volume(page)).toHaveText('6');
     await page.waitForFunction(() => performance.getEntriesByName('careline:digest-rebuilt').length > 0);
-    expect(await mark('careline:first-metrics')).toMatchObject({ complete: true, volume: 6 });
+    expect(await markDetail(page, 'careline:first-metrics')).toMatchObject({ complete: true, volume: 6 });
 
     // Next opening: the first figures come from the digest, before any row is read.
     await openDashboard(page, extensionId, '?site=facebook');
     await page.waitForFunction(() => performance.getEntriesByName('careline:complete-metrics').length > 0);
-    expect(await mark('careline:first-metrics')).toEqual({ items: 7, complete: false, volume: 2, responseRate: { seen: 2, answered: 2, rate: 1 } });
-    expect(await mark('careline:digest-rebuilt')).toBeNull();
+    expect(await markDetail(page, 'careline:first-metrics')).toEqual({ items: 7, complete: false, volume: 2, responseRate: { seen: 2, answered: 2, rate: 1 } });
+    expect(await markDetail(page, 'careline:digest-rebuilt')).toBeNull();
     await expect(volume(page)).toHaveText('2');
     await expect(page.getByTestId('log-row')).toHaveCount(2);
     await page.getByRole('button', { name: 'Reset filters' }).click();
@@ -304,7 +308,6 @@ test.describe('dashboard', () => {
   });
 
   test('a reply logged in another tab while the page reads the log: no rebuild of a correct digest, and the reply shows', async ({ page, extensionId }) => {
-    const mark = (name: string) => page.evaluate((n) => (performance.getEntriesByName(n)[0] as PerformanceMark | undefined)?.detail ?? null, name);
     await openDashboard(page, extensionId);
     await expect(page.getByText('No handled items yet')).toBeVisible();
     const n = await seedGeneratedLog(page, await generatorScript(), 3000);
@@ -334,19 +337,19 @@ test.describe('dashboard', () => {
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('careline:digest-checked').length > 0, undefined, { timeout: 60_000 });
     expect(await page.evaluate(() => (globalThis as unknown as { __written?: unknown }).__written)).toBeTruthy();
-    expect(await mark('careline:first-metrics')).toMatchObject({ items: n, complete: false });
+    expect(await markDetail(page, 'careline:first-metrics')).toMatchObject({ items: n, complete: false });
     // The rows read hold the new item, the digest read before them did not: no verdict on it.
-    expect(await mark('careline:digest-checked')).toMatchObject({ verdict: 'changed' });
+    expect(await markDetail(page, 'careline:digest-checked')).toMatchObject({ verdict: 'changed' });
     await page.waitForFunction(() => performance.getEntriesByName('careline:complete-metrics').length > 0, undefined, { timeout: 60_000 });
-    expect(await mark('careline:complete-metrics')).toEqual({ items: n + 1 });
+    expect(await markDetail(page, 'careline:complete-metrics')).toEqual({ items: n + 1 });
     await page.getByTestId('filter-search').fill('Still waiting for my order');
     await expect(page.getByTestId('log-row')).toHaveCount(1);
-    expect(await mark('careline:digest-rebuilt')).toBeNull();
+    expect(await markDetail(page, 'careline:digest-rebuilt')).toBeNull();
     // The digest was right all along: the next opening uses it as it is, with the new item.
     await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
     await page.waitForFunction(() => performance.getEntriesByName('careline:digest-checked').length > 0, undefined, { timeout: 60_000 });
-    expect(await mark('careline:first-metrics')).toMatchObject({ items: n + 1, complete: false });
-    expect(await mark('careline:digest-checked')).toEqual({ verdict: 'same' });
+    expect(await markDetail(page, 'careline:first-metrics')).toMatchObject({ items: n + 1, complete: false });
+    expect(await markDetail(page, 'careline:digest-checked')).toEqual({ verdict: 'same' });
   });
 
   test('a large log is read in pages: the list shows at once from the digest, says how many records are in, then holds every item', async ({ page, extensionId }) => {
@@ -423,7 +426,7 @@ test.describe('dashboard', () => {
     expect(writtenAt as number).toBeLessThan(readEnd);
     // The rows were the digest's: its index took them as they are (no second index built from
     // them), and the text search works on it.
-    expect(await page.evaluate(() => performance.getEntriesByName('careline:digest-checked')[0] && (performance.getEntriesByName('careline:digest-checked')[0] as PerformanceMark).detail)).toEqual({ verdict: 'same' });
+    expect(await markDetail(page, 'careline:digest-checked')).toEqual({ verdict: 'same' });
     expect(await page.evaluate(() => performance.getEntriesByName('careline:rows-index').length)).toBe(1);
     const handle = /@(\S+)/.exec(early!.text)![1]!;
     await page.getByTestId('filter-search').fill(handle);
