@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { featurize } from './features';
 import { classifyPost, CLASSIFIER_VERSION } from './index';
 import { ClassificationSchema } from './types';
 
@@ -21,6 +22,18 @@ describe('classifyPost', () => {
   it('is deterministic', () => {
     const text = 'third time asking, where is my refund?? @Uber_Support';
     expect(classifyPost({ text })).toEqual(classifyPost({ text }));
+  });
+
+  it('is deterministic whatever was classified before', () => {
+    // The scanner's buffers are shared from post to post: a post must read only its own part.
+    // "abcdef?" leaves a "?" just past where the "!" of "Great!" is normalised.
+    const features = () => Array.from(featurize('Great!').ids);
+    const fresh = features();
+    const alone = classifyPost({ text: 'Great!' });
+    featurize('abcdef?');
+    expect(features()).toEqual(fresh);
+    classifyPost({ text: 'abcdef?' });
+    expect(classifyPost({ text: 'Great!' })).toEqual(alone);
   });
 
   it('gives reasons: the words that weighed most, then the flags', () => {

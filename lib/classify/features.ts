@@ -263,8 +263,11 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
       if (bits & T_SHOUTED) push(SHAPE_SHOUT);
       if (bits & T_ELONGATED) push(SHAPE_ELONG);
     } else if (kind === K_PUNCT) {
+      // A run's norm is "!", "?", "!!", "??" or "?!" (a mixed run always starts with "?"), so its
+      // first code unit decides. Nothing past the token's own norm is read: the shared buffer
+      // there holds an earlier post's code units.
       const c = s.norm[s.normStart[t]!];
-      if (c === 63 || (c === 33 && s.norm[s.normStart[t]! + 1] === 63)) push(SHAPE_QUESTION);
+      if (c === 63) push(SHAPE_QUESTION);
       else if (c === 33) push(SHAPE_EXCLAIM);
     } else if (kind === K_URL) {
       push(SHAPE_URL);
