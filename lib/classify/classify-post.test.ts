@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { featurize } from './features';
 import { classifyPost, CLASSIFIER_VERSION } from './index';
+import { loadBrandEval, loadSentimentVal } from './training-data';
 import { ClassificationSchema } from './types';
 
 describe('classifyPost', () => {
@@ -34,6 +35,13 @@ describe('classifyPost', () => {
     expect(features()).toEqual(fresh);
     classifyPost({ text: 'abcdef?' });
     expect(classifyPost({ text: 'Great!' })).toEqual(alone);
+  });
+
+  it('gives each post the same output whatever order the posts come in', () => {
+    const texts = [...loadBrandEval().map((b) => b.text), ...loadSentimentVal().map((v) => v.text)];
+    const forward = texts.map((text) => JSON.stringify(classifyPost({ text })));
+    const backward = texts.toReversed().map((text) => JSON.stringify(classifyPost({ text }))).toReversed();
+    expect(backward).toEqual(forward);
   });
 
   it('gives reasons: the words that weighed most, then the flags', () => {
