@@ -272,6 +272,10 @@ const EXCLUDED: Record<string, string> = {
   'ibm-MtoRWYnP5quEDWegHy2u-1': 'safety from "medical", press from "viral crisis"',
   'ibm-W2X7sTBUtsaqhEzl6R6b-1': 'repeat contact from "ready to go again"',
   'ibm-3efHTyIt2nAfrhOsXVcM-1': 'a hacked account read as a question, and abuse from swearing at the hacker',
+  'ibm-F94l98ipFXJaBTM2eaSA-1': 'a complaint about resellers read as a question from "are we?"',
+  'ibm-NNOE2VUtbc7l1hDdCerh-1': 'a complaint with churn ("I may be done with @Adobe") read as other',
+  'ibm-rhQWVxDlTisZCxoVpAv9-1': 'a report of a game reward read as a question',
+  'ibm-t9GLWL6YY5MwQagMeJ6G-1': 'a plain question ("where do I go … to order new checks?") read as a complaint by careline-linear-4',
 };
 
 const FLAG_PRIORITY: FlagName[] = ['legal', 'safety', 'personal_data', 'press', 'churn', 'abuse', 'repeat_contact'];

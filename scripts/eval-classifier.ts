@@ -10,11 +10,11 @@ import Sentiment from 'sentiment';
 import vader from 'vader-sentiment';
 import { classifyPost } from '../lib/classify/index';
 import { complaintFromHeads } from '../lib/classify/classify-post';
-import { buildModel, trainHeads, type Heads } from '../lib/classify/train-pipeline';
+import { buildModel, sentimentExamples, SENTIMENT_TRAINING, trainHeads, type Heads } from '../lib/classify/train-pipeline';
 import { LinearModel } from '../lib/classify/model';
 import { fnvString } from '../lib/classify/tokenize';
 import { predictHead, score, toExample, trainSoftmax, type Scores } from '../lib/classify/training';
-import { loadBitext, loadBrandEval, loadBrandTrain, loadComplaints, loadSentimentTrain, loadSentimentVal, sentimentTrainingSet, SENTIMENT_INDEX, vaderLexiconSet } from '../lib/classify/training-data';
+import { loadBitext, loadBrandEval, loadBrandTrain, loadComplaints, loadEmojiEval, loadSentimentTrain, loadSentimentVal, sentimentTrainingSet } from '../lib/classify/training-data';
 import { INTENTS, SENTIMENTS, type Sentiment as SentimentLabel } from '../lib/classify/types';
 
 const quick = process.argv.includes('--quick');
@@ -70,6 +70,19 @@ table('Sentiment, hand-labelled brand-directed posts (data/classifier/brand-eval
 table('Sentiment, TweetEval validation (general Twitter, 2,000)', sentimentRows(loadSentimentVal()));
 table('Complaint detection, complaints validation split (held out from training)', complaintRows(complaints.filter((r) => r.split === 'val')));
 {
+  // Polarity only (the posts were labelled by emotion, never neutral): positive when a method
+  // scores the post more positive than negative, else negative.
+  const data = loadEmojiEval();
+  const gold = data.map((d) => d.label);
+  const labels = ['negative', 'positive'];
+  const polar = (positive: boolean) => (positive ? 'positive' : 'negative');
+  table(`Polarity of posts with an emoji (TweetEval emotion val + test, ${data.length}: anger, sadness → negative; joy, optimism → positive)`, [
+    ['careline', score(gold, data.map((d) => { const s = ours(d.text).scores.sentiment; return polar(s.positive > s.negative); }), labels)],
+    ['VADER', score(gold, data.map((d) => polar(vader.SentimentIntensityAnalyzer.polarity_scores(d.text).compound > 0)), labels)],
+    ['AFINN', score(gold, data.map((d) => polar(afinn.analyze(d.text).score > 0)), labels)],
+  ]);
+}
+{
   const gold = brand.map((b) => b.intent);
   table('Intent (5-way), hand-labelled brand-directed posts', [['careline', score(gold, brand.map((b) => ours(b.text).intent), INTENTS)]]);
   const cgold = brand.map((b) => (b.intent === 'complaint' ? 'complaint' : 'not'));
@@ -113,8 +126,8 @@ if (!quick) {
     const pred: SentimentLabel[] = [];
     const texts: string[] = [];
     for (let f = 0; f < FOLDS; f++) {
-      const train = [...sentimentTrainingSet(sentimentTrain.filter((_, i) => i % FOLDS !== f), trainComplaints, brandTrain), ...vaderLexiconSet()];
-      const head = trainSoftmax(train.map((s) => toExample(s.text, SENTIMENT_INDEX.get(s.label)!, s.weight)), { classes: 3, epochs: 3, learningRate: 0.5, l2: 1e-6, balance: true, seed: 1 });
+      const train = sentimentExamples(sentimentTrainingSet(sentimentTrain.filter((_, i) => i % FOLDS !== f), trainComplaints, brandTrain), true);
+      const head = trainSoftmax(train, SENTIMENT_TRAINING);
       sentimentTrain.forEach((s, i) => {
         if (i % FOLDS !== f) return;
         const p = predictHead(head, toExample(s.text, 0));

@@ -84,3 +84,23 @@ function csv(path: string): Record<string, string>[] {
   }
   writeTsv('bitext-intent-seed.tsv', ['intent', 'bitext_intent', 'text'], out);
 }
+
+// 4. Posts with an emoji, for evaluation only: TweetEval emotion (SemEval 2018 Task 1) validation
+// and test posts that hold an emoji, labelled by polarity (anger, sadness → negative; joy,
+// optimism → positive). The sentiment data above hold no emoji at all.
+{
+  const polarity = ['negative', 'positive', 'positive', 'negative']; // mapping.txt: anger, joy, optimism, sadness
+  const emoji = /\p{Extended_Pictographic}/u;
+  const out: string[][] = [];
+  for (const split of ['val', 'test']) {
+    const texts = readFileSync(join(SHARED, `tweeteval/emotion/${split}_text.txt`), 'utf8').split('\n');
+    const labels = readFileSync(join(SHARED, `tweeteval/emotion/${split}_labels.txt`), 'utf8').split('\n');
+    for (let i = 0; i < labels.length; i++) {
+      const l = labels[i]!.trim();
+      const text = clean(texts[i] ?? '');
+      if (l === '' || !emoji.test(text)) continue;
+      out.push([polarity[Number(l)]!, split, text]);
+    }
+  }
+  writeTsv('emoji-eval.tsv', ['label', 'split', 'text'], out);
+}

@@ -262,6 +262,38 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
       }
       if (bits & T_SHOUTED) push(SHAPE_SHOUT);
       if (bits & T_ELONGATED) push(SHAPE_ELONG);
+    } else if (kind === K_HASHTAG) {
+      // A hashtag also reads as its word ("#disappointed" as "disappointed", "#neverflyingagain"
+      // by its character n-grams): the training tweets hold only some of the tags posts use.
+      // A tag of digits only ("#4417", an order reference) has no word to read.
+      const from = normStart[t]! + 1;
+      const to = normEnd[t]!;
+      let h = FNV_OFFSET;
+      let letters = false;
+      for (let k = from; k < to; k++) {
+        const c = norm[k]!;
+        if (c < 48 || c > 57) letters = true;
+        h = Math.imul(h ^ c, FNV_PRIME);
+      }
+      if (!letters) continue;
+      h |= 0;
+      const word = seeded(h, SEED_WORD) & MASK;
+      push(word);
+      pushNamed(word, t);
+      const slot = table === undefined ? -1 : cachedGrams(norm, from, to, h, table);
+      if (slot < 0) charGrams(norm, from, to);
+      else {
+        const p0 = cache[slot + 4]!, p1 = cache[slot + 5]!, p2 = cache[slot + 6]!, p3 = cache[slot + 7]!;
+        g0 += (p0 << 16) >> 16;
+        g1 += p0 >> 16;
+        g2 += (p1 << 16) >> 16;
+        g3 += p1 >> 16;
+        g4 += (p2 << 16) >> 16;
+        g5 += p2 >> 16;
+        g6 += (p3 << 16) >> 16;
+        g7 += p3 >> 16;
+        cached += 2 * (to - from) - 1;
+      }
     } else if (kind === K_PUNCT) {
       // A run's norm is "!", "?", "!!", "??" or "?!" (a mixed run always starts with "?"), so its
       // first code unit decides. Nothing past the token's own norm is read: the shared buffer

@@ -3,13 +3,15 @@
  * merged, pruned and quantised into the shipped model. Used by scripts/train-classifier.ts and,
  * fold by fold, by scripts/eval-classifier.ts.
  */
-import { FEATURE_BITS } from './features';
+import { FEATURE_BITS, GENERIC_FEATURES } from './features';
 import { COLUMNS, COMPLAINT_COLUMN, encodeModel, INTENT_COLUMNS, SENTIMENT_COLUMNS, type DenseRows, type EncodedModel } from './model';
 import { toExample, trainSoftmax, type Example, type TrainedHead } from './training';
 import {
   intentTrainingSet,
   sentimentTrainingSet,
+  emojiLexiconSet,
   vaderLexiconSet,
+  EMOJI_LEXICON_SOURCE,
   SENTIMENT_INDEX,
   type BrandEvalRow,
   type ComplaintRow,
@@ -23,6 +25,9 @@ export const OTHER_INTENTS: readonly Intent[] = ['question', 'praise', 'feedback
 /** How many feature rows the shipped model keeps (all of a 2^15 hashed space: about 230 KB gzipped, under the 300 KB budget). */
 export const MAX_ROWS = 1 << 15;
 
+/** The sentiment head's training options (also used by cross-validation). */
+export const SENTIMENT_TRAINING = { classes: 3, epochs: 3, learningRate: 0.5, l2: 1e-6, balance: true, seed: 1 } as const;
+
 export interface Heads {
   sentiment: TrainedHead;
   complaint: TrainedHead;
@@ -35,7 +40,7 @@ export interface TrainingInput {
   bitext: readonly LabelledText<Intent>[];
   /** Hand-labelled brand-directed posts (brand-train.jsonl), weighted per head by BRAND_WEIGHTS. */
   brand?: readonly BrandEvalRow[];
-  /** Add VADER's lexicon words as one-word sentiment examples. */
+  /** Add VADER's lexicon words and the emoji ranking's emoji as one-word sentiment examples. */
   lexicon?: boolean;
   log?: (msg: string) => void;
 }
@@ -50,15 +55,36 @@ function example(text: string, label: number, weight: number): Example {
   return { ids: e.ids, value: e.value, label, weight };
 }
 
+const ownCache = new Map<string, Example>();
+/**
+ * An emoji prior's example: only the emoji's own features (its word feature and its pairs with
+ * the start and end of the post), not the bias or the shape features of a short post with no
+ * handle, which the priors' class mix would otherwise push. Scaled as the whole post would be.
+ */
+function ownExample(text: string, label: number, weight: number): Example {
+  let e = ownCache.get(text);
+  if (!e) {
+    const all = toExample(text, 0, 1);
+    e = { ...all, ids: all.ids.filter((id) => !GENERIC_FEATURES.has(id)) };
+    ownCache.set(text, e);
+  }
+  return { ids: e.ids, value: e.value, label, weight };
+}
+
+/**
+ * The sentiment head's examples: the labelled posts, and with `lexicon` the priors (VADER's
+ * words, the emoji ranking's emoji). Used by training and by cross-validation alike.
+ */
+export function sentimentExamples(set: readonly LabelledText<Sentiment>[], lexicon: boolean): Example[] {
+  const all = lexicon ? [...set, ...vaderLexiconSet(), ...emojiLexiconSet()] : set;
+  return all.map((s) => (s.source === EMOJI_LEXICON_SOURCE ? ownExample : example)(s.text, SENTIMENT_INDEX.get(s.label)!, s.weight));
+}
+
 export function trainHeads(input: TrainingInput): Heads {
   const log = input.log ?? (() => {});
-  const sentimentSet = sentimentTrainingSet(input.sentiment, input.complaints, input.brand);
-  if (input.lexicon) sentimentSet.push(...vaderLexiconSet());
+  const sentimentSet = sentimentExamples(sentimentTrainingSet(input.sentiment, input.complaints, input.brand), input.lexicon ?? false);
   log(`sentiment: ${sentimentSet.length} examples`);
-  const sentiment = trainSoftmax(
-    sentimentSet.map((s) => example(s.text, SENTIMENT_INDEX.get(s.label)!, s.weight)),
-    { classes: 3, epochs: 3, learningRate: 0.5, l2: 1e-6, balance: true, seed: 1 },
-  );
+  const sentiment = trainSoftmax(sentimentSet, SENTIMENT_TRAINING);
 
   const complaintSet: Example[] = input.complaints.map((r) => example(r.text, r.complaint ? 1 : 0, 1));
   for (const b of input.bitext) complaintSet.push(example(b.text, b.label === 'complaint' ? 1 : 0, 0.25));
@@ -120,7 +146,7 @@ function fnv(s: string): string {
 export function buildModel(heads: Heads, maxRows = MAX_ROWS): EncodedModel {
   const rows = mergeHeads(heads, maxRows);
   const draft = encodeModel('', FEATURE_BITS, rows);
-  return { ...draft, version: `careline-linear-3+${fnv(draft.ids + draft.weights)}` };
+  return { ...draft, version: `careline-linear-4+${fnv(draft.ids + draft.weights)}` };
 }
 
 export function modelModuleSource(model: EncodedModel): string {

@@ -4,7 +4,17 @@
  * and the hand labels may not contradict the complaints data set's gold flag.
  */
 import { describe, expect, it } from 'vitest';
-import { loadBrandEval, loadBrandTrain, loadComplaintLabels, loadComplaints } from './training-data';
+import {
+  emojiLexiconSet,
+  EMOJI_WEIGHT,
+  loadBrandEval,
+  loadBrandTrain,
+  loadComplaintLabels,
+  loadComplaints,
+  loadEmojiEval,
+  loadSentimentTrain,
+  loadSentimentVal,
+} from './training-data';
 import { INTENTS, SENTIMENTS } from './types';
 
 const norm = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -34,5 +44,33 @@ describe('hand-labelled training data', () => {
       if (!INTENTS.includes(l.intent) || !SENTIMENTS.includes(l.sentiment)) problems.push(`${id}: unknown label`);
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('emoji: the priors and the evaluation set', () => {
+  it('turns each emoji of the ranking into three examples whose weights share EMOJI_WEIGHT by its labels', () => {
+    const set = emojiLexiconSet();
+    const byEmoji = new Map<string, Record<string, number>>();
+    for (const e of set) byEmoji.set(e.text, { ...byEmoji.get(e.text), [e.label]: e.weight });
+    expect(byEmoji.size).toBeGreaterThan(500);
+    for (const [text, w] of byEmoji) {
+      expect([...text]).toHaveLength(1);
+      expect(w.negative! + w.neutral! + w.positive!).toBeCloseTo(EMOJI_WEIGHT, 9);
+    }
+    const share = (emoji: string, label: string) => byEmoji.get(emoji)![label]! / EMOJI_WEIGHT;
+    expect(share('😡', 'negative')).toBeGreaterThan(0.5);
+    expect(share('😍', 'positive')).toBeGreaterThan(0.7);
+    // 😂 leans positive, only a little: it laughs at failures as often as with friends.
+    expect(share('😂', 'positive')).toBeGreaterThan(share('😂', 'negative'));
+    expect(share('😂', 'positive')).toBeLessThan(0.5);
+  });
+
+  it('emoji-eval.tsv holds posts with an emoji, by polarity, none of them in the sentiment data', () => {
+    const rows = loadEmojiEval();
+    expect(rows.length).toBeGreaterThan(400);
+    expect(rows.filter((r) => !/\p{Extended_Pictographic}/u.test(r.text))).toEqual([]);
+    expect(new Set(rows.map((r) => r.label))).toEqual(new Set(['negative', 'positive']));
+    const sentimentTexts = new Set([...loadSentimentTrain(), ...loadSentimentVal()].map((s) => norm(s.text)));
+    expect(rows.filter((r) => sentimentTexts.has(norm(r.text)))).toEqual([]);
   });
 });
