@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { featurize } from './features';
+import { shippedModel } from './classify-post';
+import { featureBuffers, featurize, featurizeScan, gramSums } from './features';
 import { classifyPost } from './index';
+import { COLUMNS } from './model';
+import { scan } from './tokenize';
+import { loadBrandEval, loadEmojiEval, loadSentimentVal } from './training-data';
 
 describe('featurize: hashtags', () => {
   it('reads a hashtag as its word too: its word feature and character n-grams', () => {
@@ -24,5 +28,26 @@ describe('featurize: hashtags', () => {
     expect(sad.reasons[0]).toMatch(/^"#disappointed" →/);
     expect(classifyPost({ text: '@acme #love' }).sentiment).toBe('positive');
     expect(classifyPost({ text: '@acme #thankyou' }).sentiment).toBe('positive');
+  });
+});
+
+describe('featurizeScan: the per-word n-gram cache', () => {
+  it('gives exactly the scores of the full feature list, words and hashtags alike, on a first and a second reading', () => {
+    const model = shippedModel();
+    const texts = [...loadBrandEval().map((b) => b.text), ...loadSentimentVal().map((v) => v.text), ...loadEmojiEval().map((e) => e.text)];
+    expect(texts.filter((t) => t.includes('#')).length).toBeGreaterThan(300);
+    const mismatches: string[] = [];
+    for (const text of [...texts, ...texts]) {
+      const full = new Float64Array(COLUMNS);
+      const n = featurizeScan(scan(text));
+      const f = featureBuffers();
+      model.accumulate(f.ids, f.count, 1 / Math.sqrt(n), full);
+      const cached = new Float64Array(COLUMNS);
+      const m = featurizeScan(scan(text), model.q);
+      const g = featureBuffers();
+      model.accumulate(g.ids, g.count, 1 / Math.sqrt(m), cached, gramSums);
+      if (m !== n || cached.some((x, i) => x !== full[i])) mismatches.push(text);
+    }
+    expect(mismatches).toEqual([]);
   });
 });
