@@ -243,25 +243,15 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
     }
     prevHash = wordHash;
     prevIsWord = kind === K_WORD;
+    // The code units whose character n-grams this token adds: a word's norm, or a hashtag's word.
+    let gramFrom = -1;
+    let gramTo = 0;
+    let gramHash = 0;
     if (kind === K_WORD) {
       words++;
-      const slot = table === undefined ? -1 : cachedGrams(norm, normStart[t]!, normEnd[t]!, hashes[t]!, table);
-      if (slot < 0) charGrams(norm, normStart[t]!, normEnd[t]!);
-      else {
-        // The int16 halves, sign-extended; a word of L code units has 2L - 1 n-grams.
-        const p0 = cache[slot + 4]!, p1 = cache[slot + 5]!, p2 = cache[slot + 6]!, p3 = cache[slot + 7]!;
-        g0 += (p0 << 16) >> 16;
-        g1 += p0 >> 16;
-        g2 += (p1 << 16) >> 16;
-        g3 += p1 >> 16;
-        g4 += (p2 << 16) >> 16;
-        g5 += p2 >> 16;
-        g6 += (p3 << 16) >> 16;
-        g7 += p3 >> 16;
-        cached += 2 * (normEnd[t]! - normStart[t]!) - 1;
-      }
-      if (bits & T_SHOUTED) push(SHAPE_SHOUT);
-      if (bits & T_ELONGATED) push(SHAPE_ELONG);
+      gramFrom = normStart[t]!;
+      gramTo = normEnd[t]!;
+      gramHash = hashes[t]!;
     } else if (kind === K_HASHTAG) {
       // A hashtag also reads as its word ("#disappointed" as "disappointed", "#neverflyingagain"
       // by its character n-grams): the training tweets hold only some of the tags posts use.
@@ -275,14 +265,20 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
         if (c < 48 || c > 57) letters = true;
         h = Math.imul(h ^ c, FNV_PRIME);
       }
-      if (!letters) continue;
-      h |= 0;
-      const word = seeded(h, SEED_WORD) & MASK;
-      push(word);
-      pushNamed(word, t);
-      const slot = table === undefined ? -1 : cachedGrams(norm, from, to, h, table);
-      if (slot < 0) charGrams(norm, from, to);
+      if (letters) {
+        const word = seeded(h | 0, SEED_WORD) & MASK;
+        push(word);
+        pushNamed(word, t);
+        gramFrom = from;
+        gramTo = to;
+        gramHash = h | 0;
+      }
+    }
+    if (gramFrom >= 0) {
+      const slot = table === undefined ? -1 : cachedGrams(norm, gramFrom, gramTo, gramHash, table);
+      if (slot < 0) charGrams(norm, gramFrom, gramTo);
       else {
+        // The int16 halves, sign-extended; a word of L code units has 2L - 1 n-grams.
         const p0 = cache[slot + 4]!, p1 = cache[slot + 5]!, p2 = cache[slot + 6]!, p3 = cache[slot + 7]!;
         g0 += (p0 << 16) >> 16;
         g1 += p0 >> 16;
@@ -292,8 +288,12 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
         g5 += p2 >> 16;
         g6 += (p3 << 16) >> 16;
         g7 += p3 >> 16;
-        cached += 2 * (to - from) - 1;
+        cached += 2 * (gramTo - gramFrom) - 1;
       }
+    }
+    if (kind === K_WORD) {
+      if (bits & T_SHOUTED) push(SHAPE_SHOUT);
+      if (bits & T_ELONGATED) push(SHAPE_ELONG);
     } else if (kind === K_PUNCT) {
       // A run's norm is "!", "?", "!!", "??" or "?!" (a mixed run always starts with "?"), so its
       // first code unit decides. Nothing past the token's own norm is read: the shared buffer
