@@ -276,6 +276,17 @@ const EXCLUDED: Record<string, string> = {
   'ibm-NNOE2VUtbc7l1hDdCerh-1': 'a complaint with churn ("I may be done with @Adobe") read as other',
   'ibm-rhQWVxDlTisZCxoVpAv9-1': 'a report of a game reward read as a question',
   'ibm-t9GLWL6YY5MwQagMeJ6G-1': 'a plain question ("where do I go … to order new checks?") read as a complaint by careline-linear-4',
+  'ibm-1H0hk0usoD1Snawgyx71-1': 'a frustrated complaint ("How is it possible … aren\'t accepting deposits?!?!") read as a question',
+  'ibm-76L6mNY3DPDW2oJMSb8v-1': 'a complaint about Dropbox Paper read as other',
+  'ibm-ECpssJfzGpNcznuLum7L-1': 'a complaint ("My google app keeps crashing!") read as other',
+  'ibm-JK25EXoHYymgUT5C7pA0-1': 'a crash report told with annoyance read as other',
+  'ibm-JrZF6f2pppkQQIz48yhq-1': 'a safeguarding report about a person read as other',
+  'ibm-ovxQW8pguM0eX1VSj180-2': 'another user\'s advice, not a customer\'s question',
+  'ibm-rFrbuKhvcFNK9cWOZtjX-1': 'a complaint about paid next-day shipping read as feedback',
+  'ibm-TdjkgroIJLnuBCRJPayr-3': 'a complaint about missing purchases read as other',
+  'ibm-wWaW20qBSAQuY2Ms5dj8-1': 'a complaint about being cut off in chat read as a question',
+  'ibm-YXUx18mAASBYk9KenEia-1': 'a sworn complaint about an iPod transfer read as other',
+  'ibm-ZZldrGo4mOL4lHnhrSRC-1': 'a complaint with churn ("bout done with y\'all") read as other',
 };
 
 const FLAG_PRIORITY: FlagName[] = ['legal', 'safety', 'personal_data', 'press', 'churn', 'abuse', 'repeat_contact'];

@@ -26,7 +26,7 @@ describe('quality floor (committed validation data)', () => {
     expect(s.macroF1).toBeGreaterThanOrEqual(0.80);
   });
 
-  it('brand-directed posts (hand-labelled): sentiment macro-F1 ≥ 0.61, complaint macro-F1 ≥ 0.76', () => {
+  it('brand-directed posts (hand-labelled): sentiment macro-F1 ≥ 0.61, complaint macro-F1 ≥ 0.78', () => {
     const brand = loadBrandEval();
     const out = brand.map((b) => classifyPost({ text: b.text, lang: 'en' }));
     expect(score(brand.map((b) => b.sentiment), out.map((o) => o.sentiment), SENTIMENTS).macroF1).toBeGreaterThanOrEqual(0.61);
@@ -35,7 +35,7 @@ describe('quality floor (committed validation data)', () => {
       out.map((o) => (o.intent === 'complaint' ? 'y' : 'n')),
       ['y', 'n'],
     );
-    expect(c.macroF1).toBeGreaterThanOrEqual(0.76);
+    expect(c.macroF1).toBeGreaterThanOrEqual(0.78);
   });
 
   it('posts with an emoji (TweetEval emotion, by polarity): macro-F1 ≥ 0.71', () => {
