@@ -14,7 +14,7 @@ import { buildModel, sentimentExamples, SENTIMENT_TRAINING, trainHeads, type Hea
 import { LinearModel } from '../lib/classify/model';
 import { fnvString } from '../lib/classify/tokenize';
 import { predictHead, score, toExample, trainSoftmax, type Scores } from '../lib/classify/training';
-import { loadBitext, loadBrandEval, loadBrandTrain, loadComplaints, loadEmojiEval, loadSentimentTrain, loadSentimentVal, sentimentTrainingSet } from '../lib/classify/training-data';
+import { loadBitext, loadBrandEval, loadBrandTrain, loadComplaints, loadEmojiEval, loadSentimentTrain, loadSentimentVal, polarityOf, sentimentTrainingSet } from '../lib/classify/training-data';
 import { INTENTS, SENTIMENTS, type Sentiment as SentimentLabel } from '../lib/classify/types';
 
 const quick = process.argv.includes('--quick');
@@ -70,16 +70,14 @@ table('Sentiment, hand-labelled brand-directed posts (data/classifier/brand-eval
 table('Sentiment, TweetEval validation (general Twitter, 2,000)', sentimentRows(loadSentimentVal()));
 table('Complaint detection, complaints validation split (held out from training)', complaintRows(complaints.filter((r) => r.split === 'val')));
 {
-  // Polarity only (the posts were labelled by emotion, never neutral): positive when a method
-  // scores the post more positive than negative, else negative.
+  // Polarity only (the posts were labelled by emotion, never neutral): `polarityOf`.
   const data = loadEmojiEval();
   const gold = data.map((d) => d.label);
   const labels = ['negative', 'positive'];
-  const polar = (positive: boolean) => (positive ? 'positive' : 'negative');
   table(`Polarity of posts with an emoji (TweetEval emotion val + test, ${data.length}: anger, sadness → negative; joy, optimism → positive)`, [
-    ['careline', score(gold, data.map((d) => { const s = ours(d.text).scores.sentiment; return polar(s.positive > s.negative); }), labels)],
-    ['VADER', score(gold, data.map((d) => polar(vader.SentimentIntensityAnalyzer.polarity_scores(d.text).compound > 0)), labels)],
-    ['AFINN', score(gold, data.map((d) => polar(afinn.analyze(d.text).score > 0)), labels)],
+    ['careline', score(gold, data.map((d) => { const s = ours(d.text).scores.sentiment; return polarityOf(s.positive, s.negative); }), labels)],
+    ['VADER', score(gold, data.map((d) => polarityOf(vader.SentimentIntensityAnalyzer.polarity_scores(d.text).compound, 0)), labels)],
+    ['AFINN', score(gold, data.map((d) => polarityOf(afinn.analyze(d.text).score, 0)), labels)],
   ]);
 }
 {

@@ -1,4 +1,4 @@
-import { FNV_OFFSET, FNV_PRIME, fnvString, K_EMOJI, K_EMOTICON, K_HASHTAG, K_PUNCT, K_URL, K_USER, K_WORD, scan, T_ELONGATED, T_NEGATED, T_SHOUTED, type Scan } from './tokenize';
+import { FNV_OFFSET, FNV_PRIME, fnvString, fnvUnits, K_EMOJI, K_EMOTICON, K_HASHTAG, K_PUNCT, K_URL, K_USER, K_WORD, scan, T_ELONGATED, T_NEGATED, T_SHOUTED, type Scan } from './tokenize';
 
 /**
  * Hashed features of a post: word unigrams and bigrams (negation-marked), character 3- and
@@ -258,20 +258,15 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
       // A tag of digits only ("#4417", an order reference) has no word to read.
       const from = normStart[t]! + 1;
       const to = normEnd[t]!;
-      let h = FNV_OFFSET;
       let letters = false;
-      for (let k = from; k < to; k++) {
-        const c = norm[k]!;
-        if (c < 48 || c > 57) letters = true;
-        h = Math.imul(h ^ c, FNV_PRIME);
-      }
+      for (let k = from; k < to && !letters; k++) letters = norm[k]! < 48 || norm[k]! > 57;
       if (letters) {
-        const word = seeded(h | 0, SEED_WORD) & MASK;
-        push(word);
-        pushNamed(word, t);
         gramFrom = from;
         gramTo = to;
-        gramHash = h | 0;
+        gramHash = fnvUnits(norm, from, to);
+        const word = seeded(gramHash, SEED_WORD) & MASK;
+        push(word);
+        pushNamed(word, t);
       }
     }
     if (gramFrom >= 0) {

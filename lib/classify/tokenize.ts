@@ -301,11 +301,15 @@ function pushString(s: string): void {
   for (let i = 0; i < s.length; i++) S.norm[normLen++] = s.charCodeAt(i);
 }
 
-function hashNorm(from: number, to: number): number {
-  const norm = S.norm;
+/** FNV-1a (signed, as `fnvString`) of `units[from .. to)`: a token's hash from its norm's code units. */
+export function fnvUnits(units: Uint16Array, from: number, to: number): number {
   let h = FNV_OFFSET;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ norm[i]!, FNV_PRIME);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ units[i]!, FNV_PRIME);
   return h | 0;
+}
+
+function hashNorm(from: number, to: number): number {
+  return fnvUnits(S.norm, from, to);
 }
 
 function sameCodes(from: number, to: number, s: string): boolean {

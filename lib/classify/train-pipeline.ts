@@ -46,27 +46,20 @@ export interface TrainingInput {
 }
 
 const cache = new Map<string, Example>();
-function example(text: string, label: number, weight: number): Example {
-  let e = cache.get(text);
-  if (!e) {
-    e = toExample(text, 0, 1);
-    cache.set(text, e);
-  }
-  return { ids: e.ids, value: e.value, label, weight };
-}
-
 const ownCache = new Map<string, Example>();
 /**
- * An emoji prior's example: only the emoji's own features (its word feature and its pairs with
- * the start and end of the post), not the bias or the shape features of a short post with no
- * handle, which the priors' class mix would otherwise push. Scaled as the whole post would be.
+ * A text's example (features cached by text). With `ownOnly` (an emoji prior's example): only the
+ * emoji's own features (its word feature and its pairs with the start and end of the post), not
+ * the bias or the shape features of a short post with no handle, which the priors' class mix
+ * would otherwise push; scaled as the whole post would be.
  */
-function ownExample(text: string, label: number, weight: number): Example {
-  let e = ownCache.get(text);
+function example(text: string, label: number, weight: number, ownOnly = false): Example {
+  const store = ownOnly ? ownCache : cache;
+  let e = store.get(text);
   if (!e) {
-    const all = toExample(text, 0, 1);
-    e = { ...all, ids: all.ids.filter((id) => !GENERIC_FEATURES.has(id)) };
-    ownCache.set(text, e);
+    e = toExample(text, 0, 1);
+    if (ownOnly) e = { ...e, ids: e.ids.filter((id) => !GENERIC_FEATURES.has(id)) };
+    store.set(text, e);
   }
   return { ids: e.ids, value: e.value, label, weight };
 }
@@ -77,7 +70,7 @@ function ownExample(text: string, label: number, weight: number): Example {
  */
 export function sentimentExamples(set: readonly LabelledText<Sentiment>[], lexicon: boolean): Example[] {
   const all = lexicon ? [...set, ...vaderLexiconSet(), ...emojiLexiconSet()] : set;
-  return all.map((s) => (s.source === EMOJI_LEXICON_SOURCE ? ownExample : example)(s.text, SENTIMENT_INDEX.get(s.label)!, s.weight));
+  return all.map((s) => example(s.text, SENTIMENT_INDEX.get(s.label)!, s.weight, s.source === EMOJI_LEXICON_SOURCE));
 }
 
 export function trainHeads(input: TrainingInput): Heads {

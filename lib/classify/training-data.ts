@@ -70,6 +70,14 @@ export function loadEmojiEval(): Array<{ text: string; label: 'negative' | 'posi
   return readTsv('emoji-eval.tsv').map((r) => ({ text: r.text!, label: r.label === 'positive' ? 'positive' : 'negative' }));
 }
 
+/**
+ * The emoji set's reading of a method's scores, for Careline and the lexicons alike: positive when
+ * it scores the post more positive than negative, else negative (the set has no neutral posts).
+ */
+export function polarityOf(positive: number, negative: number): 'negative' | 'positive' {
+  return positive > negative ? 'positive' : 'negative';
+}
+
 export interface BrandEvalRow {
   id: string;
   text: string;
