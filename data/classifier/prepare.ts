@@ -7,18 +7,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { fnv1a as fnv } from '../../lib/fnv';
 
 const SHARED = process.argv[2] ?? join(import.meta.dirname, '../../../shared/data');
 const OUT = import.meta.dirname;
 
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 function clean(text: string): string {
   return text.replace(/\\u002c/g, ',').replace(/\\u2019/g, '’').replace(/[\t\r\n]+/g, ' ').trim();

@@ -22,6 +22,7 @@
  * Negation scope: after a negator ("not", "never", "…n't"), the next 4 tokens that are words are
  * marked, never past punctuation or a URL.
  */
+import { fnv1a, FNV_OFFSET, FNV_PRIME } from '../fnv';
 import { stopwordEntry } from './language';
 
 export type TokenKind = 'word' | 'user' | 'url' | 'hashtag' | 'number' | 'emoji' | 'emoticon' | 'punct';
@@ -82,14 +83,11 @@ export interface Scan {
   stopHits: Int32Array;
 }
 
-export const FNV_OFFSET = 0x811c9dc5;
-export const FNV_PRIME = 0x01000193;
+export { FNV_OFFSET, FNV_PRIME };
 
-/** FNV-1a of a string's code units (the same as the scanner's token hash). */
+/** FNV-1a of a string's code units, signed (the same as the scanner's token hash). */
 export function fnvString(s: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h | 0;
+  return fnv1a(s) | 0;
 }
 
 // ---- Character classes -------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * merged, pruned and quantised into the shipped model. Used by scripts/train-classifier.ts and,
  * fold by fold, by scripts/eval-classifier.ts.
  */
+import { fnv1a } from '../fnv';
 import { FEATURE_BITS, GENERIC_FEATURES } from './features';
 import { COLUMNS, COMPLAINT_COLUMN, encodeModel, INTENT_COLUMNS, SENTIMENT_COLUMNS, type DenseRows, type EncodedModel } from './model';
 import { toExample, trainSoftmax, type Example, type TrainedHead } from './training';
@@ -127,12 +128,7 @@ export function mergeHeads(heads: Heads, maxRows = MAX_ROWS): DenseRows {
 }
 
 function fnv(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return fnv1a(s).toString(16).padStart(8, '0');
 }
 
 /** Encodes the model; its version names the recipe and a hash of the weights. */

@@ -24,6 +24,7 @@ import {
   type SeenBlock,
   type SeenColumns,
 } from '../metrics/columns';
+import { fnv1a } from '../fnv';
 import type { CarelineDB } from './database';
 import type { HandledItem, SeenRecord } from './schema';
 
@@ -145,12 +146,7 @@ export function unpackIds(packed: PackedIds | undefined): string[] | undefined {
 
 /** FNV-1a over the id's UTF-16 code units: the block a row lives in. */
 export function blockOf(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) % DIGEST_BLOCKS;
+  return fnv1a(id) % DIGEST_BLOCKS;
 }
 
 const keyOf = (kind: DigestKind, block: number) => `${kind}:${block}`;

@@ -3,6 +3,8 @@
  * decoys, no zero-width/bidi characters (Facebook's anti-scrape noise, SITES.md "Anti-scrape").
  */
 
+import { fnv1a } from '../fnv';
+
 /**
  * Zero-width and bidi control characters sites sprinkle into text. The zero-width joiner is kept
  * where it joins two emoji into one (🤦🏽‍♀️, 👨‍👩‍👧: after a pictograph, a skin tone or the emoji
@@ -140,12 +142,7 @@ export function closestAny(node: Node, selectors: readonly string[]): Element | 
 
 /** A short stable hash (FNV-1a, base 36) for ids of posts whose markup gives none. */
 export function hashText(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
+  return fnv1a(s).toString(36);
 }
 
 /** Absolute http(s) URL or undefined: links from pages pass an allow-list. */
