@@ -12,6 +12,19 @@ describe('classify CLI', () => {
     expect(out).toMatchObject({ id: '42', intent: 'complaint', sentiment: 'negative' });
   });
 
+  it('reads a first line after a byte-order mark, and "lang": null as no language given', () => {
+    const plain = JSON.parse(classifyLine('{"id": 1, "text": "@acme where is my refund?"}', 1).output!);
+    const bom = classifyLine('\uFEFF{"id": 1, "text": "@acme where is my refund?"}', 1);
+    expect(bom.error).toBeUndefined();
+    expect(JSON.parse(bom.output!)).toEqual(plain);
+    // Only the input's first line can start with the mark.
+    expect(classifyLine('\uFEFF{"id": 1, "text": "x"}', 2).error).toMatch(/^line 2: not valid JSON/);
+    const nullLang = classifyLine('{"id": "n", "text": "Hola @acme, ¿dónde está mi pedido? No ha llegado nada", "lang": null}', 4);
+    expect(nullLang.error).toBeUndefined();
+    expect(JSON.parse(nullLang.output!)).toMatchObject({ id: 'n', classified: false, language: 'es' });
+    expect(classifyLine('{"id": "n", "text": "hi", "lang": 3}', 5).error).toBe('line 5: "lang" must be a string when given');
+  });
+
   it('names the line of malformed input', () => {
     expect(classifyLine('not json', 7).error).toMatch(/^line 7: not valid JSON/);
     expect(classifyLine('{"id": "1"}', 3).error).toBe('line 3: "text" must be a string');

@@ -4,12 +4,14 @@
  * In:  {"id": "...", "text": "...", "lang"?: "en"}
  * Out: {"id", "intent", "sentiment", "urgency", "urgencyRule", "flags", "scores", "reasons", "classified", "language", "version"}
  * A malformed line is reported on standard error with its line number and skipped; the exit
- * code is then 1. Blank lines are ignored.
+ * code is then 1. Blank lines are ignored, as are a byte-order mark at the start of the input and
+ * a `"lang": null` (an export's empty column: the language detector then decides).
  */
 import { createInterface } from 'node:readline';
 import { classifyPost } from '../lib/classify/index';
 
 export function classifyLine(line: string, lineNo: number): { output?: string; error?: string } {
+  if (lineNo === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -20,8 +22,8 @@ export function classifyLine(line: string, lineNo: number): { output?: string; e
   const { id, text, lang } = value as Record<string, unknown>;
   if (typeof id !== 'string' && typeof id !== 'number') return { error: `line ${lineNo}: "id" must be a string or a number` };
   if (typeof text !== 'string') return { error: `line ${lineNo}: "text" must be a string` };
-  if (lang !== undefined && typeof lang !== 'string') return { error: `line ${lineNo}: "lang" must be a string when given` };
-  const c = classifyPost({ text, lang });
+  if (lang !== undefined && lang !== null && typeof lang !== 'string') return { error: `line ${lineNo}: "lang" must be a string when given` };
+  const c = classifyPost({ text, lang: lang ?? undefined });
   return {
     output: JSON.stringify({
       id: String(id),
