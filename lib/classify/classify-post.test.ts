@@ -75,6 +75,17 @@ describe('classifyPost', () => {
     expect(classifyPost({ text: '👍', lang: 'und' }).classified).toBe(true);
   });
 
+  it('reads English posts full of "as" and "a" as English, and Portuguese ones still as Portuguese', () => {
+    // "as" and "a" are Portuguese stop words too: these were read as Portuguese and not classified.
+    for (const text of [
+      'As a college student, @SouthwestAir seriously makes traveling 6x a year stress free. 😩💛',
+      "@realDonaldTrump You'd know about being a puppet seeing as you're a Russian one",
+      'Pedroia could make Red Sox return as soon as Tuesday http://t.co/AlfBdVDF2R',
+    ]) expect(classifyPost({ text })).toMatchObject({ classified: true, language: 'en' });
+    expect(classifyPost({ text: '@AmazonHelp na ultima atualização da entrega do meu pedido, consta que não foi possível localizar o meu endereço' })).toMatchObject({ classified: false, language: 'pt' });
+    expect(classifyPost({ text: 'Comprei as camisas e a loja não enviou nada, já faz um mês' })).toMatchObject({ classified: false, language: 'pt' });
+  });
+
   it('still raises flags on a post it does not classify', () => {
     const c = classifyPost({ text: 'Llámame al +34 612 345 678 por favor, mi pedido no llegó' });
     expect(c.classified).toBe(false);

@@ -9,8 +9,15 @@ export const KNOWN_LANGUAGES = ['en'] as const;
 /** X's tags that name no language: undetermined, media only, hashtags only, and so on. */
 const NO_LANGUAGE_TAGS = new Set(['', 'und', 'qme', 'qam', 'qct', 'qht', 'qst', 'zxx', 'art', 'mul']);
 
+/**
+ * Function words per language. The English list is also the set of words never shown alone as
+ * reasons (T_FUNCTION in the scanner). "as" is Portuguese too: without it (and the other common
+ * English words at the end of the list) English posts full of "as" and "a" were read as
+ * Portuguese and left unclassified: 11 of the 52,000 English posts of the committed data sets,
+ * none of the non-English posts among 5,000 twcs tweets changing.
+ */
 const STOPWORDS: Record<string, Set<string>> = {
-  en: new Set('the a an and or but is are was were be been have has had do does did i you he she it we they my your our their this that these those to of in on for with at from by not no can will would should could my me us them what why how when where who there here just so get got please thanks thank'.split(' ')),
+  en: new Set('the a an and or but is are was were be been have has had do does did i you he she it we they my your our their this that these those to of in on for with at from by not no can will would should could my me us them what why how when where who there here just so get got please thanks thank as if all about its than then too very into out up over after because am'.split(' ')),
   es: new Set('el la los las un una y o pero es son fue está están estoy ser tengo tiene de del en con por para que qué no sí mi mis tu su nos muy pero como cuando donde gracias hola también ya me se lo le ha han he hay al nada nadie todo esto esta este pero porque'.split(' ')),
   fr: new Set('le la les un une et ou mais est sont était suis être avoir ai a de du des en dans avec pour que qui ne pas mon ma mes ton votre vous nous je il elle ce cette merci bonjour très aussi déjà au aux ont sur mais plus rien personne'.split(' ')),
   de: new Set('der die das ein eine und oder aber ist sind war bin sein habe hat ich du er sie es wir ihr mein meine dein nicht kein mit für von zu auf im den dem danke bitte auch schon noch'.split(' ')),
