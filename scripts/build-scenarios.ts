@@ -287,6 +287,8 @@ const EXCLUDED: Record<string, string> = {
   'ibm-wWaW20qBSAQuY2Ms5dj8-1': 'a complaint about being cut off in chat read as a question',
   'ibm-YXUx18mAASBYk9KenEia-1': 'a sworn complaint about an iPod transfer read as other',
   'ibm-ZZldrGo4mOL4lHnhrSRC-1': 'a complaint with churn ("bout done with y\'all") read as other',
+  'ibm-2VxqMFtVtyK1cbqoz5K0-1': 'a locked-out account ("haven\'t been able to get in") read as other by careline-linear-4+46e0135c',
+  'ibm-gZ9Kn9cqXVq5Tn7IME9F-1': 'a bug report ("any chance you can fix your LR iPad app") read as other',
 };
 
 const FLAG_PRIORITY: FlagName[] = ['legal', 'safety', 'personal_data', 'press', 'churn', 'abuse', 'repeat_contact'];

@@ -11,7 +11,9 @@ const post: Post = {
   permalink: '',
   authorName: 'Dana',
   authorHandle: 'dana_w',
-  text: 'My flight was cancelled and nobody is helping. Third time asking!',
+  // A plain complaint (P(complaint) 0.85–0.90 whatever the sentiment head's seed): "My flight was
+  // cancelled and nobody is helping. Third time asking!" sits at 0.46–0.51, a coin toss.
+  text: 'My order never arrived and nobody answers. Third time asking!',
   postedAt: '2026-11-25T09:00:00.000Z',
 };
 
