@@ -3,6 +3,8 @@ import { featurize } from './features';
 import { classifyPost, CLASSIFIER_VERSION } from './index';
 import { loadBrandEval, loadSentimentVal } from './training-data';
 import { ClassificationSchema } from './types';
+import { buildCorrectionLayer } from './corrections';
+import { mulberry32 } from '../seeded-random';
 
 describe('classifyPost', () => {
   it('returns a valid Classification with scores for every label', () => {
@@ -90,5 +92,28 @@ describe('classifyPost', () => {
     const c = classifyPost({ text: 'Llámame al +34 612 345 678 por favor, mi pedido no llegó' });
     expect(c.classified).toBe(false);
     expect(c.flags.map((f) => f.name)).toContain('personal_data');
+  });
+
+  it('gives a valid, deterministic answer for odd text: lone surrogates, joiners, controls, marks, long runs', () => {
+    // Pieces a scanner can trip on, joined at random (seeded): a throw, a NaN score or an output
+    // that depends on the post before would show here.
+    const pieces = ['a', 'Z', ' ', '\n', '\t', '@', '#', 'http://x.co/a', 'www.', ':', ')', '(', ':-)', '<3', '</3', '!', '?', '.', '-', '--', '—', "'", '’', '0', '12:30', '3rd', '\u200d', '\ufe0f', '\u{1F3FB}', '😀', '👍🏽', '🤦‍♀️', '🇺🇸', '🇺', '\ud83d', '\ude00', 'é', 'İ', 'ß', 'Σ', '\u0301', '\u212a', '\u017f', '日本', 'ا', '\u0000', '\uffff', '#123456', 'a@b.co', '4111 1111 1111 1111', '+44 7700 900123', 'booking ref ABCDEF', 'not', "don't", 'sooooo', 'LAWYER', 'f*ck', 'rt', 'still waiting', 'never again', '_', '&amp;', 'dont', 'u'];
+    const rand = mulberry32(4);
+    const layer = buildCorrectionLayer([{ text: 'my order never arrived', intent: 'question', sentiment: 'neutral' }]);
+    const texts: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      let t = '';
+      const len = 1 + Math.floor(rand() * 30);
+      for (let k = 0; k < len; k++) t += pieces[Math.floor(rand() * pieces.length)];
+      texts.push(i % 100 === 0 ? t.repeat(40) : t);
+    }
+    const first = texts.map((text) => JSON.stringify(classifyPost({ text })));
+    for (const [i, text] of texts.entries()) {
+      for (const c of [classifyPost({ text, lang: 'en' }), classifyPost({ text, lang: 'en' }, { corrections: layer })]) {
+        expect(ClassificationSchema.safeParse(c).success, JSON.stringify(text)).toBe(true);
+        for (const v of [...Object.values(c.scores.intent), ...Object.values(c.scores.sentiment)]) expect(v >= 0 && v <= 1, JSON.stringify(text)).toBe(true);
+      }
+      expect(JSON.stringify(classifyPost({ text })), JSON.stringify(text)).toBe(first[i]);
+    }
   });
 });
