@@ -289,6 +289,7 @@ const EXCLUDED: Record<string, string> = {
   'ibm-ZZldrGo4mOL4lHnhrSRC-1': 'a complaint with churn ("bout done with y\'all") read as other',
   'ibm-2VxqMFtVtyK1cbqoz5K0-1': 'a locked-out account ("haven\'t been able to get in") read as other by careline-linear-4+46e0135c',
   'ibm-gZ9Kn9cqXVq5Tn7IME9F-1': 'a bug report ("any chance you can fix your LR iPad app") read as other',
+  'ibm-MzYX7OIYK5toe8ngZzPk-1': 'a hypothetical question about a refund read as a complaint by careline-linear-5',
 };
 
 const FLAG_PRIORITY: FlagName[] = ['legal', 'safety', 'personal_data', 'press', 'churn', 'abuse', 'repeat_contact'];

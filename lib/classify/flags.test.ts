@@ -43,6 +43,12 @@ describe('churn', () => {
     expect(names("don't want to cancel my account")).not.toContain('churn');
     expect(names('my flight was cancelled')).not.toContain('churn');
     expect(names('how do I leave a review?')).not.toContain('churn');
+    // A threat to post a bad review is press, not leaving.
+    expect(names('Going to leave a one-star review on Trustpilot if nothing changes.')).toEqual(['press']);
+    expect(names("I'm going to leave a 1 star review")).not.toContain('churn');
+    expect(names("I'm going to leave a terrible review")).not.toContain('churn');
+    expect(names("I'm going to leave and never come back")).toContain('churn');
+    expect(names("I'm going to leave you for another provider")).toContain('churn');
   });
 });
 

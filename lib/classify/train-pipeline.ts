@@ -12,7 +12,7 @@ import {
   sentimentTrainingSet,
   emojiLexiconSet,
   vaderLexiconSet,
-  EMOJI_LEXICON_SOURCE,
+  LEXICON_SOURCES,
   SENTIMENT_INDEX,
   type BrandEvalRow,
   type ComplaintRow,
@@ -49,10 +49,10 @@ export interface TrainingInput {
 const cache = new Map<string, Example>();
 const ownCache = new Map<string, Example>();
 /**
- * A text's example (features cached by text). With `ownOnly` (an emoji prior's example): only the
- * emoji's own features (its word feature and its pairs with the start and end of the post), not
- * the bias or the shape features of a short post with no handle, which the priors' class mix
- * would otherwise push; scaled as the whole post would be.
+ * A text's example (features cached by text). With `ownOnly` (a lexicon prior's example, a VADER
+ * word or an emoji): only the word's own features (its word feature, its pairs with the start and
+ * end of the post, its character n-grams), not the bias or the shape features of a short post with
+ * no handle, which the priors' class mix would otherwise push; scaled as the whole post would be.
  */
 function example(text: string, label: number, weight: number, ownOnly = false): Example {
   const store = ownOnly ? ownCache : cache;
@@ -71,7 +71,7 @@ function example(text: string, label: number, weight: number, ownOnly = false): 
  */
 export function sentimentExamples(set: readonly LabelledText<Sentiment>[], lexicon: boolean): Example[] {
   const all = lexicon ? [...set, ...vaderLexiconSet(), ...emojiLexiconSet()] : set;
-  return all.map((s) => example(s.text, SENTIMENT_INDEX.get(s.label)!, s.weight, s.source === EMOJI_LEXICON_SOURCE));
+  return all.map((s) => example(s.text, SENTIMENT_INDEX.get(s.label)!, s.weight, LEXICON_SOURCES.has(s.source)));
 }
 
 export function trainHeads(input: TrainingInput): Heads {
@@ -135,7 +135,7 @@ function fnv(s: string): string {
 export function buildModel(heads: Heads, maxRows = MAX_ROWS): EncodedModel {
   const rows = mergeHeads(heads, maxRows);
   const draft = encodeModel('', FEATURE_BITS, rows);
-  return { ...draft, version: `careline-linear-4+${fnv(draft.ids + draft.weights)}` };
+  return { ...draft, version: `careline-linear-5+${fnv(draft.ids + draft.weights)}` };
 }
 
 export function modelModuleSource(model: EncodedModel): string {

@@ -272,12 +272,14 @@ export function loadBitext(): LabelledText<Intent>[] {
 }
 
 /**
- * How much one VADER word counts. 0.3 until the thirteenth session; at 1, means over 12 seeds of
- * the sentiment head: brand-eval's twcs posts 0.643 → 0.665, brand-eval 0.634 → 0.645, the emoji
- * posts 0.752 → 0.757 accuracy, TweetEval 0.643 → 0.644, the complaint split 0.817 either way; the
- * cross-validated figures stayed put (see docs/classifier.md).
+ * How much one VADER word counts: 1 (0.3 until `careline-linear-5`). Chosen on the brand-train
+ * cross-validation with the words training only their own features (see `LEXICON_SOURCES`):
+ * 0.585, 0.608, 0.603 and 0.582 at 0.3, 1, 2 and 3 (docs/classifier.md).
  */
 export const VADER_WORD_WEIGHT = 1;
+
+/** The `source` of VADER's words. */
+export const VADER_LEXICON_SOURCE = 'vader-lexicon';
 
 /**
  * VADER's lexicon (vader-sentiment, Apache-2.0), words rated at least 1 away from neutral, as
@@ -291,13 +293,23 @@ export function vaderLexiconSet(): LabelledText<Sentiment>[] {
     const [word, mean] = line.split('\t');
     const v = Number(mean);
     if (!word || !(Math.abs(v) >= 1)) continue;
-    out.push({ text: word, label: v > 0 ? 'positive' : 'negative', weight: VADER_WORD_WEIGHT, source: 'vader-lexicon' });
+    out.push({ text: word, label: v > 0 ? 'positive' : 'negative', weight: VADER_WORD_WEIGHT, source: VADER_LEXICON_SOURCE });
   }
   return out;
 }
 
-/** The `source` of the emoji priors: they train only an emoji's own features (see train-pipeline.ts). */
+/** The `source` of the emoji priors. */
 export const EMOJI_LEXICON_SOURCE = 'emoji-lexicon';
+
+/**
+ * Sources of one-word lexicon priors, VADER's words and the emoji: they train only the word's own
+ * features (its word feature, its pairs with the start and end of a post, its character n-grams),
+ * not the bias or the shape features of a short post with no handle (see train-pipeline.ts).
+ * Until `careline-linear-5` VADER's 5,813 words trained those too, and taught the model that a
+ * short post with no handle leans to a pole; trained on their own features, brand-train's
+ * cross-validated sentiment went 0.586 → 0.608 and brand-eval, over 12 seeds, 0.645 → 0.681.
+ */
+export const LEXICON_SOURCES: ReadonlySet<string> = new Set([VADER_LEXICON_SOURCE, EMOJI_LEXICON_SOURCE]);
 /** How much one emoji's prior counts in all, shared among its three classes. */
 export const EMOJI_WEIGHT = 10;
 /** Emoji seen fewer times than this in the ranking's tweets are left out (their shares are noise). */
