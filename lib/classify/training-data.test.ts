@@ -16,6 +16,8 @@ import {
   loadSentimentVal,
 } from './training-data';
 import { INTENTS, SENTIMENTS } from './types';
+import { GENERIC_FEATURES, featurize } from './features';
+import { sentimentExamples } from './train-pipeline';
 
 const norm = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
 
@@ -72,5 +74,15 @@ describe('emoji: the priors and the evaluation set', () => {
     expect(new Set(rows.map((r) => r.label))).toEqual(new Set(['negative', 'positive']));
     const sentimentTexts = new Set([...loadSentimentTrain(), ...loadSentimentVal()].map((s) => norm(s.text)));
     expect(rows.filter((r) => sentimentTexts.has(norm(r.text)))).toEqual([]);
+  });
+
+  it('trains the lexicon priors (VADER words, emoji) on their own features, never the bias or the shape of a short post', () => {
+    const priors = sentimentExamples([], true);
+    expect(priors.length).toBeGreaterThan(7000);
+    for (const e of priors) expect([...e.ids].filter((id) => GENERIC_FEATURES.has(id))).toEqual([]);
+    // A labelled post of the same text keeps them: only the priors lose them.
+    const [post] = sentimentExamples([{ text: 'awful', label: 'negative', weight: 1, source: 'semeval' }], false);
+    expect([...post!.ids].some((id) => GENERIC_FEATURES.has(id))).toBe(true);
+    expect([...featurize('awful').ids].some((id) => GENERIC_FEATURES.has(id))).toBe(true);
   });
 });
