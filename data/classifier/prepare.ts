@@ -12,7 +12,6 @@ import { fnv1a as fnv } from '../../lib/fnv';
 const SHARED = process.argv[2] ?? join(import.meta.dirname, '../../../shared/data');
 const OUT = import.meta.dirname;
 
-
 function clean(text: string): string {
   return text.replace(/\\u002c/g, ',').replace(/\\u2019/g, '’').replace(/[\t\r\n]+/g, ' ').trim();
 }

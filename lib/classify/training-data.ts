@@ -310,6 +310,7 @@ export const EMOJI_LEXICON_SOURCE = 'emoji-lexicon';
  * cross-validated sentiment went 0.586 → 0.608 and brand-eval, over 12 seeds, 0.645 → 0.681.
  */
 export const LEXICON_SOURCES: ReadonlySet<string> = new Set([VADER_LEXICON_SOURCE, EMOJI_LEXICON_SOURCE]);
+
 /** How much one emoji's prior counts in all, shared among its three classes. */
 export const EMOJI_WEIGHT = 10;
 /** Emoji seen fewer times than this in the ranking's tweets are left out (their shares are noise). */

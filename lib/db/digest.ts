@@ -465,7 +465,6 @@ function hasSorted(ids: readonly string[], sorted: SortedIds, id: string): boole
   return false;
 }
 
-
 /** What the check of a digest against the log's rows found (`digestCheck`). */
 export type DigestCheck<I extends { id: string } = HandledItem> =
   /** The digest holds exactly these rows: here they are, in its columns' order. */
