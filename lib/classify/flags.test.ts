@@ -30,6 +30,19 @@ describe('safety', () => {
     expect(names('you should fire your manager')).not.toContain('safety');
     expect(names('no one was hurt, just annoyed')).not.toContain('safety');
   });
+  it('raises on a product recall, a device on fire and sparks from a charger', () => {
+    expect(evidence('my car was recalled last year and the part is still not fixed', 'safety')).toEqual(['recalled']);
+    expect(evidence('is my kettle part of the recall?', 'safety')).toEqual(['the recall']);
+    expect(evidence('my laptop is literally on fire', 'safety')).toEqual(['is literally on fire']);
+    expect(evidence('the charger set my desk on fire', 'safety')).toEqual(['set my desk on fire']);
+    expect(evidence('sparks came out of the plug', 'safety')).toEqual(['sparks came']);
+  });
+  it('does not raise on "if I recall", a Fire TV or a Nicholas Sparks film (real posts to brands)', () => {
+    expect(names('It expired on 12/31/20 if I recall. Is there any way I can get my months back?')).not.toContain('safety');
+    expect(names('@hulu_support yo my hulu wont let me play anything on fire tv.')).not.toContain('safety');
+    expect(names('Why isn\'t #Dirt on the new app on Fire and Apple TV devices?')).not.toContain('safety');
+    expect(names('Actually, any Nicholas Sparks movie.')).not.toContain('safety');
+  });
 });
 
 describe('churn', () => {
@@ -109,6 +122,19 @@ describe('press', () => {
   });
   it('does not raise on "any news on my order?"', () => {
     expect(names('any news on my order?')).not.toContain('press');
+  });
+  it('raises on going public: social media, the news, review sites', () => {
+    expect(evidence('I will be posting this on social media', 'press')).toEqual(['on social media']);
+    expect(evidence('I am calling the local news about this', 'press')).toEqual(['local news']);
+    expect(evidence('leaving an honest write-up on Yelp tonight', 'press')).toEqual(['on Yelp']);
+    expect(evidence('this deserves a @TripAdvisor review', 'press')).toEqual(['TripAdvisor review']);
+  });
+  it('does not raise on the review site as the brand, a social media team or heard the news (real posts to brands)', () => {
+    expect(names('@Yelp how does someone report an overly aggressive Yelp sales person?')).not.toContain('press');
+    expect(names('@AmericanAir Let’s see if your social media team will respond here')).not.toContain('press');
+    expect(names('@AppleSupport my letters are not showing up on any of my social media platforms')).not.toContain('press');
+    expect(names("@British_Airways here's the news article in case you need it")).not.toContain('press');
+    expect(names('@eBay why are you letting people scalp medical equipment during a viral crisis??')).not.toContain('press');
   });
 });
 
