@@ -63,6 +63,13 @@ describe('churn', () => {
     expect(names("I'm going to leave and never come back")).toContain('churn');
     expect(names("I'm going to leave you for another provider")).toContain('churn');
   });
+  it('raises on switching to a rival, not on switching to the brand the post is written to', () => {
+    expect(evidence('Hey @GEICO I switched to @joinroot and saved 50%', 'churn')).toEqual(['switched to']);
+    expect(names('@AmericanAir I am considering switching to @Delta')).toContain('churn');
+    expect(names('So my ISP really screwed me over, so I switched to @acmefibre')).not.toContain('churn');
+    expect(names('@acme I have a question about my old phone even though I switched to you recently')).not.toContain('churn');
+    expect(names('forced to switch to @acme and the installer was rude')).not.toContain('churn');
+  });
 });
 
 describe('personal data', () => {
@@ -112,6 +119,17 @@ describe('repeat contact', () => {
     expect(names('will definitely fly with you again')).not.toContain('repeat_contact');
     expect(names('third time lucky, my order arrived today!')).not.toContain('repeat_contact');
     expect(names('my second time trying your new burger, still great')).not.toContain('repeat_contact');
+  });
+  it('does not raise on "again" in an error message, a retry or a promise to report back (real posts to brands)', () => {
+    expect(names('when I try to log in, I get "An error occurred. Please try again later"')).not.toContain('repeat_contact');
+    expect(names('@SpotifyCares Ok! Thanks. I will let you know if it happens again.')).not.toContain('repeat_contact');
+    expect(names('I unlinked them, tried the link again and it worked. Thx!')).not.toContain('repeat_contact');
+    expect(names('Account closed, all my instances removed. Asking to sign up again.')).not.toContain('repeat_contact');
+    expect(names('I want to download again and play now')).not.toContain('repeat_contact');
+    // A problem that came back, or another call, still raises it.
+    expect(names("@AmazonHelp I've been in the prime queue, the echo queue, and now on hold again.")).toContain('repeat_contact');
+    expect(names('@comcastcares Internet down, again. 7th time this month')).toContain('repeat_contact');
+    expect(names('Called again, left my number, nobody got back')).toContain('repeat_contact');
   });
 });
 

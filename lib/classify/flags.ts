@@ -48,7 +48,7 @@ const RULES: Rule[] = [
   rule('repeat_contact', /(?:second|2nd|third|3rd|fourth|4th|fifth|5th|\dth|umpteenth|nth|hundredth|millionth) time|times/, String.raw`\b(?:(?:for the|this is the|it'?s the|is the|that'?s the) (?:second|2nd|third|3rd|fourth|4th|fifth|5th|\d+(?:st|nd|rd|th)|umpteenth|nth|hundredth|millionth) time|(?:second|2nd|third|3rd|fourth|4th|fifth|5th|\d+(?:st|nd|rd|th)|umpteenth|nth|hundredth|millionth) time (?:asking|calling|contacting|writing|emailing|messaging|tweeting|dm'?ing|chasing|complaining|reporting)|(?:called|contacted|rang|emailed|messaged|dm'?e?d|tweeted|asked|chased|phoned|spoken? to|reached out(?: to)?|written|wrote|complained|reported|been (?:on the phone|in touch))(?: \S+){0,4} (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|countless|numerous|so many|a dozen|dozens of) times)\b`, false, undefined, { '(?:second|2nd|third|3rd|fourth|4th|fifth|5th|\\dth|umpteenth|nth|hundredth|millionth) time': ' time' }),
   rule('repeat_contact', /no (?:repl|resp|answer|one)|(?:not|never) (?:had|heard|rec|got|get)|haven|hasn|have not|has not|didn|still not|ignor|waiting|again|already|previously|as i (?:said|mentioned|told)|previous|follow|chasing/, String.raw`\b(?:no (?:reply|replies|response|responses|answer|answers|one (?:has )?(?:replied|responded|answered|got back|called back|gets back))|(?:not|never) (?:had|heard|received|got|gotten|getting|receiving) (?:a |any )?(?:reply|response|answer|call ?back|back)|(?:haven'?t|hasn'?t|have not|has not|didn'?t|never|still not) (?:heard|had|received|got|gotten|been contacted)(?: anything)? (?:back|a reply|a response|anything|an answer|a call ?back)|ignor(?:ed|ing) (?:me|my|us|our)|(?:still|been) waiting|yet again|once again|again and again|(?:already|previously) (?:called|contacted|told|sent|explained|dm'?e?d|messaged|emailed|reported|asked|complained|tweeted)|as i (?:said|mentioned|told you)|previous (?:tweet|message|dm|complaint|case|conversation)|follow(?:ing)?[- ]up (?:on|with)|chasing (?:this|up|my|you))\b`, false),
   rule('repeat_contact', /still/, String.raw`\bstill(?: \S+){0,3}? (?:not|no|nothing|none|waiting|broken|down|haven'?t|hasn'?t|isn'?t|aren'?t|can'?t|won'?t|doesn'?t|didn'?t|don'?t|missing|unresolved|without|on hold|having (?:the same|this|that|issues|problems)|getting (?:the same|charged|this|that)|charg\w+|no reply|no response|not fixed|not working|not resolved|not received|not here|not arrived|nobody|no one)\b`, false),
-  rule('repeat_contact', /again/, String.raw`\bagain\b`, false, /\b(?:thanks?|thank you|thx|never|see you|love|recommend|definitely|will|would|can'?t wait|happy to|glad to|back|come|fly|shop|order|visit|stay|use|choose|book|buy)\b(?:\s+\S+){0,3}\s+again$/i),
+  rule('repeat_contact', /again/, String.raw`\bagain\b`, false, /\b(?:thanks?|thank you|thx|never|see you|love|recommend|definitely|will|would|can'?t wait|happy to|glad to|back|come|fly|shop|order|visit|stay|use|choose|book|buy|try|tried|trying|retry|(?:re-?)?download(?:ed|ing)?|(?:re-?)?install(?:ed|ing)?|sign(?:ed|ing)? up|log(?:ged|ging)? (?:in|into|on)|play|check(?:ed)?|look(?:ed)?|all over|if (?:it|this) happens)\b(?:\s+\S+){0,3}\s+again$/i),
   // Press and virality.
   rule('press', /journalist|reporter|press|newspaper|news|social media|bbc|cnn|watchdog|guardian|daily mail|viral|\brt\b|retweet|spread the word|share this|everyone (?:should|needs|must)|tell (?:everyone|all)|followers|trustpilot|yelp|tripadvisor|google review|review site|star (?:review|rating)/, String.raw`\b(?:journalists?|reporters?|the press|press (?:release|coverage|office)|newspapers?|(?:on|to|call|contact|contacting|tell|telling|told) the news|(?:local|national|evening|tv|television) news|news (?:outlet|station|channel|desk|story)|(?:on|all over|across|to) social media|bbc|cnn|watchdog|the guardian|daily mail|go(?:es|ing)? viral|went viral|make (?:this|it) viral|please rt|pls rt|plz rt|rt if|retweet (?:this|if|please)|spread the word|share this|everyone (?:should|needs to|must) (?:know|see)|tell (?:everyone|all my (?:friends|followers))|my (?:\d+k? )?followers|(?:on|to) @?(?:trustpilot|yelp|tripadvisor)|(?:trustpilot|yelp|tripadvisor) reviews?|google reviews?|review sites?|(?:one|1)[- ]star (?:review|rating))\b`, false, undefined, { '\\brt\\b': '' }),
 ];
@@ -82,6 +82,24 @@ function blankOut(s: string): string {
 
 function lastChars(s: string, n: number): string {
   return `…${s.slice(-n)}`;
+}
+
+const SWITCH_TO_RE = /^switch\w* (?:over )?to$/i;
+const AFTER_SWITCH_RE = /^\s+(?:(?:you|u|y'?all)\b|@(\w+))/i;
+const FIRST_HANDLE_RE = /(?<![\w@])@(\w+)/;
+
+/**
+ * Whether a churn match "switched to" is followed by "you" or by the post's first handle (its
+ * addressee): "@acme I switched to you last year", "so I switched to @acme". The customer came
+ * to the brand the post is written to, not away from it; "@acme I switched to @rival" is churn.
+ */
+function switchesToAddressee(text: string, end: number, match: string): boolean {
+  if (!SWITCH_TO_RE.test(match)) return false;
+  const after = AFTER_SWITCH_RE.exec(text.slice(end, end + 40));
+  if (after === null) return false;
+  if (after[1] === undefined) return true;
+  const first = FIRST_HANDLE_RE.exec(text);
+  return first !== null && first[1]!.toLowerCase() === after[1].toLowerCase();
 }
 
 function isNegated(text: string, index: number): boolean {
@@ -457,6 +475,7 @@ export function detectFlags(text: string): Flag[] {
           const tail = clean.slice(Math.max(0, index - 40), index + m[0].length);
           if (r.unless.test(r.flag === 'repeat_contact' ? tail : around)) continue;
         }
+        if (r.flag === 'churn' && switchesToAddressee(clean, index + m[0].length, m[0])) continue;
         const list = found.get(r.flag) ?? [];
         const ev = m[0].trim();
         if (!list.some((e) => e.toLowerCase() === ev.toLowerCase())) list.push(ev);
