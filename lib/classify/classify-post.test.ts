@@ -56,6 +56,29 @@ describe('classifyPost', () => {
     expect(c.reasons.some((r) => /^"(my|to|the)" →/.test(r))).toBe(false);
   });
 
+  it('gives no word twice among the reasons for one label ("annoying" and "extremely annoying" are one reason)', () => {
+    const c = classifyPost({ text: 'Why did you get rid of the feature to add a picture to your phone from the computer? That is extremely annoying' });
+    const words = c.reasons.filter((r) => r.startsWith('"')).map((r) => /^"(.*)" →/.exec(r)![1]!);
+    expect(words.filter((w) => w.split(' ').includes('annoying'))).toHaveLength(1);
+    // On real posts: a one-word reason is never also part of a word pair shown for the same label.
+    let pairs = 0;
+    for (const { text } of [...loadBrandEval(), ...loadSentimentVal().slice(0, 500)]) {
+      const parsed = classifyPost({ text, lang: 'en' })
+        .reasons.map((r) => /^"(.*)" → (\w+)$/.exec(r))
+        .filter((m) => m !== null)
+        .map((m) => ({ words: m[1]!.split(' '), label: m[2]! }));
+      for (const a of parsed) {
+        if (a.words.length !== 1) continue;
+        for (const b of parsed) {
+          if (b.words.length !== 2 || b.label !== a.label) continue;
+          pairs++;
+          expect(b.words, text).not.toContain(a.words[0]);
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(100);
+  });
+
   it('derives urgency with the rule that made it so', () => {
     const legal = classifyPost({ text: 'I will be contacting my lawyer about this' });
     expect(legal.urgency).toBe('high');

@@ -186,36 +186,53 @@ function sameRange(text: string, a0: number, a1: number, b0: number, b1: number)
   return text.slice(a0, a1).toLowerCase() === text.slice(b0, b1).toLowerCase();
 }
 
-/** Whether two named features (see `namedText`) read the same. */
-function sameNamed(s: Scan, a: number, b: number): boolean {
-  if (a === b) return true;
-  if ((a >= 0) !== (b >= 0)) return false; // a word has no space, a word pair has one
-  const text = s.text;
-  const start = s.start;
-  const end = s.end;
-  const bits = s.bits;
-  if (a >= 0) {
-    // Words written in ASCII read the same only if they are as long.
-    if ((bits[a]! & bits[b]! & T_ASCII) !== 0 && end[a]! - start[a]! !== end[b]! - start[b]!) return false;
-    return sameRange(text, start[a]!, end[a]!, start[b]!, end[b]!);
-  }
-  const ta = -a - 1;
-  const tb = -b - 1;
-  if ((bits[ta]! & bits[tb]! & T_ASCII) !== 0 && end[ta]! - start[ta]! !== end[tb]! - start[tb]!) return false;
-  return sameRange(text, start[ta - 1]!, end[ta - 1]!, start[tb - 1]!, end[tb - 1]!) && sameRange(text, start[ta]!, end[ta]!, start[tb]!, end[tb]!);
-}
-
-const topWeight = new Float64Array(3);
-const topAt = new Int32Array(3);
-const topLabel = new Int32Array(3);
+/** The reasons' candidates of the current post: weight, named position, label (0 intent, 1 sentiment). */
+let candWeight = new Float64Array(64);
+let candAt = new Int32Array(64);
+let candLabel = new Int32Array(64);
+const pickedAt = new Int32Array(3);
+const pickedLabel = new Int32Array(3);
 const oneId = new Int32Array(1);
 const oneFeature: FeatureSet = { ids: oneId, value: 1, namedIds: oneId, namedAt: oneId };
 const delta = new Float64Array(COLUMNS);
 
+/** Whether token t is a content word (not a function word, not a single letter) or another named token (emoji, tag). */
+function isContent(s: Scan, t: number): boolean {
+  return (s.bits[t]! & T_FUNCTION) === 0 && s.normEnd[t]! - s.normStart[t]! >= 2;
+}
+
+/** Whether tokens x and y read the same (lower-cased). */
+function sameToken(s: Scan, x: number, y: number): boolean {
+  if (x === y) return true;
+  const start = s.start;
+  const end = s.end;
+  if ((s.bits[x]! & s.bits[y]! & T_ASCII) !== 0 && end[x]! - start[x]! !== end[y]! - start[y]!) return false;
+  return sameRange(s.text, start[x]!, end[x]!, start[y]!, end[y]!);
+}
+
 /**
- * The words that pushed most toward the chosen intent and sentiment: the top 3 named features
- * (words, emoji, word pairs), kept in three slots while walking the post's named features once;
- * strings are built only for features that enter the top 3.
+ * Whether two named features (see `namedText`) share a content word: "annoying" and "extremely
+ * annoying", "a kick" and "kick out" (function words do not count: "a bit" and "a kick" do not
+ * overlap).
+ */
+function overlaps(s: Scan, a: number, b: number): boolean {
+  const a1 = a >= 0 ? a : -a - 1;
+  const a0 = a >= 0 ? a1 : a1 - 1;
+  const b1 = b >= 0 ? b : -b - 1;
+  const b0 = b >= 0 ? b1 : b1 - 1;
+  for (let x = a0; x <= a1; x++) {
+    if (!isContent(s, x)) continue;
+    for (let y = b0; y <= b1; y++) if (isContent(s, y) && sameToken(s, x, y)) return true;
+  }
+  return false;
+}
+
+/**
+ * The words that pushed most toward the chosen intent and sentiment: up to 3 named features
+ * (words, emoji, word pairs), the heaviest first, none sharing a content word with a heavier one
+ * of the same label ("annoying" and "extremely annoying" are one reason, the heavier shown). One
+ * walk over the post's named features collects the candidates (weight above 0.15); strings are
+ * built only for the 3 chosen.
  */
 function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: Intent, sentiment: Sentiment, layer?: CorrectionLayer): string[] {
   const q = model.q;
@@ -229,23 +246,27 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
   const s0 = sc[0]!, s1 = sc[1]!, s2 = sc[2]!, s3 = sc[3]!, s4 = sc[4]!, s5 = sc[5]!, s6 = sc[6]!, s7 = sc[COMPLAINT_COLUMN]!;
   const sI = isComplaint ? s7 : sc[intentCol]!;
   const sS = sc[sentCol]!;
-  let kept = 0;
-  let w2 = 0; // the third slot's weight, once three are kept
   const namedIds = features.namedIds;
   const namedAt = features.namedAt;
   const named = features.named;
+  if (candWeight.length < named) {
+    candWeight = new Float64Array(named * 2);
+    candAt = new Int32Array(named * 2);
+    candLabel = new Int32Array(named * 2);
+  }
+  let cands = 0;
   const bitsOf = s.bits;
   const normStart = s.normStart;
   const normEnd = s.normEnd;
   for (let i = 0; i < named; i++) {
     const at = namedAt[i]!;
-    // Function words, one-letter words and pairs of function words are never shown: skip them
-    // before reading their weights.
+    // Function words, one-letter words and pairs with no other word ("to the", "b a") are never
+    // shown: skip them before reading their weights.
     if (at >= 0) {
       if ((bitsOf[at]! & T_FUNCTION) !== 0 || normEnd[at]! - normStart[at]! < 2) continue;
     } else {
       const t = -at - 1;
-      if ((bitsOf[t]! & T_FUNCTION) !== 0 && (bitsOf[t - 1]! & T_FUNCTION) !== 0) continue;
+      if (!isContent(s, t) && !isContent(s, t - 1)) continue;
     }
     const id = namedIds[i]!;
     const o = id * COLUMNS;
@@ -264,35 +285,35 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
       iw += isComplaint ? delta[COMPLAINT_COLUMN]! : delta[intentCol]! - delta[COMPLAINT_COLUMN]! * 0.5;
     }
     const weight = iw > sw ? iw : sw;
-    if (weight <= 0.15 || (kept === 3 && weight <= w2)) continue;
-    const label = iw >= sw ? 0 : 1;
-    let same = -1;
-    for (let k = 0; k < kept; k++) if (topLabel[k] === label && sameNamed(s, topAt[k]!, at)) same = k;
-    if (same >= 0) {
-      if (topWeight[same]! >= weight) continue;
-      for (let k = same; k < kept - 1; k++) {
-        topWeight[k] = topWeight[k + 1]!;
-        topAt[k] = topAt[k + 1]!;
-        topLabel[k] = topLabel[k + 1]!;
-      }
-      kept--;
+    if (weight <= 0.15) continue;
+    candWeight[cands] = weight;
+    candAt[cands] = at;
+    candLabel[cands] = iw >= sw ? 0 : 1;
+    cands++;
+  }
+  // Greedy: the heaviest candidate left (ties: the earlier in the post), unless it shares a
+  // content word with a chosen one of the same label; then drop it.
+  let picked = 0;
+  while (picked < 3) {
+    let best = -1;
+    for (let k = 0; k < cands; k++) {
+      const w = candWeight[k]!;
+      if (w < 0) continue;
+      if (best < 0 || w > candWeight[best]! || (w === candWeight[best] && candAt[k]! < candAt[best]!)) best = k;
     }
-    // Insert in order: weight descending, then position in the post.
-    let k = kept < 3 ? kept : 2;
-    while (k > 0 && (topWeight[k - 1]! < weight || (topWeight[k - 1] === weight && topAt[k - 1]! > at))) {
-      topWeight[k] = topWeight[k - 1]!;
-      topAt[k] = topAt[k - 1]!;
-      topLabel[k] = topLabel[k - 1]!;
-      k--;
-    }
-    topWeight[k] = weight;
-    topAt[k] = at;
-    topLabel[k] = label;
-    if (kept < 3) kept++;
-    w2 = topWeight[2]!;
+    if (best < 0) break;
+    const at = candAt[best]!;
+    const label = candLabel[best]!;
+    candWeight[best] = -1;
+    let clash = false;
+    for (let k = 0; k < picked && !clash; k++) clash = pickedLabel[k] === label && overlaps(s, pickedAt[k]!, at);
+    if (clash) continue;
+    pickedAt[picked] = at;
+    pickedLabel[picked] = label;
+    picked++;
   }
   const reasons: string[] = [];
-  for (let k = 0; k < kept; k++) reasons.push(`"${namedText(s, topAt[k]!)}" → ${topLabel[k] === 0 ? intent : sentiment}`);
+  for (let k = 0; k < picked; k++) reasons.push(`"${namedText(s, pickedAt[k]!)}" → ${pickedLabel[k] === 0 ? intent : sentiment}`);
   return reasons;
 }
 
