@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectFlags } from './flags';
+import { detectFlags, detectFlagsUngated } from './flags';
+import { loadBitext, loadBrandEval, loadBrandTrain, loadComplaints, loadSentimentTrain, loadSentimentVal } from './training-data';
 import type { FlagName } from './types';
+import { mulberry32 } from '../seeded-random';
 
 const names = (text: string) => detectFlags(text).map((f) => f.name);
 const evidence = (text: string, name: FlagName) => detectFlags(text).find((f) => f.name === name)?.evidence ?? [];
@@ -120,6 +122,11 @@ describe('repeat contact', () => {
     expect(names('third time lucky, my order arrived today!')).not.toContain('repeat_contact');
     expect(names('my second time trying your new burger, still great')).not.toContain('repeat_contact');
   });
+  it('counts the 21st time as a repeat and the 1st time not', () => {
+    expect(evidence('this is the 21st time I have asked', 'repeat_contact')).toEqual(['this is the 21st time']);
+    expect(names('calling for the 12th time today')).toContain('repeat_contact');
+    expect(names('flying with you for the 1st time tomorrow!')).not.toContain('repeat_contact');
+  });
   it('does not raise on "again" in an error message, a retry or a promise to report back (real posts to brands)', () => {
     expect(names('when I try to log in, I get "An error occurred. Please try again later"')).not.toContain('repeat_contact');
     expect(names('@SpotifyCares Ok! Thanks. I will let you know if it happens again.')).not.toContain('repeat_contact');
@@ -158,4 +165,42 @@ describe('press', () => {
 
 it('returns flags in a fixed order', () => {
   expect(names('still no reply, calling my lawyer, the oven caught fire')).toEqual(['legal', 'safety', 'repeat_contact']);
+});
+
+describe('the gate', () => {
+  // The gate and the hints only decide which rules run: on every post, what they let through
+  // must give the flags of running every rule. A hint narrower than its rule's expression once
+  // kept "for the 21st time" from ever raising repeat contact (and the expression read "for the
+  // 1st time" as a repeat), unseen by any other test.
+  it('never skips a rule that would match: gated and ungated flags agree on every committed post, upper-cased too', () => {
+    const texts = [...loadBrandEval(), ...loadBrandTrain(), ...loadComplaints(), ...loadSentimentVal(), ...loadSentimentTrain(), ...loadBitext()].map((r) => r.text);
+    let flagged = 0;
+    for (const text of [...texts, ...texts.map((t) => t.toUpperCase())]) {
+      const gated = detectFlags(text);
+      expect(gated, text).toEqual(detectFlagsUngated(text));
+      if (gated.length > 0) flagged++;
+    }
+    expect(flagged).toBeGreaterThan(3000);
+  }, 60_000);
+
+  it('agrees with the ungated flags on seeded random mixes of the rules’ words, numbers, handles, URLs and emails', () => {
+    const pieces = [
+      'for the', '21st', '1st', '3rd', 'time', 'times', 'still', 'not', 'no', 'reply', 'again', 'try', 'called', '5', 'sue', 'you', 'court', 'food',
+      'lawyer', 'on', 'fire', 'tv', 'the', 'recall', 'sparks', 'came', 'social', 'media', 'news', 'yelp', 'viral', 'rt', 'please', 'switched', 'to',
+      '@acme', '@rival', 'cancel', 'my', 'account', 'f*ck', 'sh!t', 'idiots', 'order', '#123456', 'ref', 'ABCDEF', '07700 900123', '+1 (555) 123-4567',
+      '4111 1111 1111 1111', 'jane.doe@gmail.com', 'https://t.co/123456789012', 'www.x.co', '.', ',', '!', '?', '\n', 'İ', 'never', 'again', 'leave', 'a', 'review',
+    ];
+    const rand = mulberry32(7);
+    let flagged = 0;
+    for (let i = 0; i < 3000; i++) {
+      const n = 2 + Math.floor(rand() * 12);
+      const words: string[] = [];
+      for (let k = 0; k < n; k++) words.push(pieces[Math.floor(rand() * pieces.length)]!);
+      const text = words.join(rand() < 0.8 ? ' ' : '');
+      const gated = detectFlags(text);
+      expect(gated, text).toEqual(detectFlagsUngated(text));
+      if (gated.length > 0) flagged++;
+    }
+    expect(flagged).toBeGreaterThan(1000);
+  });
 });
