@@ -39,6 +39,14 @@ describe('safety', () => {
     expect(evidence('the charger set my desk on fire', 'safety')).toEqual(['set my desk on fire']);
     expect(evidence('sparks came out of the plug', 'safety')).toEqual(['sparks came']);
   });
+  it('raises on glass, plastic or metal in food and the cuts it makes (real posts to brands)', () => {
+    expect(evidence('@ShockTop there was a piece of glass in one of your 16oz cans. It just sliced my mouth open.', 'safety')).toEqual(['piece of glass', 'sliced my mouth open']);
+    expect(evidence('@ChipotleTweets so I’m enjoying my burrito bowl and I find plastic in my food', 'safety')).toEqual(['find plastic']);
+    expect(evidence('there was metal in my sandwich and I chipped a tooth', 'safety')).toEqual(['metal in my sandwich', 'chipped a tooth']);
+    expect(names('@sainsburys what are you doing to reduce single use plastic in your product lines?')).not.toContain('safety');
+    expect(names('I dropped my phone and broke the front glass')).not.toContain('safety');
+    expect(names("I'd rather chew glass than deal with you")).not.toContain('safety');
+  });
   it('does not raise on "if I recall", a Fire TV or a Nicholas Sparks film (real posts to brands)', () => {
     expect(names('It expired on 12/31/20 if I recall. Is there any way I can get my months back?')).not.toContain('safety');
     expect(names('@hulu_support yo my hulu wont let me play anything on fire tv.')).not.toContain('safety');
@@ -188,6 +196,7 @@ describe('the gate', () => {
       'for the', '21st', '1st', '3rd', 'time', 'times', 'still', 'not', 'no', 'reply', 'again', 'try', 'called', '5', 'sue', 'you', 'court', 'food',
       'lawyer', 'on', 'fire', 'tv', 'the', 'recall', 'sparks', 'came', 'social', 'media', 'news', 'yelp', 'viral', 'rt', 'please', 'switched', 'to',
       '@acme', '@rival', 'cancel', 'my', 'account', 'f*ck', 'sh!t', 'idiots', 'order', '#123456', 'ref', 'ABCDEF', '07700 900123', '+1 (555) 123-4567',
+      'piece of', 'glass', 'plastic', 'metal', 'found', 'in my', 'food', 'cut my', 'sliced his', 'mouth', 'chipped', 'tooth',
       '4111 1111 1111 1111', 'jane.doe@gmail.com', 'https://t.co/123456789012', 'www.x.co', '.', ',', '!', '?', '\n', 'İ', 'never', 'again', 'leave', 'a', 'review',
     ];
     const rand = mulberry32(7);
