@@ -79,6 +79,14 @@ describe('churn', () => {
     expect(names('So my ISP really screwed me over, so I switched to @acmefibre')).not.toContain('churn');
     expect(names('@acme I have a question about my old phone even though I switched to you recently')).not.toContain('churn');
     expect(names('forced to switch to @acme and the installer was rude')).not.toContain('churn');
+    expect(names('@acme customers, how is your coverage? Thinking of switching from @rival!')).not.toContain('churn');
+    expect(names("@acme I'm switching from @acme to @rival next month")).toContain('churn');
+  });
+  it('raises on thinking of leaving, not on leaving tonight for a trip', () => {
+    expect(evidence("Other carriers don't require it and I'm thinking of leaving TMo", 'churn')).toEqual(['thinking of leaving']);
+    expect(names('Frankly I am considering switching phones')).toContain('churn');
+    expect(names("I'm leaving tonight to Montreal to see Demi Lovato")).not.toContain('churn');
+    expect(names("I'm leaving after work on Friday")).not.toContain('churn');
   });
 });
 

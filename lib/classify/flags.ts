@@ -40,7 +40,7 @@ const RULES: Rule[] = [
   rule('safety', /injur|hurt|burn|fire|(?:of|nd) (?:glass|plastic|metal)|(?:glass|plastic|metal) in |(?:cut|sliced|slit) (?:my|his|her|their) |tooth|teeth|flame|smoke|smell|explo|overheat|spark|shock|electrocut|danger|hazard|safe|hospital|a&e|emergency|ambulance|paramedic|medic|insulin|allerg|anaphyla|poison|chok|monoxide|gas leak|sick| ill|vomit|throwing up|bleed|assault|harass|threatened|recall/, String.raw`\b(?:injur(?:y|ies|ed|ing)|(?:got|was|were|been|get) (?:badly |seriously )?(?:hurt|injured|burn(?:ed|t))|hurt (?:my|his|her|their|me|him|us|myself|herself|himself)|burned (?:my|me|his|her)|severe burns?|caught (?:on )?fire|set (?:on )?fire|set (?:\w+ ){1,2}on fire|(?:is|was|were|are|am|been|be|'s|’s) (?:literally |now |actually |still )?on fire|fire (?:hazard|risk|alarm|brigade|department|dept)|burst into flames|flames|smoke (?:coming|pouring|everywhere)|smell(?:s|ed|ing)? (?:of )?(?:burning|gas)|explod(?:e|ed|es|ing)|explosion|overheat(?:s|ed|ing)?|sparks? (?:came|coming|flying|flew|fly|from|out|everywhere)|sparking|electric(?:al)? shock|electrocut\w*|dangerous|danger|hazard(?:ous)?|unsafe|not safe|safety (?:issue|concern|hazard|risk)|hospital|a&e|emergency room|ambulance|paramedics?|medical|medication|insulin|allerg(?:y|ies|ic)|anaphyla\w*|food poisoning|poison(?:ed|ing)|chok(?:e|ed|ing)|carbon monoxide|gas leak|(?:got|made (?:me|us|my \w+)) (?:really |so |very )?(?:sick|ill)|vomit\w*|throwing up|bleeding|assault(?:ed)?|harass(?:ed|ment|ing)|threatened (?:me|us|my)|(?:piece|bit|shard|chunk|pieces|bits|shards|chunks) of (?:glass|plastic|metal)|f(?:ou|i)nd (?:glass|plastic|metal)|(?:glass|plastic|metal) in (?:my|the|our|your|his|her) (?:food|meal|drink|sandwich|burger|burrito|bowl|salad|soup|pizza|can|bottle|cereal|bread|chocolate|coffee|dinner|lunch|breakfast|order)|(?:cut|sliced|slit) (?:my|his|her|their) (?:mouth|lips?|tongue|gums?|hand|fingers?|foot|feet|leg|arm|face|head) ?(?:open)?|(?:chipped|cracked|broke|broken) (?:my|a|his|her) (?:tooth|teeth)|recalled|recall (?:notice|letter|list|campaign|repair|number)|(?:a|the|product|safety|vehicle|open|under) recall)\b`, true),
   // Churn: leaving, cancelling the relationship (not a cancelled flight).
   rule('churn', /cancel|close|closing|terminat|ending|end (?:my|our|the)/, String.raw`\b(?:cancel(?:l?ing|l?ed)?|close|closing|terminat(?:e|ing)|end(?:ing)?) (?:my|our|the) (?:account|subscription|contract|membership|service|plan|policy|broadband|internet|line|package|prime|card|credit card|insurance|sub)\b`, true),
-  rule('churn', /cancel|leav|switch|quit|unsubscrib|port(?:ing)? (?:my|our)/, String.raw`\b(?:(?:i'?m|i am|we'?re|we are|i will|i'?ll|we will|we'?ll|going to|gonna|want to|wanna|about to|ready to|decided to|time to|have to|will be|i'?ve|we'?ve) (?:cancel(?:l?ing)?|leav(?:e|ing)|switch(?:ing)?|quit(?:ting)?|unsubscrib\w*|port(?:ing)? (?:my|our) number|switched|cancell?ed (?:my|our)))\b`, true, /\b(?:leav(?:e|ing) (?:a |my |the |an )?(?:(?:one|two|three|four|five|\d|zero|no)[- ]?stars? |(?:bad|negative|good|honest|poor|positive|terrible|awful|horrible|scathing|nasty|great|glowing) )?(?:review|feedback|comment|message|note|house|home|work|office|now|today|tomorrow|soon|for)|switch(?:ing)? (?:it |them |this )?(?:on|off)|quit(?:ting)? (?:the |on )?(?:app|working))\b/i),
+  rule('churn', /cancel|leav|switch|quit|unsubscrib|port(?:ing)? (?:my|our)/, String.raw`\b(?:(?:i'?m|i am|we'?re|we are|i will|i'?ll|we will|we'?ll|going to|gonna|want to|wanna|about to|ready to|decided to|time to|have to|will be|i'?ve|we'?ve|thinking (?:of|about)|considering|contemplating) (?:cancel(?:l?ing)?|leav(?:e|ing)|switch(?:ing)?|quit(?:ting)?|unsubscrib\w*|port(?:ing)? (?:my|our) number|switched|cancell?ed (?:my|our)))\b`, true, /\b(?:leav(?:e|ing) (?:a |my |the |an )?(?:(?:one|two|three|four|five|\d|zero|no)[- ]?stars? |(?:bad|negative|good|honest|poor|positive|terrible|awful|horrible|scathing|nasty|great|glowing) )?(?:review|feedback|comment|message|note|house|home|work|office|now|today|tomorrow|tonight|soon|for|after|early|at|on)|switch(?:ing)? (?:it |them |this )?(?:on|off)|quit(?:ting)? (?:the |on )?(?:app|working))\b/i),
   rule('churn', /switch|moving|taking my|customer|lost my business|no longer|never|won'?t be|done with|find (?:another|a new|a better)|elsewhere|last time/, String.raw`\b(?:switch(?:ing|ed)? (?:to|over to|providers?|carriers?|banks?|networks?|suppliers?)|moving (?:my business|to another)|taking my (?:business|money|custom)|(?:lost|losing|lose) (?:a|another|me as a|a loyal) customer|lost my business|no longer (?:be )?(?:a )?customer|never again|never (?:going back|using|use|fly|flying|order|ordering|shop|shopping|buy|buying|book|booking|coming back|returning)(?: \S+){0,3} again|won'?t be (?:back|using|ordering|flying|shopping|buying|returning|renewing)|done with (?:you|u|@\w+)|find (?:another|a new|a better) (?:provider|bank|carrier|company|supplier|airline|network)|go(?:ing)? elsewhere|last time i (?:use|order|fly|shop|buy|book)\w*)\b`, false, /\bswitch(?:ing|ed)? to (?:the |a )?(?:app|website|web|desktop|mobile|wifi|wi-fi|data|ios|android|new version|dark mode|\d)/i),
   // Abuse: insults, strong profanity, threats.
   rule('abuse', /idiot|moron|imbecile|clown|scum|loser|bastard|asshole|arsehole|dickhead|prick|wanker|twat|bitch|cunt|retard|f+u+c+k|f[*#@$]|fck|fuk|fking|effing|stfu|shit|sh[*!]t|piece of|kill|go to hell|screw you|find you/, String.raw`\b(?:idiots?|morons?|imbeciles?|clowns|scum(?:bags?)?|losers|bastards?|assholes?|arseholes?|dickheads?|pricks?|wankers?|twats?|bitch(?:es|ing)?|cunts?|retard(?:s|ed)?|f+u+c+k+\w*|f[*#@$]+c?k\w*|fck\w*|fuk\w*|fking|effing|stfu|shit\w*|sh[*!]t\w*|bullshit|piece of (?:shit|crap|garbage)|kill (?:you|u|yourself|yourselves)|go to hell|screw you|i'?ll find you)\b`, false, undefined, { 'f+u+c+k': 'uck', 'f[*#@$]': '', 'sh[*!]t': 'sh*t|sh!t' }),
@@ -85,21 +85,34 @@ function lastChars(s: string, n: number): string {
 }
 
 const SWITCH_TO_RE = /^switch\w* (?:over )?to$/i;
+const SWITCH_RE = /switch\w*$/i;
 const AFTER_SWITCH_RE = /^\s+(?:(?:you|u|y'?all)\b|@(\w+))/i;
+const SWITCH_FROM_RE = /^\s+from\s+@(\w+)/i;
 const FIRST_HANDLE_RE = /(?<![\w@])@(\w+)/;
 
+/** Whether `handle` is the post's first handle (its addressee). */
+function isAddressee(text: string, handle: string): boolean {
+  const first = FIRST_HANDLE_RE.exec(text);
+  return first !== null && first[1]!.toLowerCase() === handle.toLowerCase();
+}
+
 /**
- * Whether a churn match "switched to" is followed by "you" or by the post's first handle (its
- * addressee): "@acme I switched to you last year", "so I switched to @acme". The customer came
- * to the brand the post is written to, not away from it; "@acme I switched to @rival" is churn.
+ * Whether a churn match about switching moves the customer toward the brand the post is written
+ * to (its first handle), not away from it: "so I switched to @acme" or "I switched to you" in a
+ * post to @acme, "@acme thinking of switching from @rival". "@acme I switched to @rival" and
+ * "@acme I'm switching from @acme to @rival" are churn.
  */
 function switchesToAddressee(text: string, end: number, match: string): boolean {
-  if (!SWITCH_TO_RE.test(match)) return false;
-  const after = AFTER_SWITCH_RE.exec(text.slice(end, end + 40));
-  if (after === null) return false;
-  if (after[1] === undefined) return true;
-  const first = FIRST_HANDLE_RE.exec(text);
-  return first !== null && first[1]!.toLowerCase() === after[1].toLowerCase();
+  if (SWITCH_TO_RE.test(match)) {
+    const after = AFTER_SWITCH_RE.exec(text.slice(end, end + 40));
+    if (after === null) return false;
+    return after[1] === undefined || isAddressee(text, after[1]);
+  }
+  if (SWITCH_RE.test(match)) {
+    const from = SWITCH_FROM_RE.exec(text.slice(end, end + 40));
+    return from !== null && !isAddressee(text, from[1]!);
+  }
+  return false;
 }
 
 function isNegated(text: string, index: number): boolean {

@@ -17,13 +17,13 @@ const RECORDED: Record<string, string> = {
   'val/any': '709ebf16db75ec9874d230922dcf434ef54fb4960951587749619b566668c1d6',
   'val/upper': 'd554e00b8bc44afb46041728eb6c1ea368d9ad6921c462d1a51ef2257b1e0878',
   'val/corrections': '7be4b3e6706047212734f58ae0eaadc2d52250808f6d22276307d339bfd13a09',
-  'train/en': '35f97ca97ce389ee1c8c0ff42b52b63972011377aeb70ec08e44458b7e255bed',
-  'train/any': '7015287376939923a9fbc44e7c1004f4ac93192ae5daee00846c6fb435533abd',
+  'train/en': 'fc6c38dea27803d6d40e217f3ea154d939ea71c6bb12c2c5395b46929ae49cbc',
+  'train/any': '705bfafc07b17c5130aa8b18e1faa79ebf3589a2f756f475fb0e7e369b75c709',
   'complaints/en': '2cbf134486f2ef3b2164bcf13ec5642f776d177889aa63058f9705f55b170ad5',
   'complaints/any': 'd12c28ed9e1d59101ade6d35226a503db35eb0bde1e5a702fd84c39544367f88',
   'bitext/en': 'e3deed54e66c1e9cfa98acc8ab71c6e5c41076b373b102f94e42d6118d1bcd88',
-  'brand-train/en': '022e3fb58795c2580ed39e04d3b369fbc1d4e3ece0fb62530e33bc141470efeb',
-  'brand-train/any': '85bfb3253d2cbf9951b90a61245b5e278380db506ee572cac647f957bd95c8e6',
+  'brand-train/en': '1826f6a1b44dfa81b5f00284a911bbbefeb135fb70349a2f2a5c12448cdb0448',
+  'brand-train/any': '86aa56d6975b6c908d923a56c42d2570e6be6456322f49d3d08c9b43d73721a4',
 };
 
 describe('classifier outputs on the committed data', () => {
