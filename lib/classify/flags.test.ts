@@ -138,6 +138,12 @@ describe('repeat contact', () => {
     expect(names('third time lucky, my order arrived today!')).not.toContain('repeat_contact');
     expect(names('my second time trying your new burger, still great')).not.toContain('repeat_contact');
   });
+  it('raises on "no one is responding", "nobody ever answers" and "sent it twice" (real posts to brands)', () => {
+    expect(evidence('@sprintcare I have sent several private messages and no one is responding as usual', 'repeat_contact')).toEqual(['no one is responding']);
+    expect(evidence('@sprintcare I sent it twice now to apparently noone!', 'repeat_contact')).toEqual(['sent it twice']);
+    expect(names('nobody ever answers the phone!')).toContain('repeat_contact');
+    expect(names('they charged my credit card twice')).not.toContain('repeat_contact');
+  });
   it('counts the 21st time as a repeat and the 1st time not', () => {
     expect(evidence('this is the 21st time I have asked', 'repeat_contact')).toEqual(['this is the 21st time']);
     expect(names('calling for the 12th time today')).toContain('repeat_contact');
@@ -179,6 +185,15 @@ describe('press', () => {
   });
 });
 
+it('reads a phone keyboard’s apostrophe (’) as the rules’ (\')', () => {
+  expect(evidence('@115877 your app and website still don’t work', 'repeat_contact')).toEqual(["still don't"]);
+  expect(names('I’m going to sue you')).toContain('legal');
+  expect(names('I’m cancelling my subscription')).toContain('churn');
+  expect(names('I’m not cancelling my subscription, just asking')).not.toContain('churn');
+  expect(names('can’t wait to fly with you again!')).not.toContain('repeat_contact');
+  expect(detectFlags('still don’t work')).toEqual(detectFlagsUngated('still don’t work'));
+});
+
 it('returns flags in a fixed order', () => {
   expect(names('still no reply, calling my lawyer, the oven caught fire')).toEqual(['legal', 'safety', 'repeat_contact']);
 });
@@ -201,7 +216,7 @@ describe('the gate', () => {
 
   it('agrees with the ungated flags on seeded random mixes of the rules’ words, numbers, handles, URLs and emails', () => {
     const pieces = [
-      'for the', '21st', '1st', '3rd', 'time', 'times', 'still', 'not', 'no', 'reply', 'again', 'try', 'called', '5', 'sue', 'you', 'court', 'food',
+      'for the', '21st', '1st', '3rd', 'time', 'times', 'twice', 'sent', 'nobody', 'is', 'responding', 'don’t', 'I’m', 'won’t be', 'still', 'not', 'no', 'reply', 'again', 'try', 'called', '5', 'sue', 'you', 'court', 'food',
       'lawyer', 'on', 'fire', 'tv', 'the', 'recall', 'sparks', 'came', 'social', 'media', 'news', 'yelp', 'viral', 'rt', 'please', 'switched', 'to',
       '@acme', '@rival', 'cancel', 'my', 'account', 'f*ck', 'sh!t', 'idiots', 'order', '#123456', 'ref', 'ABCDEF', '07700 900123', '+1 (555) 123-4567',
       'piece of', 'glass', 'plastic', 'metal', 'found', 'in my', 'food', 'cut my', 'sliced his', 'mouth', 'chipped', 'tooth',

@@ -45,8 +45,8 @@ const RULES: Rule[] = [
   // Abuse: insults, strong profanity, threats.
   rule('abuse', /idiot|moron|imbecile|clown|scum|loser|bastard|asshole|arsehole|dickhead|prick|wanker|twat|bitch|cunt|retard|f+u+c+k|f[*#@$]|fck|fuk|fking|effing|stfu|shit|sh[*!]t|piece of|kill|go to hell|screw you|find you/, String.raw`\b(?:idiots?|morons?|imbeciles?|clowns|scum(?:bags?)?|losers|bastards?|assholes?|arseholes?|dickheads?|pricks?|wankers?|twats?|bitch(?:es|ing)?|cunts?|retard(?:s|ed)?|f+u+c+k+\w*|f[*#@$]+c?k\w*|fck\w*|fuk\w*|fking|effing|stfu|shit\w*|sh[*!]t\w*|bullshit|piece of (?:shit|crap|garbage)|kill (?:you|u|yourself|yourselves)|go to hell|screw you|i'?ll find you)\b`, false, undefined, { 'f+u+c+k': 'uck', 'f[*#@$]': '', 'sh[*!]t': 'sh*t|sh!t' }),
   // Repeat contact: still, again, third time, no reply.
-  rule('repeat_contact', /(?:second|2nd|third|3rd|fourth|4th|fifth|5th|\d(?:st|nd|rd|th)|umpteenth|nth|hundredth|millionth) time|times/, String.raw`\b(?:(?:for the|this is the|it'?s the|is the|that'?s the) (?:second|2nd|third|3rd|fourth|4th|fifth|5th|(?:[2-9]|\d{2,})(?:st|nd|rd|th)|umpteenth|nth|hundredth|millionth) time|(?:second|2nd|third|3rd|fourth|4th|fifth|5th|(?:[2-9]|\d{2,})(?:st|nd|rd|th)|umpteenth|nth|hundredth|millionth) time (?:asking|calling|contacting|writing|emailing|messaging|tweeting|dm'?ing|chasing|complaining|reporting)|(?:called|contacted|rang|emailed|messaged|dm'?e?d|tweeted|asked|chased|phoned|spoken? to|reached out(?: to)?|written|wrote|complained|reported|been (?:on the phone|in touch))(?: \S+){0,4} (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|countless|numerous|so many|a dozen|dozens of) times)\b`, false, undefined, { '(?:second|2nd|third|3rd|fourth|4th|fifth|5th|\\d(?:st|nd|rd|th)|umpteenth|nth|hundredth|millionth) time': ' time' }),
-  rule('repeat_contact', /no (?:repl|resp|answer|one)|(?:not|never) (?:had|heard|rec|got|get)|haven|hasn|have not|has not|didn|still not|ignor|waiting|again|already|previously|as i (?:said|mentioned|told)|previous|follow|chasing/, String.raw`\b(?:no (?:reply|replies|response|responses|answer|answers|one (?:has )?(?:replied|responded|answered|got back|called back|gets back))|(?:not|never) (?:had|heard|received|got|gotten|getting|receiving) (?:a |any )?(?:reply|response|answer|call ?back|back)|(?:haven'?t|hasn'?t|have not|has not|didn'?t|never|still not) (?:heard|had|received|got|gotten|been contacted)(?: anything)? (?:back|a reply|a response|anything|an answer|a call ?back)|ignor(?:ed|ing) (?:me|my|us|our)|(?:still|been) waiting|yet again|once again|again and again|(?:already|previously) (?:called|contacted|told|sent|explained|dm'?e?d|messaged|emailed|reported|asked|complained|tweeted)|as i (?:said|mentioned|told you)|previous (?:tweet|message|dm|complaint|case|conversation)|follow(?:ing)?[- ]up (?:on|with)|chasing (?:this|up|my|you))\b`, false),
+  rule('repeat_contact', /(?:second|2nd|third|3rd|fourth|4th|fifth|5th|\d(?:st|nd|rd|th)|umpteenth|nth|hundredth|millionth) time|times|twice/, String.raw`\b(?:(?:for the|this is the|it'?s the|is the|that'?s the) (?:second|2nd|third|3rd|fourth|4th|fifth|5th|(?:[2-9]|\d{2,})(?:st|nd|rd|th)|umpteenth|nth|hundredth|millionth) time|(?:second|2nd|third|3rd|fourth|4th|fifth|5th|(?:[2-9]|\d{2,})(?:st|nd|rd|th)|umpteenth|nth|hundredth|millionth) time (?:asking|calling|contacting|writing|emailing|messaging|tweeting|dm'?ing|chasing|complaining|reporting)|(?:called|contacted|rang|emailed|messaged|dm'?e?d|tweeted|asked|chased|phoned|spoken? to|reached out(?: to)?|written|wrote|complained|reported|sent|been (?:on the phone|in touch))(?: \S+){0,4} (?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|countless|numerous|so many|a dozen|dozens of) times|twice))\b`, false, undefined, { '(?:second|2nd|third|3rd|fourth|4th|fifth|5th|\\d(?:st|nd|rd|th)|umpteenth|nth|hundredth|millionth) time': ' time' }),
+  rule('repeat_contact', /no (?:repl|resp|answer|one)|nobody|noone|(?:not|never) (?:had|heard|rec|got|get)|haven|hasn|have not|has not|didn|still not|ignor|waiting|again|already|previously|as i (?:said|mentioned|told)|previous|follow|chasing/, String.raw`\b(?:no (?:reply|replies|response|responses|answer|answers|one (?:has |is |ever )?(?:replied|responded|responds|responding|answered|answers|answering|replies|replying|got back|called back|gets back))|(?:nobody|noone) (?:has |is |ever )?(?:replied|responded|responds|responding|answered|answers|answering|replies|replying|got back|called back|gets back)|(?:not|never) (?:had|heard|received|got|gotten|getting|receiving) (?:a |any )?(?:reply|response|answer|call ?back|back)|(?:haven'?t|hasn'?t|have not|has not|didn'?t|never|still not) (?:heard|had|received|got|gotten|been contacted)(?: anything)? (?:back|a reply|a response|anything|an answer|a call ?back)|ignor(?:ed|ing) (?:me|my|us|our)|(?:still|been) waiting|yet again|once again|again and again|(?:already|previously) (?:called|contacted|told|sent|explained|dm'?e?d|messaged|emailed|reported|asked|complained|tweeted)|as i (?:said|mentioned|told you)|previous (?:tweet|message|dm|complaint|case|conversation)|follow(?:ing)?[- ]up (?:on|with)|chasing (?:this|up|my|you))\b`, false),
   rule('repeat_contact', /still/, String.raw`\bstill(?: \S+){0,3}? (?:not|no|nothing|none|waiting|broken|down|haven'?t|hasn'?t|isn'?t|aren'?t|can'?t|won'?t|doesn'?t|didn'?t|don'?t|missing|unresolved|without|on hold|having (?:the same|this|that|issues|problems)|getting (?:the same|charged|this|that)|charg\w+|no reply|no response|not fixed|not working|not resolved|not received|not here|not arrived|nobody|no one)\b`, false),
   rule('repeat_contact', /again/, String.raw`\bagain\b`, false, /\b(?:thanks?|thank you|thx|never|see you|love|recommend|definitely|will|would|can'?t wait|happy to|glad to|back|come|fly|shop|order|visit|stay|use|choose|book|buy|try|tried|trying|retry|(?:re-?)?download(?:ed|ing)?|(?:re-?)?install(?:ed|ing)?|sign(?:ed|ing)? up|log(?:ged|ging)? (?:in|into|on)|play|check(?:ed)?|look(?:ed)?|all over|if (?:it|this) happens)\b(?:\s+\S+){0,3}\s+again$/i),
   // Press and virality.
@@ -401,8 +401,11 @@ function gate(text: string): Gate {
     let c = text.charCodeAt(i);
     if (c >= 97) {
       if (c >= 128) {
-        if (c === 0x130 || c === 0x212a) rules |= ALL_RULES;
-        c = 0;
+        if (c === 0x2019) c = 39; // ’ reads as ' (the rules see the post so: see flagsOf)
+        else {
+          if (c === 0x130 || c === 0x212a) rules |= ALL_RULES;
+          c = 0;
+        }
       } else runDigits = 0;
       upperRun = 0;
     } else if (c >= 65) {
@@ -479,7 +482,10 @@ function flagsOf(text: string, g: Gate, ungated: boolean): Flag[] {
   let blanked: string | undefined;
   const blankUrls = (): string => (blanked ??= text.replace(URL_RE, blankOut));
   if (g.rules !== 0) {
-    const clean = text.includes('http') || text.includes('www.') ? blankUrls() : text;
+    let clean = text.includes('http') || text.includes('www.') ? blankUrls() : text;
+    // The rules spell apostrophes "'": a phone's keyboard writes "’" ("don’t", "I’m"), in a
+    // fifth of the posts to brands. Same length, so the matches' positions hold.
+    if (clean.includes('\u2019')) clean = clean.replaceAll('\u2019', "'");
     let lower: string | undefined;
     for (let k = 0; k < RULES.length; k++) {
       const r = RULES[k]!;
