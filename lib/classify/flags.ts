@@ -483,8 +483,10 @@ function flagsOf(text: string, g: Gate, ungated: boolean): Flag[] {
   const blankUrls = (): string => (blanked ??= text.replace(URL_RE, blankOut));
   if (g.rules !== 0) {
     let clean = text.includes('http') || text.includes('www.') ? blankUrls() : text;
+    const urls = clean !== text;
     // The rules spell apostrophes "'": a phone's keyboard writes "’" ("don’t", "I’m"), in a
-    // fifth of the posts to brands. Same length, so the matches' positions hold.
+    // fifth of the posts to brands. Same length, so the matches' positions hold; the gate reads
+    // "’" as "'" too, so this alone needs no hint test below.
     if (clean.includes('\u2019')) clean = clean.replaceAll('\u2019', "'");
     let lower: string | undefined;
     for (let k = 0; k < RULES.length; k++) {
@@ -492,7 +494,7 @@ function flagsOf(text: string, g: Gate, ungated: boolean): Flag[] {
       if ((g.rules & (1 << k)) === 0) continue;
       // The hint itself still decides when the gate read it loosely (overrides) or read the raw
       // post while the rules read it with URLs blanked out.
-      if (!ungated && (clean !== text || r.loose)) {
+      if (!ungated && (urls || r.loose)) {
         lower ??= clean.toLowerCase();
         if (!r.hint.test(lower)) continue;
       }
