@@ -9,6 +9,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Sentiment from 'sentiment';
 import { classifyPost, CLASSIFIER_VERSION } from '../../lib/classify/index';
+import { shippedModel } from '../../lib/classify/classify-post';
+import { featureBuffers, featurizeScan, gramSums } from '../../lib/classify/features';
+import { detectFlags } from '../../lib/classify/flags';
+import { COLUMNS } from '../../lib/classify/model';
+import { scan } from '../../lib/classify/tokenize';
 import { loadBrandEval, loadSentimentTrain, loadSentimentVal } from '../../lib/classify/training-data';
 
 setFlagsFromString('--expose-gc');
@@ -55,6 +60,37 @@ function onePassPerSecond(texts: readonly string[], fn: (t: string) => unknown):
   return Math.round((texts.length * 1e6) / (u.user + u.system));
 }
 
+/**
+ * Microseconds per post of each stage, the best of `rounds` passes over the posts (the least
+ * disturbed by other work): where the time goes, for whoever speeds it up next. "features" is
+ * the scanner plus features and the dot product, as classifyPost runs them.
+ */
+function stageMicros(texts: readonly string[], rounds = 15): Record<string, number> {
+  const model = shippedModel();
+  const logits = new Float64Array(COLUMNS);
+  const stages: Record<string, (t: string) => unknown> = {
+    scan: (t) => scan(t),
+    features: (t) => {
+      const count = featurizeScan(scan(t), model.q);
+      const f = featureBuffers();
+      model.accumulate(f.ids, f.count, 1 / Math.sqrt(count), logits.fill(0), gramSums);
+      return logits;
+    },
+    flags: (t) => detectFlags(t),
+    total: (t) => classifyPost({ text: t, lang: 'en' }),
+  };
+  const best: Record<string, number> = {};
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, fn] of Object.entries(stages)) {
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < texts.length; i++) fn(texts[i]!);
+      const us = Number(process.hrtime.bigint() - start) / 1000 / texts.length;
+      best[name] = Math.min(best[name] ?? Infinity, us);
+    }
+  }
+  return best;
+}
+
 export async function run(): Promise<Array<[string, string | number]>> {
   const texts = [...loadBrandEval().map((b) => b.text), ...loadSentimentVal().map((s) => s.text)];
   const afinn = new Sentiment();
@@ -63,6 +99,8 @@ export async function run(): Promise<Array<[string, string | number]>> {
   const unseen = loadSentimentTrain().map((s) => s.text).slice(0, 20000);
   const oursUnseen = onePassPerSecond(unseen, (text) => classifyPost({ text, lang: 'en' }));
   const afinnUnseen = onePassPerSecond(unseen, (text) => afinn.analyze(text));
+  settle();
+  const stages = stageMicros(texts);
   const module = readFileSync(join(import.meta.dirname, '../../lib/classify/weights.ts'));
   return [
     ['classifier.version', CLASSIFIER_VERSION],
@@ -72,6 +110,7 @@ export async function run(): Promise<Array<[string, string | number]>> {
     ['classifier.unseen_posts_per_second', oursUnseen],
     ['classifier.unseen_ratio_vs_afinn', Number((oursUnseen / afinnUnseen).toFixed(2))],
     ['classifier.weights_kb_gzipped', Math.round(gzipSync(module).length / 1024)],
+    ...Object.entries(stages).map(([name, us]): [string, number] => [`classifier.us_per_post.${name}`, Number(us.toFixed(2))]),
   ];
 }
 
