@@ -99,6 +99,11 @@ describe('personal data', () => {
     expect(evidence('booking ref ABCDEF please help', 'personal_data')).toEqual(['booking reference (…EF)']);
     expect(names('order #112-3456789-1234567 never arrived')).toContain('personal_data');
   });
+  it('calls a North American number written as one a phone number, not a reference', () => {
+    expect(evidence('can you please message natasha 289 404 8963 and tell her', 'personal_data')).toEqual(['phone number (…63)']);
+    expect(evidence('Paul Garrison 850.266.3576', 'personal_data')).toEqual(['phone number (…76)']);
+    expect(evidence('my order number is 850266357612', 'personal_data')).toEqual(['reference number (…12)']);
+  });
   it('never repeats the data itself in the evidence', () => {
     const all = detectFlags('call 07700 900123 or jane.doe@gmail.com').flatMap((f) => f.evidence).join(' ');
     expect(all).not.toContain('900123');

@@ -59,6 +59,10 @@ const DIGIT_RUN_RE = /(?<![\w/.#-])(?:\+\s?)?\(?\d[\d\s().-]{6,24}\d(?![\w/])/g;
 const REFERENCE_RE = /\b(?:booking|reservation|confirmation|order|ticket|case|reference|ref|pnr|account|acct|tracking|membership|policy|customer|claim|invoice|locator|record)(?:\s*(?:number|no\.?|num|nbr|id|code|ref|reference))?\s*(?:is|:|-|=)?\s*#?\s*([A-Z0-9][A-Z0-9-]{4,})\b/gi;
 const HASH_REFERENCE_RE = /(?<![\w&])#(\d[\d-]{5,})\b/g;
 const URL_RE = /https?:\/\/\S+|www\.\S+/gi;
+/** A reference keyword right before a number ("order number is", "account no:", "case #"). */
+const REFERENCE_CONTEXT_RE = /\b(?:booking|reservation|confirmation|order|ticket|case|reference|ref|pnr|account|acct|tracking|membership|policy|customer|claim|invoice|locator|record)\s*(?:number|no\.?|num|nbr|id|#)?\s*(?:is|:|-|=)?\s*#?\s*$/i;
+/** A North American number written as one: "289 404 8963", "407.916.1041", "1-800-555-0199". */
+const NANP_RE = /^(?:1[ .-])?\d{3}[ .-]\d{3}[ .-]\d{4}$/;
 const PHONE_CONTEXT_RE = /\b(?:call|calling|phone|number|mobile|cell|tel|telephone|contact|reach|whatsapp|text|sms|ring|landline|dial)\b/i;
 
 function luhnValid(digits: string): boolean {
@@ -164,7 +168,10 @@ function personalData(text: string, blankUrls: () => string): string[] {
     // A date, a time or a price is not a phone number; a bare long number needs a hint of a phone.
     if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(raw.trim())) continue;
     const context = noEmails.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0);
-    const looksLikePhone = raw.trim().startsWith('+') || raw.trim().startsWith('(') || /^0\d/.test(raw.trim()) || PHONE_CONTEXT_RE.test(context);
+    // "order number 8502…", "account no: 0712…": a reference, whatever its shape.
+    const looksLikePhone =
+      !REFERENCE_CONTEXT_RE.test(context) &&
+      (raw.trim().startsWith('+') || raw.trim().startsWith('(') || /^0\d/.test(raw.trim()) || NANP_RE.test(raw.trim()) || PHONE_CONTEXT_RE.test(context));
     if (looksLikePhone && (hasSeparators || digits.length >= 10 || PHONE_CONTEXT_RE.test(context))) {
       add(`phone number (${lastChars(digits, 2)})`);
     } else if (digits.length >= 9) {
