@@ -408,7 +408,7 @@ function gate(text: string): Gate {
     let c = text.charCodeAt(i);
     if (c >= 97) {
       if (c >= 128) {
-        if (c === 0x2019) c = 39; // ’ reads as ' (the rules see the post so: see flagsOf)
+        if (c === 0x2019) c = 39; // ’ reads as ', as the rules read it (see flagsOf)
         else {
           if (c === 0x130 || c === 0x212a) rules |= ALL_RULES;
           c = 0;
