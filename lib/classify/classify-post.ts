@@ -255,19 +255,11 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     candLabel = new Int32Array(named * 2);
   }
   let cands = 0;
-  const bitsOf = s.bits;
-  const normStart = s.normStart;
-  const normEnd = s.normEnd;
   for (let i = 0; i < named; i++) {
     const at = namedAt[i]!;
     // Function words, one-letter words and pairs with no other word ("to the", "b a") are never
     // shown: skip them before reading their weights.
-    if (at >= 0) {
-      if ((bitsOf[at]! & T_FUNCTION) !== 0 || normEnd[at]! - normStart[at]! < 2) continue;
-    } else {
-      const t = -at - 1;
-      if (!isContent(s, t) && !isContent(s, t - 1)) continue;
-    }
+    if (at >= 0 ? !isContent(s, at) : !isContent(s, -at - 1) && !isContent(s, -at - 2)) continue;
     const id = namedIds[i]!;
     const o = id * COLUMNS;
     let iw: number;
