@@ -13,8 +13,8 @@ import { complaintFromHeads } from '../lib/classify/classify-post';
 import { buildModel, sentimentExamples, SENTIMENT_TRAINING, trainHeads, type Heads } from '../lib/classify/train-pipeline';
 import { LinearModel } from '../lib/classify/model';
 import { fnvString } from '../lib/classify/tokenize';
-import { predictHead, score, toExample, trainSoftmax, type Scores } from '../lib/classify/training';
-import { loadBitext, loadBrandEval, loadBrandTrain, loadComplaints, loadEmojiEval, loadSentimentTrain, loadSentimentVal, polarityOf, sentimentTrainingSet } from '../lib/classify/training-data';
+import { macroF1Interval, predictHead, score, toExample, trainSoftmax, type Scores } from '../lib/classify/training';
+import { loadBitext, loadBrandEval, loadBrandTrain, loadComplaints, loadEmojiEval, loadSentimentTrain, loadSentimentVal, loadTwcsEval, polarityOf, sentimentTrainingSet } from '../lib/classify/training-data';
 import { INTENTS, SENTIMENTS, type Sentiment as SentimentLabel } from '../lib/classify/types';
 
 const quick = process.argv.includes('--quick');
@@ -36,28 +36,36 @@ const ours = (text: string) => classifyPost({ text, lang: 'en' });
 function fmt(s: Scores): string {
   return `acc ${s.accuracy.toFixed(3)}  macro-F1 ${s.macroF1.toFixed(3)}  | ` + s.perClass.map((c) => `${c.label} F1 ${c.f1.toFixed(2)} (n=${c.support})`).join(', ');
 }
-function table(title: string, rows: Array<[string, Scores]>): void {
+type Scored = Scores & { interval?: [number, number] };
+function table(title: string, rows: Array<[string, Scored]>): void {
   console.log(`\n${title}`);
-  for (const [name, s] of rows) console.log(`  ${name.padEnd(10)} ${fmt(s)}`);
+  for (const [name, s] of rows) console.log(`  ${name.padEnd(10)} ${fmt(s)}${s.interval ? `  | macro-F1 95 % CI ${s.interval[0].toFixed(3)}–${s.interval[1].toFixed(3)}` : ''}`);
 }
 
-function sentimentRows(data: Array<{ text: string; label: SentimentLabel }>): Array<[string, Scores]> {
+/** Scores with the bootstrap interval of their macro-F1 (for the sets of a few hundred posts). */
+function withInterval(gold: readonly string[], predicted: readonly string[], labels: readonly string[]): Scores & { interval: [number, number] } {
+  return { ...score(gold, predicted, labels), interval: macroF1Interval(gold, predicted, labels) };
+}
+
+type Scorer = (gold: readonly string[], predicted: readonly string[], labels: readonly string[]) => Scored;
+
+function sentimentRows(data: Array<{ text: string; label: SentimentLabel }>, scoreWith: Scorer = score): Array<[string, Scored]> {
   const gold = data.map((d) => d.label);
   return [
-    ['careline', score(gold, data.map((d) => ours(d.text).sentiment), SENTIMENTS)],
-    ['VADER', score(gold, data.map((d) => vaderSentiment(d.text)), SENTIMENTS)],
-    ['AFINN', score(gold, data.map((d) => afinnSentiment(d.text)), SENTIMENTS)],
+    ['careline', scoreWith(gold, data.map((d) => ours(d.text).sentiment), SENTIMENTS)],
+    ['VADER', scoreWith(gold, data.map((d) => vaderSentiment(d.text)), SENTIMENTS)],
+    ['AFINN', scoreWith(gold, data.map((d) => afinnSentiment(d.text)), SENTIMENTS)],
   ];
 }
 
-function complaintRows(data: Array<{ text: string; complaint: boolean }>): Array<[string, Scores]> {
+function complaintRows(data: Array<{ text: string; complaint: boolean }>, scoreWith: Scorer = score): Array<[string, Scored]> {
   const gold = data.map((d) => (d.complaint ? 'complaint' : 'not'));
   const labels = ['complaint', 'not'];
   // Lexicon baselines: a negative post counts as a complaint.
   return [
-    ['careline', score(gold, data.map((d) => (ours(d.text).intent === 'complaint' ? 'complaint' : 'not')), labels)],
-    ['VADER', score(gold, data.map((d) => (vaderSentiment(d.text) === 'negative' ? 'complaint' : 'not')), labels)],
-    ['AFINN', score(gold, data.map((d) => (afinnSentiment(d.text) === 'negative' ? 'complaint' : 'not')), labels)],
+    ['careline', scoreWith(gold, data.map((d) => (ours(d.text).intent === 'complaint' ? 'complaint' : 'not')), labels)],
+    ['VADER', scoreWith(gold, data.map((d) => (vaderSentiment(d.text) === 'negative' ? 'complaint' : 'not')), labels)],
+    ['AFINN', scoreWith(gold, data.map((d) => (afinnSentiment(d.text) === 'negative' ? 'complaint' : 'not')), labels)],
   ];
 }
 
@@ -89,6 +97,24 @@ table('Complaint detection, complaints validation split (held out from training)
     ['VADER', score(cgold, brand.map((b) => (vaderSentiment(b.text) === 'negative' ? 'complaint' : 'not')), ['complaint', 'not'])],
     ['AFINN', score(cgold, brand.map((b) => (afinnSentiment(b.text) === 'negative' ? 'complaint' : 'not')), ['complaint', 'not'])],
   ]);
+}
+
+{
+  // The second hand-labelled set: more twcs posts, with bootstrap intervals (see PROVENANCE.md).
+  const twcs = loadTwcsEval();
+  const title = `hand-labelled twcs posts (data/classifier/twcs-eval.jsonl, ${twcs.length}; never trained on)`;
+  table(`Sentiment, ${title}`, sentimentRows(twcs.map((t) => ({ text: t.text, label: t.sentiment })), withInterval));
+  // brand-eval.jsonl's labeller and the training recipe (`complaintSentiment`) read every
+  // complaint as negative; these labellers read a calmly told one as neutral (PROVENANCE.md).
+  table(
+    `Sentiment, the same posts with every complaint read as negative (brand-eval's convention; ${twcs.filter((t) => t.intent === 'complaint' && t.sentiment !== 'negative').length} labels change)`,
+    sentimentRows(twcs.map((t) => ({ text: t.text, label: t.intent === 'complaint' ? 'negative' : t.sentiment })), withInterval),
+  );
+  table(`Complaint vs not, the same posts`, complaintRows(twcs.map((t) => ({ text: t.text, complaint: t.intent === 'complaint' })), withInterval));
+  table('Intent (5-way), the same posts', [['careline', withInterval(twcs.map((t) => t.intent), twcs.map((t) => ours(t.text).intent), INTENTS)]]);
+  // Every held-out brand-directed post together: brand-eval.jsonl and twcs-eval.jsonl.
+  const all = [...brand, ...twcs];
+  table(`Sentiment, all held-out hand-labelled brand-directed posts (brand-eval + twcs-eval, ${all.length})`, sentimentRows(all.map((b) => ({ text: b.text, label: b.sentiment })), withInterval));
 }
 
 if (!quick) {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyPost } from './index';
 import { score } from './training';
-import { loadBrandEval, loadComplaints, loadEmojiEval, loadSentimentVal, polarityOf } from './training-data';
+import { loadBrandEval, loadComplaints, loadEmojiEval, loadSentimentVal, loadTwcsEval, polarityOf } from './training-data';
 import { SENTIMENTS } from './types';
 
 describe('quality floor (committed validation data)', () => {
@@ -36,6 +36,18 @@ describe('quality floor (committed validation data)', () => {
       ['y', 'n'],
     );
     expect(c.macroF1).toBeGreaterThanOrEqual(0.79);
+  });
+
+  it('the 393 hand-labelled twcs posts: sentiment macro-F1 ≥ 0.65, complaint macro-F1 ≥ 0.74', () => {
+    const twcs = loadTwcsEval();
+    const out = twcs.map((t) => classifyPost({ text: t.text, lang: 'en' }));
+    expect(score(twcs.map((t) => t.sentiment), out.map((o) => o.sentiment), SENTIMENTS).macroF1).toBeGreaterThanOrEqual(0.65);
+    const c = score(
+      twcs.map((t) => (t.intent === 'complaint' ? 'y' : 'n')),
+      out.map((o) => (o.intent === 'complaint' ? 'y' : 'n')),
+      ['y', 'n'],
+    );
+    expect(c.macroF1).toBeGreaterThanOrEqual(0.74);
   });
 
   it('posts with an emoji (TweetEval emotion, by polarity): macro-F1 ≥ 0.71', () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   emojiLexiconSet,
   EMOJI_WEIGHT,
+  loadBitext,
   loadBrandEval,
   loadBrandTrain,
   loadComplaintLabels,
@@ -14,6 +15,7 @@ import {
   loadEmojiEval,
   loadSentimentTrain,
   loadSentimentVal,
+  loadTwcsEval,
 } from './training-data';
 import { INTENTS, SENTIMENTS } from './types';
 import { GENERIC_FEATURES, featurize } from './features';
@@ -31,6 +33,20 @@ describe('hand-labelled training data', () => {
     expect(train.filter((b) => evalIds.has(b.id)).map((b) => b.id)).toEqual([]);
     expect(train.filter((b) => heldOutTexts.has(norm(b.text))).map((b) => b.id)).toEqual([]);
     expect(train.filter((b) => !INTENTS.includes(b.intent) || !SENTIMENTS.includes(b.sentiment)).map((b) => b.id)).toEqual([]);
+  });
+
+  it('twcs-eval.jsonl is held out: no post of it (by id or by text) is in brand-eval.jsonl or in any training file, and every label is a known one', () => {
+    const twcs = loadTwcsEval();
+    expect(twcs.length).toBeGreaterThan(350);
+    expect(new Set(twcs.map((t) => t.id)).size).toBe(twcs.length);
+    const brand = loadBrandEval();
+    const otherIds = new Set(brand.map((b) => b.id));
+    const otherTexts = new Set(
+      [...brand, ...loadBrandTrain(), ...loadComplaints(), ...loadSentimentTrain(), ...loadBitext()].map((r) => norm(r.text)),
+    );
+    expect(twcs.filter((t) => otherIds.has(t.id)).map((t) => t.id)).toEqual([]);
+    expect(twcs.filter((t) => otherTexts.has(norm(t.text))).map((t) => t.id)).toEqual([]);
+    expect(twcs.filter((t) => !t.id.startsWith('twcs:') || !INTENTS.includes(t.intent) || !SENTIMENTS.includes(t.sentiment)).map((t) => t.id)).toEqual([]);
   });
 
   it('complaints-labels.jsonl labels train-split posts only, keeps the gold complaint flag, and uses known labels', () => {

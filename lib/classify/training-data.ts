@@ -98,6 +98,15 @@ export function loadBrandEval(): BrandEvalRow[] {
 }
 
 /**
+ * A second hand-labelled evaluation set: 400 inbound posts of the twcs sample not in
+ * brand-eval.jsonl, minus those the labellers left out as not English (see PROVENANCE.md).
+ * Evaluation only: the twcs licence is non-commercial, and nothing trains on these posts.
+ */
+export function loadTwcsEval(): BrandEvalRow[] {
+  return readJsonl<BrandEvalRow>('twcs-eval.jsonl');
+}
+
+/**
  * The hand-labelled brand-directed training set: 1,113 customer posts to 25 brands' support
  * accounts (IBM twitter-customer-care, Apache-2.0), none of them in brand-eval.jsonl, labelled
  * by the guideline in data/classifier/brand-labelling-guide.md (see PROVENANCE.md).

@@ -1,0 +1,48 @@
+/**
+ * Draws the posts of twcs-eval.jsonl (see PROVENANCE.md beside this file): inbound customer
+ * tweets of the twcs sample that brand-eval.jsonl does not hold, one per distinct text, ordered
+ * by FNV-1a of the tweet id, the first 400. Writes them unlabelled, in batches of 100, for the
+ * labellers:
+ *   npx tsx data/classifier/twcs-eval-sample.ts OUT_DIR [path/to/shared/data]
+ * Deterministic: the same inputs give the same batches.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { fnv1a } from '../../lib/fnv';
+
+const OUT = process.argv[2];
+if (!OUT) {
+  console.error('usage: npx tsx data/classifier/twcs-eval-sample.ts OUT_DIR [shared data dir]');
+  process.exit(2);
+}
+const SHARED = process.argv[3] ?? join(import.meta.dirname, '../../../shared/data');
+const SIZE = 400;
+const BATCH = 100;
+
+const taken = new Set(
+  readFileSync(join(import.meta.dirname, 'brand-eval.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { id: string; text: string })
+    .flatMap((r) => [r.id, r.text.trim()]),
+);
+const rows = Papa.parse<Record<string, string>>(readFileSync(join(SHARED, 'twcs-sample/twcs_first5000.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const seen = new Set<string>();
+const pool: Array<{ id: string; text: string }> = [];
+for (const r of rows) {
+  if (r.inbound !== 'True' || !r.tweet_id || !r.text) continue;
+  const id = `twcs:${r.tweet_id}`;
+  const text = r.text.trim();
+  if (taken.has(id) || taken.has(text) || seen.has(text)) continue;
+  seen.add(text);
+  pool.push({ id, text });
+}
+pool.sort((a, b) => fnv1a(a.id) - fnv1a(b.id) || (a.id < b.id ? -1 : 1));
+const chosen = pool.slice(0, SIZE);
+mkdirSync(OUT, { recursive: true });
+for (let b = 0; b * BATCH < chosen.length; b++) {
+  const lines = chosen.slice(b * BATCH, (b + 1) * BATCH).map((r) => JSON.stringify(r));
+  writeFileSync(join(OUT, `batch-${b + 1}.jsonl`), `${lines.join('\n')}\n`);
+}
+console.log(`${pool.length} candidate posts, ${chosen.length} drawn into ${Math.ceil(chosen.length / BATCH)} batches in ${OUT}`);
