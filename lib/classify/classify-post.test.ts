@@ -100,6 +100,15 @@ describe('classifyPost', () => {
     expect(classifyPost({ text: '👍', lang: 'und' }).classified).toBe(true);
   });
 
+  it('does not count the Latin letters of links and handles as English words', () => {
+    // A twcs post: Japanese with product names and two links, whose letters outnumbered its kana and kanji.
+    const ad = '「#72時間ホンネテレビ」をFire TV Stickで観よう。11/2 21時からAbemaTVで生放送。Fire TV Stickなら、大画面で楽しめます。Prime Nowにて、500円OFFキャンペーン実施中(エリア限定)。https://t.co/B8u1j1MVBu https://t.co/guqfbltFj1';
+    expect(classifyPost({ text: ad })).toMatchObject({ classified: false, language: 'ja' });
+    expect(classifyPost({ text: '@AmazonHelpJapanSupportTeam 注文が届きません https://www.amazon.co.jp/gp/help/customer/display' })).toMatchObject({ classified: false, language: 'ja' });
+    // English with a few CJK characters stays English.
+    expect(classifyPost({ text: '@acme_sushi_bar the 寿司 platter arrived cold again, see https://t.co/abcdef' })).toMatchObject({ classified: true, language: 'en' });
+  });
+
   it('reads English posts full of "as" and "a" as English, and Portuguese ones still as Portuguese', () => {
     // "as" and "a" are Portuguese stop words too: these were read as Portuguese and not classified.
     for (const text of [

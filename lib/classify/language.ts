@@ -80,13 +80,36 @@ export function detectLanguage(text: string, hint: string | undefined, words: re
   return decideLanguage(text, hint, wordChars, hits);
 }
 
+/** Answers for site language tags seen before (a shared, frozen object per tag). */
+const BY_TAG = new Map<string, LanguageGuess>();
+
+/** A URL's start (sticky: tested at `lastIndex`), as the scanner reads one. */
+const URL_START = /https?:\/\/|www\./iy;
+
+/**
+ * Where a run of characters that are Latin whatever the post's language ends: an @handle, or a
+ * URL (to the next whitespace); `i` itself when none starts at i.
+ */
+function latinRunEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  const c = text.charCodeAt(i);
+  if (c === 64) {
+    j++;
+    for (let d = text.charCodeAt(j); j < n && ((d >= 48 && d <= 57) || ((d | 32) >= 97 && (d | 32) <= 122) || d === 95); d = text.charCodeAt(++j));
+    return j;
+  }
+  URL_START.lastIndex = i;
+  if (((c | 32) === 104 || (c | 32) === 119) && URL_START.test(text)) {
+    for (let d = text.charCodeAt(j); j < n && d !== 32 && (d < 9 || d > 13); d = text.charCodeAt(++j));
+  }
+  return j;
+}
+
 /**
  * The decision itself, from counts the scanner already has: the summed length of the words'
  * norms and the stop-word hits per language (STOPWORD_LANGUAGES order).
  */
-/** Answers for site language tags seen before (a shared, frozen object per tag). */
-const BY_TAG = new Map<string, LanguageGuess>();
-
 export function decideLanguage(text: string, hint: string | undefined, wordChars: number, stopHits: ArrayLike<number>): LanguageGuess {
   if (hint !== undefined) {
     const cached = BY_TAG.get(hint);
@@ -104,6 +127,14 @@ export function decideLanguage(text: string, hint: string | undefined, wordChars
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
+      if (c === 64 || (c | 32) === 104 || (c | 32) === 119) {
+        // Handles and URLs are Latin whatever the post's language: not counted.
+        const end = latinRunEnd(text, i);
+        if (end > i) {
+          i = end - 1;
+          continue;
+        }
+      }
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
       continue;
     }
@@ -121,7 +152,7 @@ export function decideLanguage(text: string, hint: string | undefined, wordChars
       }
     }
   }
-  // Handles, hashtags and URLs are Latin whatever the post's language: only words count.
+  // Hashtags, product names and the like are Latin in posts in any script: only words count.
   if (perScript && other > 0 && other >= Math.min(latin, wordChars)) {
     let best = 0;
     for (let k = 1; k < SCRIPTS.length; k++) if (perScript[k]! > perScript[best]!) best = k;
