@@ -5,13 +5,12 @@
  */
 import * as z from 'zod';
 import { FLAG_NAMES, INTENTS } from '../classify/types.ts';
+import { readPackFile } from '../pack-file.ts';
 
 export const SCENARIO_PACK_FORMAT = 'careline-scenarios';
 export const SCENARIO_PACK_VERSION = 1;
 export const DEFAULT_MAX_SCENARIO_PACK_BYTES = 2_000_000;
 export const MAX_PACK_SCENARIOS = 5000;
-/** Errors listed before "…and N more": a pack with hundreds of bad entries needs fixing in bulk anyway. */
-const MAX_LISTED_ERRORS = 50;
 
 /**
  * The moves a reply can open with. A scenario lists the ones a good reply makes; the scorer
@@ -90,16 +89,7 @@ export function isEscalation(scenario: Pick<Scenario, 'expected'>): boolean {
   return scenario.expected.firstMoves.includes('escalate');
 }
 
-function byteLength(json: string): number {
-  return new TextEncoder().encode(json).length;
-}
-
-function describeEntry(raw: unknown, index: number): string {
-  const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '';
-  const shown = id.length > 60 ? `${id.slice(0, 59)}…` : id;
-  return shown ? `Scenario ${index + 1} (“${shown}”)` : `Scenario ${index + 1}`;
-}
-
+/** "[2].text" for a zod issue's path, counting list items from 1. */
 function issuePath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : `.${String(p)}`)).join('').replace(/^\./u, '');
 }
@@ -109,72 +99,31 @@ function issuePath(path: ReadonlyArray<PropertyKey>): string {
  * bad entry by number (counting from 1) and id, and the field.
  */
 export function parseScenarioPack(json: string, options: { maxBytes?: number } = {}): ParseScenarioPackResult {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_SCENARIO_PACK_BYTES;
-  // Checked before parsing, so a huge file costs no parse.
-  if (json.length > maxBytes || byteLength(json) > maxBytes) {
-    return { ok: false, errors: [`The file is larger than ${Math.round(maxBytes / 1000).toLocaleString('en')} KB. Split it into smaller packs.`] };
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [`The file is not valid JSON (${detail}). Was it exported from Careline?`] };
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, errors: [`The file is not a Careline scenario pack: expected an object with "format": "${SCENARIO_PACK_FORMAT}".`] };
-  }
-  const record = data as Record<string, unknown>;
-  if (record.format !== SCENARIO_PACK_FORMAT) {
-    const hint = record.format === 'careline-templates' ? ' This looks like a template pack: import it on the options page.' : '';
-    return { ok: false, errors: [`The file is not a Careline scenario pack: "format" should be "${SCENARIO_PACK_FORMAT}".${hint}`] };
-  }
-  if (typeof record.version !== 'number') return { ok: false, errors: ['The pack has no "version" number.'] };
-  if (record.version > SCENARIO_PACK_VERSION) {
-    return {
-      ok: false,
-      errors: [`This pack is version ${record.version}, made by a newer Careline (this one reads up to ${SCENARIO_PACK_VERSION}). Update Careline first.`],
-    };
-  }
-  if (record.version !== SCENARIO_PACK_VERSION) return { ok: false, errors: [`Pack version ${record.version} is not one Careline knows.`] };
-  if (!Array.isArray(record.scenarios)) return { ok: false, errors: ['The pack has no "scenarios" list.'] };
-  if (record.scenarios.length === 0) return { ok: false, errors: ['The pack holds no scenarios.'] };
-  if (record.scenarios.length > MAX_PACK_SCENARIOS) {
-    return { ok: false, errors: [`The pack holds ${record.scenarios.length} scenarios; at most ${MAX_PACK_SCENARIOS} can be imported at once.`] };
-  }
-  if (record.name !== undefined && (typeof record.name !== 'string' || record.name.length > 120)) {
-    return { ok: false, errors: ['The pack\'s "name" must be a text of at most 120 characters.'] };
-  }
-
-  const errors: string[] = [];
-  const scenarios: Scenario[] = [];
-  const seenIds = new Map<string, number>();
-  record.scenarios.forEach((raw: unknown, index: number) => {
-    const label = describeEntry(raw, index);
-    const result = ScenarioSchema.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const where = issuePath(issue.path);
-        errors.push(`${label}: ${where ? `${where}: ` : ''}${issue.message}`);
-      }
-      return;
-    }
-    const earlier = seenIds.get(result.data.id);
-    if (earlier !== undefined) {
-      errors.push(`${label}: id: "${result.data.id}" is already used by scenario ${earlier + 1}. Each scenario needs its own id.`);
-      return;
-    }
-    seenIds.set(result.data.id, index);
-    scenarios.push(result.data);
+  const read = readPackFile<Scenario>(json, {
+    format: SCENARIO_PACK_FORMAT,
+    version: SCENARIO_PACK_VERSION,
+    listKey: 'scenarios',
+    noun: 'scenario',
+    labelField: 'id',
+    maxEntries: MAX_PACK_SCENARIOS,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_SCENARIO_PACK_BYTES,
+    otherFormats: { 'careline-templates': 'This looks like a template pack: import it on the options page.' },
+    parseEntry: (raw) => {
+      const result = ScenarioSchema.safeParse(raw);
+      if (result.success) return { ok: true, value: result.data, id: result.data.id };
+      return {
+        ok: false,
+        errors: result.error.issues.map((issue) => {
+          const where = issuePath(issue.path);
+          return `${where ? `${where}: ` : ''}${issue.message}`;
+        }),
+      };
+    },
   });
-  if (errors.length > 0) {
-    const listed = errors.slice(0, MAX_LISTED_ERRORS);
-    if (errors.length > MAX_LISTED_ERRORS) listed.push(`…and ${errors.length - MAX_LISTED_ERRORS} more problems.`);
-    return { ok: false, errors: listed };
-  }
-  const pack: ScenarioPack = { format: SCENARIO_PACK_FORMAT, version: SCENARIO_PACK_VERSION, scenarios };
-  if (typeof record.name === 'string') pack.name = record.name;
-  if (typeof record.exportedAt === 'string') pack.exportedAt = record.exportedAt;
+  if (!read.ok) return read;
+  const pack: ScenarioPack = { format: SCENARIO_PACK_FORMAT, version: SCENARIO_PACK_VERSION, scenarios: read.entries };
+  if (read.name !== undefined) pack.name = read.name;
+  if (read.exportedAt !== undefined) pack.exportedAt = read.exportedAt;
   return { ok: true, pack };
 }
 

@@ -59,6 +59,9 @@ describe('parsePack', () => {
     expect(errorsOf('{"format": "careline-templates", "version": 1, "templates": [')[0]).toMatch(/^The file is not valid JSON/u);
     expect(errorsOf('[]')).toEqual(['The file is not a Careline template pack: expected an object with "format": "careline-templates".']);
     expect(errorsOf('{"format":"other"}')).toEqual(['The file is not a Careline template pack: "format" should be "careline-templates".']);
+    expect(errorsOf('{"format":"careline-scenarios","version":1,"scenarios":[]}')).toEqual([
+      'The file is not a Careline template pack: "format" should be "careline-templates". This looks like a practice scenario pack: import it on the practice page.',
+    ]);
     expect(errorsOf('{"format":"careline-templates","templates":[]}')).toEqual(['The pack has no "version" number.']);
     expect(errorsOf(pack([], { version: 2 }))[0]).toContain('newer Careline');
     expect(errorsOf(pack([], { version: 0 }))).toEqual(['Pack version 0 is not one Careline knows.']);

@@ -3,94 +3,37 @@
  * file, with errors naming each bad entry by number, name and field); export writes the current
  * pack format.
  */
+import { readPackFile } from '../pack-file.ts';
 import { PACK_FORMAT, PACK_VERSION, tryMigrateTemplate, type Template, type TemplatePack } from './schema.ts';
 
 export const DEFAULT_MAX_PACK_BYTES = 1_000_000;
 export const MAX_PACK_TEMPLATES = 1000;
-/** Errors listed before "…and N more": a pack with hundreds of bad entries needs fixing in bulk anyway. */
-const MAX_LISTED_ERRORS = 50;
-
 export type ParsePackResult = { ok: true; pack: TemplatePack } | { ok: false; errors: string[] };
-
-function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
-
-function describeEntry(raw: unknown, index: number): string {
-  const name = typeof raw === 'object' && raw !== null && typeof (raw as { name?: unknown }).name === 'string' ? (raw as { name: string }).name : '';
-  const shown = name.length > 60 ? `${name.slice(0, 59)}…` : name;
-  return shown ? `Template ${index + 1} (“${shown}”)` : `Template ${index + 1}`;
-}
 
 /**
  * Reads a pack file. Nothing is imported unless every template is valid. Older template versions
  * are migrated. Numbers in errors count from 1, as people do.
  */
 export function parsePack(json: string, options: { maxBytes?: number } = {}): ParsePackResult {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_PACK_BYTES;
-  // Checked before parsing, so a huge file costs no parse.
-  if (json.length > maxBytes || byteLength(json) > maxBytes) {
-    return { ok: false, errors: [`The file is larger than ${Math.round(maxBytes / 1000).toLocaleString('en')} KB. Split it into smaller packs.`] };
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [`The file is not valid JSON (${detail}). Was it exported from Careline?`] };
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, errors: ['The file is not a Careline template pack: expected an object with "format": "careline-templates".'] };
-  }
-  const record = data as Record<string, unknown>;
-  if (record.format !== PACK_FORMAT) {
-    return { ok: false, errors: [`The file is not a Careline template pack: "format" should be "${PACK_FORMAT}".`] };
-  }
-  if (typeof record.version !== 'number') {
-    return { ok: false, errors: ['The pack has no "version" number.'] };
-  }
-  if (record.version > PACK_VERSION) {
-    return { ok: false, errors: [`This pack is version ${record.version}, made by a newer Careline (this one reads up to ${PACK_VERSION}). Update Careline first.`] };
-  }
-  if (record.version !== PACK_VERSION) {
-    return { ok: false, errors: [`Pack version ${record.version} is not one Careline knows.`] };
-  }
-  if (!Array.isArray(record.templates)) {
-    return { ok: false, errors: ['The pack has no "templates" list.'] };
-  }
-  if (record.templates.length > MAX_PACK_TEMPLATES) {
-    return { ok: false, errors: [`The pack holds ${record.templates.length} templates; at most ${MAX_PACK_TEMPLATES} can be imported at once.`] };
-  }
-  if (record.name !== undefined && (typeof record.name !== 'string' || record.name.length > 120)) {
-    return { ok: false, errors: ['The pack\'s "name" must be a text of at most 120 characters.'] };
-  }
-
-  const errors: string[] = [];
-  const templates: Template[] = [];
-  const seenIds = new Map<string, number>();
-  record.templates.forEach((raw: unknown, index: number) => {
-    const label = describeEntry(raw, index);
-    const result = tryMigrateTemplate(raw);
-    if (!result.ok) {
-      for (const message of result.errors) errors.push(`${label}: ${message}`);
-      return;
-    }
-    const earlier = seenIds.get(result.template.id);
-    if (earlier !== undefined) {
-      errors.push(`${label}: id: "${result.template.id}" is already used by template ${earlier + 1}. Each template needs its own id.`);
-      return;
-    }
-    seenIds.set(result.template.id, index);
-    templates.push(result.template);
+  const read = readPackFile<Template>(json, {
+    format: PACK_FORMAT,
+    version: PACK_VERSION,
+    listKey: 'templates',
+    noun: 'template',
+    labelField: 'name',
+    maxEntries: MAX_PACK_TEMPLATES,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_PACK_BYTES,
+    allowEmpty: true,
+    otherFormats: { 'careline-scenarios': 'This looks like a practice scenario pack: import it on the practice page.' },
+    parseEntry: (raw) => {
+      const result = tryMigrateTemplate(raw);
+      return result.ok ? { ok: true, value: result.template, id: result.template.id } : result;
+    },
   });
-  if (errors.length > 0) {
-    const listed = errors.slice(0, MAX_LISTED_ERRORS);
-    if (errors.length > MAX_LISTED_ERRORS) listed.push(`…and ${errors.length - MAX_LISTED_ERRORS} more problems.`);
-    return { ok: false, errors: listed };
-  }
-  const pack: TemplatePack = { format: PACK_FORMAT, version: PACK_VERSION, templates };
-  if (typeof record.name === 'string') pack.name = record.name;
-  if (typeof record.exportedAt === 'string') pack.exportedAt = record.exportedAt;
+  if (!read.ok) return read;
+  const pack: TemplatePack = { format: PACK_FORMAT, version: PACK_VERSION, templates: read.entries };
+  if (read.name !== undefined) pack.name = read.name;
+  if (read.exportedAt !== undefined) pack.exportedAt = read.exportedAt;
   return { ok: true, pack };
 }
 
