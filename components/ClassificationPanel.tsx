@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Classification, Intent, Sentiment } from '../lib/classify/types';
 import { INTENTS, SENTIMENTS } from '../lib/classify/types';
+import { languageName } from '../lib/classify/language';
 
 const FLAG_LABEL: Record<string, string> = {
   legal: 'Legal threat',
@@ -32,7 +33,7 @@ export function ClassificationPanel({ classification: c, onCorrect, corrected }:
     return (
       <section aria-label="Classification" className="border-b border-line p-3 text-sm" data-testid="classification">
         <p className="text-muted">
-          Not classified: this post looks like <strong>{c.language}</strong>, a language Careline's model does not know. Read it yourself.
+          Not classified: this post looks like <strong>{languageName(c.language)}</strong>, a language Careline's model does not know. Read it yourself.
         </p>
         {c.flags.length ? <FlagList c={c} /> : null}
       </section>

@@ -4,6 +4,7 @@ import { classifyPost, CLASSIFIER_VERSION } from './index';
 import { loadBrandEval, loadSentimentVal } from './training-data';
 import { ClassificationSchema } from './types';
 import { buildCorrectionLayer } from './corrections';
+import { languageName } from './language';
 import { mulberry32 } from '../seeded-random';
 
 describe('classifyPost', () => {
@@ -94,6 +95,8 @@ describe('classifyPost', () => {
     const es = classifyPost({ text: 'Mi pedido no ha llegado y nadie me responde' });
     expect(es.classified).toBe(false);
     expect(es.language).toBe('es');
+    expect(es.urgencyRule).toBe('Not classified: the post looks like Spanish ("es"), a language the model does not know. Read it yourself.');
+    expect([languageName('ja'), languageName('pt'), languageName('zz'), languageName('not a tag!')]).toEqual(['Japanese', 'Portuguese', 'zz', 'not a tag!']);
     expect(classifyPost({ text: 'hello', lang: 'fr' })).toMatchObject({ classified: false, language: 'fr' });
     expect(classifyPost({ text: '@AmazonHelp こちらこそありがとうございました。' })).toMatchObject({ classified: false, language: 'ja' });
     expect(classifyPost({ text: 'my order is late', lang: 'en-GB' }).classified).toBe(true);

@@ -1,6 +1,6 @@
 import { featureBuffers, featurizeScan, gramSums, sharedFeatureSet, type FeatureBuffers, type FeatureSet } from './features';
 import { detectFlags } from './flags';
-import { decideLanguage } from './language';
+import { decideLanguage, languageName } from './language';
 import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax } from './model';
 import { scan, T_ASCII, T_FUNCTION, type Scan } from './tokenize';
 import type { Classification, Flag, Intent, Sentiment, Urgency } from './types';
@@ -337,7 +337,7 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
       intent: 'other',
       sentiment: 'neutral',
       urgency: flags.some((f) => f.name === 'personal_data' || f.name === 'safety' || f.name === 'legal') ? 'high' : 'normal',
-      urgencyRule: `Not classified: the post looks like "${lang.language}", a language the model does not know. Read it yourself.`,
+      urgencyRule: `Not classified: the post looks like ${languageName(lang.language)} ("${lang.language}"), a language the model does not know. Read it yourself.`,
       flags,
       scores: {
         intent: { complaint: UNIFORM_INTENT, question: UNIFORM_INTENT, praise: UNIFORM_INTENT, feedback: UNIFORM_INTENT, other: UNIFORM_INTENT },

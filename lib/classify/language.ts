@@ -80,6 +80,26 @@ export function detectLanguage(text: string, hint: string | undefined, words: re
   return decideLanguage(text, hint, wordChars, hits);
 }
 
+let displayNames: Intl.DisplayNames | undefined | null;
+
+/** A language's English name for people ("Japanese" for "ja"), or the code when there is none. */
+export function languageName(code: string): string {
+  if (displayNames === undefined) {
+    try {
+      displayNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+    } catch {
+      displayNames = null; // no Intl data in this runtime: the code is the name
+    }
+  }
+  let name: string | undefined;
+  try {
+    name = displayNames?.of(code);
+  } catch {
+    name = undefined; // not a well-formed language tag
+  }
+  return name && name.toLowerCase() !== code.toLowerCase() ? name : code;
+}
+
 /** Answers for site language tags seen before (a shared, frozen object per tag). */
 const BY_TAG = new Map<string, LanguageGuess>();
 
