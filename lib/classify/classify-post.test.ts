@@ -57,13 +57,30 @@ describe('classifyPost', () => {
     expect(c.reasons.some((r) => /^"(my|to|the)" →/.test(r))).toBe(false);
   });
 
+  it('weighs a word as a reason by all it adds to the score, its character n-grams too: a misspelt word the n-grams read is a reason', () => {
+    // "horribble" and "damagedd" never occur in training: their own features carry nothing, their
+    // n-grams ("orr", "rib", "dam", "mag", …) carry what the model knows of "horrible" and "damaged".
+    expect(classifyPost({ text: '@acme the service was horribble today', lang: 'en' }).reasons).toContain('"horribble" → negative');
+    expect(classifyPost({ text: '@acme my parcel arrived damagedd and the box was crushed', lang: 'en' }).reasons[0]).toBe('"damagedd" → negative');
+  });
+
+  it('shows a word a negation holds with its negator, and one negation as one reason', () => {
+    const c = classifyPost({ text: '@acme my internet is not working again', lang: 'en' });
+    expect(c.reasons).toContain('"not working" → complaint');
+    expect(c.reasons.filter((r) => /^"working"/.test(r))).toEqual([]);
+    // "refund" is negated by "never", two words away: shown as "never … refund", or not beside "never".
+    const refund = classifyPost({ text: '@acme never got my refund', lang: 'en' }).reasons.filter((r) => r.startsWith('"never'));
+    expect(refund.length).toBe(1);
+    expect(refund[0]).toMatch(/^"never( … refund)?" → /);
+  });
+
   it('gives no word twice among the reasons for one label ("annoying" and "extremely annoying" are one reason)', () => {
     const c = classifyPost({ text: 'Why did you get rid of the feature to add a picture to your phone from the computer? That is extremely annoying' });
     const words = c.reasons.filter((r) => r.startsWith('"')).map((r) => /^"(.*)" →/.exec(r)![1]!);
     expect(words.filter((w) => w.split(' ').includes('annoying'))).toHaveLength(1);
     // On real posts: a one-word reason is never also part of a word pair shown for the same label.
     let pairs = 0;
-    for (const { text } of [...loadBrandEval(), ...loadSentimentVal().slice(0, 500)]) {
+    for (const { text } of [...loadBrandEval(), ...loadSentimentVal()]) {
       const parsed = classifyPost({ text, lang: 'en' })
         .reasons.map((r) => /^"(.*)" → (\w+)$/.exec(r))
         .filter((m) => m !== null)
@@ -77,7 +94,7 @@ describe('classifyPost', () => {
         }
       }
     }
-    expect(pairs).toBeGreaterThan(100);
+    expect(pairs).toBeGreaterThan(50);
   });
 
   it('derives urgency with the rule that made it so', () => {

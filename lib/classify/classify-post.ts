@@ -1,8 +1,8 @@
-import { featureBuffers, featurizeScan, gramSums, sharedFeatureSet, type FeatureBuffers, type FeatureSet } from './features';
+import { featureBuffers, featurizeScan, gramSums, sharedFeatureSet, tagWordStart, tokenGramSums, wordGramSums, type FeatureBuffers, type FeatureSet } from './features';
 import { detectFlags } from './flags';
 import { decideLanguage, languageName } from './language';
 import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax } from './model';
-import { scan, T_ASCII, T_FUNCTION, type Scan } from './tokenize';
+import { K_HASHTAG, K_WORD, scan, T_ASCII, T_FUNCTION, T_NEGATED, type Scan } from './tokenize';
 import type { Classification, Flag, Intent, Sentiment, Urgency } from './types';
 import { INTENTS, SENTIMENTS } from './types';
 import { MODEL } from './weights';
@@ -152,15 +152,36 @@ export function deriveUrgency(intent: Intent, sentiment: Record<Sentiment, numbe
 }
 
 /**
+ * The negator whose scope holds word t ("not" in "not working", "never" in "never got my refund"),
+ * or -1 when t is not negated: back over the scope (at most 4 words, maybe a handle or an emoji
+ * between) to the first word outside it.
+ */
+function negatorOf(s: Scan, t: number): number {
+  if ((s.bits[t]! & T_NEGATED) === 0) return -1;
+  let j = t - 1;
+  while (j >= 0 && t - j <= 8 && (s.kind[j] !== K_WORD || (s.bits[j]! & T_NEGATED) !== 0)) j--;
+  return j >= 0 && t - j <= 8 && s.kind[j] === K_WORD ? j : -1;
+}
+
+function tokenText(s: Scan, t: number): string {
+  return s.text.slice(s.start[t]!, s.end[t]!).toLowerCase();
+}
+
+/**
  * The text of a named feature as written (lower-cased): a word, or a word pair. A pair's words
  * are lower-cased one by one, as the whole would be (the space between them is neither cased nor
  * case-ignorable, so no word's lower case depends on the other), without first joining them.
+ * A word in a negation's scope is a feature of its own ("working" after "not" is not "working"),
+ * so it is shown with its negator: "not working", "never … refund".
  */
 function namedText(s: Scan, at: number): string {
-  const text = s.text;
-  if (at >= 0) return text.slice(s.start[at]!, s.end[at]!).toLowerCase();
+  if (at >= 0) {
+    const negator = negatorOf(s, at);
+    if (negator < 0) return tokenText(s, at);
+    return `${tokenText(s, negator)}${negator === at - 1 ? ' ' : ' … '}${tokenText(s, at)}`;
+  }
   const t = -at - 1;
-  return `${text.slice(s.start[t - 1]!, s.end[t - 1]!).toLowerCase()} ${text.slice(s.start[t]!, s.end[t]!).toLowerCase()}`;
+  return `${tokenText(s, t - 1)} ${tokenText(s, t)}`;
 }
 
 /** Whether text[a0..a1) and text[b0..b1) are equal lower-cased (no strings unless non-ASCII). */
@@ -187,6 +208,7 @@ function sameRange(text: string, a0: number, a1: number, b0: number, b1: number)
 }
 
 /** The reasons' candidates of the current post: weight, named position, label (0 intent, 1 sentiment). */
+let layerGrams = new Int32Array(256 * 8);
 let candWeight = new Float64Array(64);
 let candAt = new Int32Array(64);
 let candLabel = new Int32Array(64);
@@ -213,16 +235,22 @@ function sameToken(s: Scan, x: number, y: number): boolean {
 /**
  * Whether two named features (see `namedText`) share a content word: "annoying" and "extremely
  * annoying", "a kick" and "kick out" (function words do not count: "a bit" and "a kick" do not
- * overlap).
+ * overlap). A negated word reads with its negator ("never" and "never … refund" overlap), and two
+ * words of one negation's scope read as one ("not working" and "not … again").
  */
 function overlaps(s: Scan, a: number, b: number): boolean {
+  const na = a >= 0 ? negatorOf(s, a) : -1;
+  const nb = b >= 0 ? negatorOf(s, b) : -1;
+  if (na >= 0 && na === nb) return true;
+  // Each feature's tokens: a word (and its negator), or a pair's two words.
   const a1 = a >= 0 ? a : -a - 1;
-  const a0 = a >= 0 ? a1 : a1 - 1;
+  const a0 = a >= 0 ? (na >= 0 ? na : a1) : a1 - 1;
   const b1 = b >= 0 ? b : -b - 1;
-  const b0 = b >= 0 ? b1 : b1 - 1;
+  const b0 = b >= 0 ? (nb >= 0 ? nb : b1) : b1 - 1;
   for (let x = a0; x <= a1; x++) {
-    if (!isContent(s, x)) continue;
-    for (let y = b0; y <= b1; y++) if (isContent(s, y) && sameToken(s, x, y)) return true;
+    // Between a negator and its word, only those two are the feature's.
+    if ((x !== a0 && x !== a1) || !isContent(s, x)) continue;
+    for (let y = b0; y <= b1; y++) if ((y === b0 || y === b1) && isContent(s, y) && sameToken(s, x, y)) return true;
   }
   return false;
 }
@@ -230,7 +258,8 @@ function overlaps(s: Scan, a: number, b: number): boolean {
 /**
  * The words that pushed most toward the chosen intent and sentiment: up to 3 named features
  * (words, emoji, word pairs), the heaviest first, none sharing a content word with a heavier one
- * of the same label ("annoying" and "extremely annoying" are one reason, the heavier shown). One
+ * of the same label ("annoying" and "extremely annoying" are one reason, the heavier shown). A
+ * word weighs all it adds to the score: its own feature and its character n-grams. One
  * walk over the post's named features collects the candidates (weight above 0.15); strings are
  * built only for the 3 chosen.
  */
@@ -254,6 +283,21 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     candAt = new Int32Array(named * 2);
     candLabel = new Int32Array(named * 2);
   }
+  const kinds = s.kind;
+  let grams = tokenGramSums();
+  if (hasLayer) {
+    // Featurized without the table (the layer reads every feature id): sum the words' n-gram rows here.
+    if (layerGrams.length < s.count * 8) layerGrams = new Int32Array(s.count * 16);
+    grams = layerGrams;
+    for (let t = 0; t < s.count; t++) {
+      const kind = kinds[t]!;
+      if (kind === K_WORD || kind === K_HASHTAG) {
+        const from = kind === K_HASHTAG ? tagWordStart(s, t) : s.normStart[t]!;
+        if (from >= 0) wordGramSums(s.norm, from, s.normEnd[t]!, q, grams, t * 8);
+        else grams.fill(0, t * 8, t * 8 + 8);
+      }
+    }
+  }
   let cands = 0;
   for (let i = 0; i < named; i++) {
     const at = namedAt[i]!;
@@ -262,14 +306,28 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     if (at >= 0 ? !isContent(s, at) : !isContent(s, -at - 1) && !isContent(s, -at - 2)) continue;
     const id = namedIds[i]!;
     const o = id * COLUMNS;
-    let iw: number;
-    if (isComplaint) iw = q[o + COMPLAINT_COLUMN]! * s7;
-    else {
-      iw = q[o + intentCol]! * sI -
-        (q[o]! * s0 + q[o + 1]! * s1 + q[o + 2]! * s2 + q[o + 3]! * s3) / 4 -
-        q[o + COMPLAINT_COLUMN]! * s7 * 0.5;
+    // The feature's own row, and for a word (or a tag's word) the rows of its character n-grams:
+    // all that the word adds to the score.
+    let r0 = q[o]!, r1 = q[o + 1]!, r2 = q[o + 2]!, r3 = q[o + 3]!, r4 = q[o + 4]!, r5 = q[o + 5]!, r6 = q[o + 6]!, r7 = q[o + COMPLAINT_COLUMN]!;
+    if (at >= 0 && (kinds[at] === K_WORD || kinds[at] === K_HASHTAG)) {
+      const g = at * 8;
+      r0 += grams[g]!;
+      r1 += grams[g + 1]!;
+      r2 += grams[g + 2]!;
+      r3 += grams[g + 3]!;
+      r4 += grams[g + 4]!;
+      r5 += grams[g + 5]!;
+      r6 += grams[g + 6]!;
+      r7 += grams[g + 7]!;
     }
-    const sw = neutral ? 0 : q[o + sentCol]! * sS - (q[o + 4]! * s4 + q[o + 5]! * s5 + q[o + 6]! * s6) / 3;
+    let iw: number;
+    if (isComplaint) iw = r7 * s7;
+    else {
+      const ri = intentCol === 0 ? r0 : intentCol === 1 ? r1 : intentCol === 2 ? r2 : r3;
+      iw = ri * sI - (r0 * s0 + r1 * s1 + r2 * s2 + r3 * s3) / 4 - r7 * s7 * 0.5;
+    }
+    const rs = sentCol === 4 ? r4 : sentCol === 5 ? r5 : r6;
+    const sw = neutral ? 0 : rs * sS - (r4 * s4 + r5 * s5 + r6 * s6) / 3;
     if (hasLayer) {
       delta.fill(0);
       oneId[0] = id;

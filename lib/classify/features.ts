@@ -133,6 +133,8 @@ const cache = new Int32Array(CACHE_SLOTS * SLOT);
 let cacheUsed = 0;
 let cacheTable: Int8Array | undefined;
 
+const rowSums = new Int32Array(8);
+
 function clearCache(table: Int8Array): void {
   cache.fill(0);
   cacheUsed = 0;
@@ -141,6 +143,51 @@ function clearCache(table: Int8Array): void {
 
 /** Integer sums of the last `featurizeScan(s, table)`'s cached n-gram rows (8 columns). */
 export const gramSums = new Int32Array(8);
+
+/**
+ * Per token of the last `featurizeScan(s, table)`, the integer row sums (8 columns) of its
+ * character n-grams: what a word (or a hashtag's word) adds to the score beyond its own feature.
+ * Read by the reasons; zero for a tag of digits only. Other tokens' entries are not written.
+ */
+let tokenGrams = new Int32Array(256 * 8);
+export function tokenGramSums(): Int32Array {
+  return tokenGrams;
+}
+
+/**
+ * The integer row sums of a word's character n-grams (norm[from..to)) under `table`, into
+ * out[at..at + 8): for the reasons of a post featurized without a table (the corrections path).
+ */
+export function wordGramSums(norm: Uint16Array, from: number, to: number, table: Int8Array, out: Int32Array, at: number): void {
+  const mark = n;
+  charGrams(norm, from, to);
+  sumRows(mark, table, out, at);
+  n = mark;
+}
+
+/** out[at..at + 8) = the integer sums of the rows of ids[from..n) under `table`. */
+function sumRows(from: number, table: Int8Array, out: Int32Array, at: number): void {
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+  for (let i = from; i < n; i++) {
+    const r = ids[i]! << 3;
+    a0 += table[r]!;
+    a1 += table[r + 1]!;
+    a2 += table[r + 2]!;
+    a3 += table[r + 3]!;
+    a4 += table[r + 4]!;
+    a5 += table[r + 5]!;
+    a6 += table[r + 6]!;
+    a7 += table[r + 7]!;
+  }
+  out[at] = a0;
+  out[at + 1] = a1;
+  out[at + 2] = a2;
+  out[at + 3] = a3;
+  out[at + 4] = a4;
+  out[at + 5] = a5;
+  out[at + 6] = a6;
+  out[at + 7] = a7;
+}
 
 /**
  * The offset in `cache` of the slot holding the n-gram row sums of norm[from..to) (computed on
@@ -178,29 +225,29 @@ function cachedGrams(norm: Uint16Array, from: number, to: number, hash: number, 
   } else cacheUsed++;
   const mark = n;
   charGrams(norm, from, to);
-  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
-  for (let i = mark; i < n; i++) {
-    const r = ids[i]! << 3;
-    a0 += table[r]!;
-    a1 += table[r + 1]!;
-    a2 += table[r + 2]!;
-    a3 += table[r + 3]!;
-    a4 += table[r + 4]!;
-    a5 += table[r + 5]!;
-    a6 += table[r + 6]!;
-    a7 += table[r + 7]!;
-  }
+  sumRows(mark, table, rowSums, 0);
   n = mark;
   const o = slot * SLOT;
   cache[o] = hash;
   cache[o + 1] = k0;
   cache[o + 2] = k1;
   cache[o + 3] = k2;
-  cache[o + 4] = (a0 & 0xffff) | (a1 << 16);
-  cache[o + 5] = (a2 & 0xffff) | (a3 << 16);
-  cache[o + 6] = (a4 & 0xffff) | (a5 << 16);
-  cache[o + 7] = (a6 & 0xffff) | (a7 << 16);
+  cache[o + 4] = (rowSums[0]! & 0xffff) | (rowSums[1]! << 16);
+  cache[o + 5] = (rowSums[2]! & 0xffff) | (rowSums[3]! << 16);
+  cache[o + 6] = (rowSums[4]! & 0xffff) | (rowSums[5]! << 16);
+  cache[o + 7] = (rowSums[6]! & 0xffff) | (rowSums[7]! << 16);
   return o;
+}
+
+/**
+ * Where the word of hashtag t starts in the scan's norm (after the "#"), or -1 for a tag of
+ * digits only ("#4417", an order reference), which has no word to read.
+ */
+export function tagWordStart(s: Scan, t: number): number {
+  const from = s.normStart[t]! + 1;
+  const to = s.normEnd[t]!;
+  for (let k = from; k < to; k++) if (s.norm[k]! < 48 || s.norm[k]! > 57) return from;
+  return -1;
 }
 
 /**
@@ -229,6 +276,8 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
   const norm = s.norm;
   const normStart = s.normStart;
   const normEnd = s.normEnd;
+  if (table !== undefined && tokenGrams.length < count * 8) tokenGrams = new Int32Array(count * 16);
+  const tg = tokenGrams;
   for (let t = 0; t < count; t++) {
     const kind = kinds[t]!;
     const bits = bitsOf[t]!;
@@ -256,33 +305,36 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
       // A hashtag also reads as its word ("#disappointed" as "disappointed", "#neverflyingagain"
       // by its character n-grams): the training tweets hold only some of the tags posts use.
       // A tag of digits only ("#4417", an order reference) has no word to read.
-      const from = normStart[t]! + 1;
-      const to = normEnd[t]!;
-      let letters = false;
-      for (let k = from; k < to && !letters; k++) letters = norm[k]! < 48 || norm[k]! > 57;
-      if (letters) {
+      const from = tagWordStart(s, t);
+      if (from >= 0) {
+        const to = normEnd[t]!;
         gramFrom = from;
         gramTo = to;
         gramHash = fnvUnits(norm, from, to);
         const word = seeded(gramHash, SEED_WORD) & MASK;
         push(word);
         pushNamed(word, t);
-      }
+      } else if (table !== undefined) tg.fill(0, t * 8, t * 8 + 8);
     }
     if (gramFrom >= 0) {
       const slot = table === undefined ? -1 : cachedGrams(norm, gramFrom, gramTo, gramHash, table);
-      if (slot < 0) charGrams(norm, gramFrom, gramTo);
-      else {
+      if (slot < 0) {
+        const mark = n;
+        charGrams(norm, gramFrom, gramTo);
+        // Pushed for the dot product; summed here for the reasons.
+        if (table !== undefined) sumRows(mark, table, tg, t * 8);
+      } else {
         // The int16 halves, sign-extended; a word of L code units has 2L - 1 n-grams.
         const p0 = cache[slot + 4]!, p1 = cache[slot + 5]!, p2 = cache[slot + 6]!, p3 = cache[slot + 7]!;
-        g0 += (p0 << 16) >> 16;
-        g1 += p0 >> 16;
-        g2 += (p1 << 16) >> 16;
-        g3 += p1 >> 16;
-        g4 += (p2 << 16) >> 16;
-        g5 += p2 >> 16;
-        g6 += (p3 << 16) >> 16;
-        g7 += p3 >> 16;
+        const o = t * 8;
+        g0 += tg[o] = (p0 << 16) >> 16;
+        g1 += tg[o + 1] = p0 >> 16;
+        g2 += tg[o + 2] = (p1 << 16) >> 16;
+        g3 += tg[o + 3] = p1 >> 16;
+        g4 += tg[o + 4] = (p2 << 16) >> 16;
+        g5 += tg[o + 5] = p2 >> 16;
+        g6 += tg[o + 6] = (p3 << 16) >> 16;
+        g7 += tg[o + 7] = p3 >> 16;
         cached += 2 * (gramTo - gramFrom) - 1;
       }
     }
