@@ -78,6 +78,9 @@ describe('classifyPost', () => {
     const c = classifyPost({ text: 'Why did you get rid of the feature to add a picture to your phone from the computer? That is extremely annoying' });
     const words = c.reasons.filter((r) => r.startsWith('"')).map((r) => /^"(.*)" →/.exec(r)![1]!);
     expect(words.filter((w) => w.split(' ').includes('annoying'))).toHaveLength(1);
+    // Nor one word with two endings ("love" and "loved").
+    const love = classifyPost({ text: 'I love my new phone from @acme, loved it from day one #truelove', lang: 'en' }).reasons;
+    expect(love.filter((r) => /^"lov/.test(r)).length).toBe(1);
     // On real posts: a one-word reason is never also part of a word pair shown for the same label.
     let pairs = 0;
     for (const { text } of [...loadBrandEval(), ...loadSentimentVal()]) {

@@ -223,12 +223,24 @@ function isContent(s: Scan, t: number): boolean {
   return (s.bits[t]! & T_FUNCTION) === 0 && s.normEnd[t]! - s.normStart[t]! >= 2;
 }
 
-/** Whether tokens x and y read the same (lower-cased). */
+/**
+ * Whether tokens x and y read the same (lower-cased), or as one word with another ending: two
+ * ASCII words of which the shorter, 4 letters or more, starts the longer, at most 3 letters
+ * shorter ("bottle" and "bottles", "love" and "loved", "order" and "ordered").
+ */
 function sameToken(s: Scan, x: number, y: number): boolean {
   if (x === y) return true;
   const start = s.start;
   const end = s.end;
-  if ((s.bits[x]! & s.bits[y]! & T_ASCII) !== 0 && end[x]! - start[x]! !== end[y]! - start[y]!) return false;
+  const lx = end[x]! - start[x]!;
+  const ly = end[y]! - start[y]!;
+  if ((s.bits[x]! & s.bits[y]! & T_ASCII) !== 0 && lx !== ly) {
+    const short = lx < ly ? x : y;
+    const shortLength = lx < ly ? lx : ly;
+    const longer = lx < ly ? y : x;
+    if (shortLength < 4 || Math.abs(lx - ly) > 3) return false;
+    return sameRange(s.text, start[short]!, end[short]!, start[longer]!, start[longer]! + shortLength);
+  }
   return sameRange(s.text, start[x]!, end[x]!, start[y]!, end[y]!);
 }
 
