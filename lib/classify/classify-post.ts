@@ -1,4 +1,4 @@
-import { featureBuffers, featurizeScan, gramSums, sharedFeatureSet, tagWordStart, tokenGramSums, wordGramSums, type FeatureBuffers, type FeatureSet } from './features';
+import { featureBuffers, featurizeScan, gramSums, sharedFeatureSet, tagWordStart, tokenGramSums, wordGramIds, wordGramSums, type FeatureBuffers, type FeatureSet } from './features';
 import { detectFlags } from './flags';
 import { decideLanguage, languageName } from './language';
 import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax } from './model';
@@ -209,6 +209,8 @@ function sameRange(text: string, a0: number, a1: number, b0: number, b1: number)
 
 /** The reasons' candidates of the current post: weight, named position, label (0 intent, 1 sentiment). */
 let layerGrams = new Int32Array(256 * 8);
+let layerGramDelta = new Float64Array(256 * 8);
+const gramFeature: FeatureSet = { ids: new Int32Array(0), value: 1, namedIds: new Int32Array(0), namedAt: new Int32Array(0) };
 let candWeight = new Float64Array(64);
 let candAt = new Int32Array(64);
 let candLabel = new Int32Array(64);
@@ -299,14 +301,22 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
   let grams = tokenGramSums();
   if (hasLayer) {
     // Featurized without the table (the layer reads every feature id): sum the words' n-gram rows here.
-    if (layerGrams.length < s.count * 8) layerGrams = new Int32Array(s.count * 16);
+    if (layerGrams.length < s.count * 8) {
+      layerGrams = new Int32Array(s.count * 16);
+      layerGramDelta = new Float64Array(s.count * 16);
+    }
     grams = layerGrams;
     for (let t = 0; t < s.count; t++) {
       const kind = kinds[t]!;
       if (kind === K_WORD || kind === K_HASHTAG) {
         const from = kind === K_HASHTAG ? tagWordStart(s, t) : s.normStart[t]!;
-        if (from >= 0) wordGramSums(s.norm, from, s.normEnd[t]!, q, grams, t * 8);
-        else grams.fill(0, t * 8, t * 8 + 8);
+        layerGramDelta.fill(0, t * 8, t * 8 + 8);
+        if (from >= 0) {
+          wordGramSums(s.norm, from, s.normEnd[t]!, q, grams, t * 8);
+          // What the corrections add through the word's n-grams, in logits.
+          gramFeature.ids = wordGramIds(s.norm, from, s.normEnd[t]!);
+          layer.accumulate(gramFeature, layerGramDelta.subarray(t * 8, t * 8 + 8));
+        } else grams.fill(0, t * 8, t * 8 + 8);
       }
     }
   }
@@ -332,6 +342,21 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
       r6 += grams[g + 6]!;
       r7 += grams[g + 7]!;
     }
+    if (hasLayer) {
+      // The corrections' weights for the feature (and a word's n-grams), in the rows' units.
+      delta.fill(0);
+      oneId[0] = id;
+      layer.accumulate(oneFeature, delta);
+      if (at >= 0 && (kinds[at] === K_WORD || kinds[at] === K_HASHTAG)) for (let c = 0; c < COLUMNS; c++) delta[c] = delta[c]! + layerGramDelta[at * 8 + c]!;
+      r0 += delta[0]! / s0;
+      r1 += delta[1]! / s1;
+      r2 += delta[2]! / s2;
+      r3 += delta[3]! / s3;
+      r4 += delta[4]! / s4;
+      r5 += delta[5]! / s5;
+      r6 += delta[6]! / s6;
+      r7 += delta[COMPLAINT_COLUMN]! / s7;
+    }
     let iw: number;
     if (isComplaint) iw = r7 * s7;
     else {
@@ -340,12 +365,6 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     }
     const rs = sentCol === 4 ? r4 : sentCol === 5 ? r5 : r6;
     const sw = neutral ? 0 : rs * sS - (r4 * s4 + r5 * s5 + r6 * s6) / 3;
-    if (hasLayer) {
-      delta.fill(0);
-      oneId[0] = id;
-      layer.accumulate(oneFeature, delta);
-      iw += isComplaint ? delta[COMPLAINT_COLUMN]! : delta[intentCol]! - delta[COMPLAINT_COLUMN]! * 0.5;
-    }
     const weight = iw > sw ? iw : sw;
     if (weight <= 0.15) continue;
     candWeight[cands] = weight;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorrectionLayer, classifyPost } from './index';
+import type { CorrectionLayer } from './classify-post';
+import { featurize, type FeatureSet } from './features';
 
 // A kind of post this team sees often: giveaway entries, which the shipped model reads as
 // praise, and the team files as "other" with neutral sentiment (nothing to answer).
@@ -49,6 +51,22 @@ describe('corrections layer', () => {
     const a = classifyPost(newPost, { corrections: buildCorrectionLayer(corrections) });
     const b = classifyPost(newPost, { corrections: buildCorrectionLayer(corrections) });
     expect(a).toEqual(b);
+  });
+
+  it('weighs the corrections in the reasons, for sentiment as for intent, through a word and its n-grams', () => {
+    // A layer that has learnt one thing: "zebra" (its own feature and its n-grams) is negative.
+    const zebra = new Set(featurize('zebra').ids);
+    const layer: CorrectionLayer = {
+      size: 1,
+      accumulate(features: FeatureSet, logits: Float64Array) {
+        for (const id of features.ids) if (zebra.has(id)) logits[4] = logits[4]! + 3 * features.value;
+      },
+    };
+    const text = 'the zebra crossing by @ShopCo';
+    expect(classifyPost({ text, lang: 'en' }).reasons.some((r) => r.startsWith('"zebra" → negative'))).toBe(false);
+    const c = classifyPost({ text, lang: 'en' }, { corrections: layer });
+    expect(c.sentiment).toBe('negative');
+    expect(c.reasons).toContain('"zebra" → negative');
   });
 
   it('can correct sentiment alone', () => {

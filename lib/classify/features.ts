@@ -165,6 +165,15 @@ export function wordGramSums(norm: Uint16Array, from: number, to: number, table:
   n = mark;
 }
 
+/** The feature ids of a word's character n-grams (norm[from..to)), in an array of their own. */
+export function wordGramIds(norm: Uint16Array, from: number, to: number): Int32Array {
+  const mark = n;
+  charGrams(norm, from, to);
+  const out = ids.slice(mark, n);
+  n = mark;
+  return out;
+}
+
 /** out[at..at + 8) = the integer sums of the rows of ids[from..n) under `table`. */
 function sumRows(from: number, table: Int8Array, out: Int32Array, at: number): void {
   let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
