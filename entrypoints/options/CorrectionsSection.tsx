@@ -48,7 +48,7 @@ export function CorrectionsSection({ toasts }: { toasts: UndoToastApi }) {
               </button>
             </>
           ) : (
-            <EmptyState title="Nothing learnt yet">Use “Correct” on a post in the sidebar when its intent or sentiment is wrong.</EmptyState>
+            <EmptyState title="Nothing learnt yet">Use “Correct the labels” under a post’s classification in the sidebar when its intent or sentiment is wrong.</EmptyState>
           )}
           {error ? <p role="alert" className="text-sm text-bad">{error}</p> : null}
         </>
