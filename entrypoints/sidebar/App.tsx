@@ -8,7 +8,7 @@ import { ClassificationPanel } from '../../components/ClassificationPanel';
 import { TimerBadge } from '../../components/TimerBadge';
 import { QueueList, type QueueRow } from '../../components/QueueList';
 import type { HandledReason } from '../../lib/db/schema';
-import { classifyPost } from '../../lib/classify';
+import { ClassificationCache } from '../../lib/classify';
 import type { Intent, Sentiment } from '../../lib/classify/types';
 import { slaStatus } from '../../lib/sla/status';
 import { formatDuration } from '../../lib/sla/format-duration';
@@ -50,9 +50,11 @@ export function App() {
   const state = useSidebarState(focused, link.queue, link.sentCount + version);
   const templates = useTemplates(state.data);
   const layer = useCorrectionLayer(state.data);
+  // One memo per correction layer: the queue is re-sorted every second, its posts are not re-read.
+  const classifier = useMemo(() => (layer ? new ClassificationCache(layer) : undefined), [layer]);
   const classification = useMemo(
-    () => (focused && layer ? classifyPost({ text: focused.text, lang: focused.lang }, { corrections: layer }) : undefined),
-    [focused, layer],
+    () => (focused && classifier ? classifier.classify({ text: focused.text, lang: focused.lang }) : undefined),
+    [focused, classifier],
   );
   const handledItem = focused ? state.data?.handled[postKey(focused)] : undefined;
   const firstSeen = state.data?.firstSeenAt;
@@ -60,9 +62,9 @@ export function App() {
   const handledIds = state.data ? new Set(Object.keys(state.data.handled)) : undefined;
 
   const queueRows: QueueRow[] = useMemo(() => {
-    if (!layer) return [];
+    if (!classifier) return [];
     const rows = link.queue.map((post) => {
-      const c = classifyPost({ text: post.text, lang: post.lang }, { corrections: layer });
+      const c = classifier.classify({ text: post.text, lang: post.lang });
       return {
         post,
         classification: c,
@@ -78,7 +80,7 @@ export function App() {
         URGENCY_ORDER[a.classification.urgency] - URGENCY_ORDER[b.classification.urgency] ||
         (a.status.remainingMs || 0) - (b.status.remainingMs || 0),
     );
-  }, [link.queue, layer, now, sla, state.data, focused]);
+  }, [link.queue, classifier, now, sla, state.data, focused]);
 
   async function markHandled(post: Post, reason: HandledReason) {
     const reply = await toBackground('log.markHandled', { post, reason });
