@@ -115,6 +115,12 @@ describe('personal data', () => {
     expect(names('@AmazonHelp waited 45 minutes for 2 items')).not.toContain('personal_data');
     expect(names('see https://t.co/123456789012 for the photo')).not.toContain('personal_data');
   });
+
+  it('does not read IP addresses (a traceroute) as reference numbers, and still finds a number beside them (real posts to brands)', () => {
+    expect(names('@VerizonSupport 1 <1 ms <1 ms <1 ms 192.168.1.1 2 5 ms 1 ms 1 ms [108.53.222.1] 3 10 ms 7 ms 7 ms [100.41.128.86]')).not.toContain('personal_data');
+    expect(names('@VerizonSupport [137.221.83.74] 14 70 ms 70 ms 70 ms [137.221.65.68] 15 69 ms 69 ms 69 ms [137.221.68.67]')).not.toContain('personal_data');
+    expect(evidence('router 192.168.1.1 and my number is 07700 900123', 'personal_data')).toEqual(['phone number (…23)']);
+  });
 });
 
 describe('abuse', () => {
@@ -160,6 +166,10 @@ describe('repeat contact', () => {
     expect(names('I unlinked them, tried the link again and it worked. Thx!')).not.toContain('repeat_contact');
     expect(names('Account closed, all my instances removed. Asking to sign up again.')).not.toContain('repeat_contact');
     expect(names('I want to download again and play now')).not.toContain('repeat_contact');
+    // "still" and the negation are in two sentences: not one complaint of waiting.
+    expect(names('@AppleSupport The app is still there. But no longer able to control it from the lockscreen.')).not.toContain('repeat_contact');
+    expect(names('Car still in shop. Letter not mailed to me yet')).not.toContain('repeat_contact');
+    expect(names('my order is still not here')).toContain('repeat_contact');
     // A problem that came back, or another call, still raises it.
     expect(names("@AmazonHelp I've been in the prime queue, the echo queue, and now on hold again.")).toContain('repeat_contact');
     expect(names('@comcastcares Internet down, again. 7th time this month')).toContain('repeat_contact');
