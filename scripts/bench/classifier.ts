@@ -120,7 +120,7 @@ export async function run(): Promise<Array<[string, string | number]>> {
   const afinn = new Sentiment();
   const ours = postsPerSecond(texts, (text) => classifyPost({ text, lang: 'en' }));
   const baseline = postsPerSecond(texts, (text) => afinn.analyze(text));
-  const unseen = loadSentimentTrain().map((s) => s.text).slice(0, 20000);
+  const unseen = loadSentimentTrain().map((s) => s.text).slice(0, 40000);
   const oursUnseen = onePassPerSecond(unseen, (text) => classifyPost({ text, lang: 'en' }));
   const afinnUnseen = onePassPerSecond(unseen, (text) => afinn.analyze(text));
   settle();
