@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Classification, Intent, Sentiment } from '../lib/classify/types';
 import { INTENTS, SENTIMENTS } from '../lib/classify/types';
 import { languageName } from '../lib/classify/language';
+import { isFlagReason } from '../lib/classify/classify-post';
 
 const FLAG_LABEL: Record<string, string> = {
   legal: 'Legal threat',
@@ -40,6 +41,8 @@ export function ClassificationPanel({ classification: c, onCorrect, corrected }:
     );
   }
   const pct = (n: number | undefined) => `${Math.round((n ?? 0) * 100)}%`;
+  // The flags are shown above with their words: their reason lines would say it twice.
+  const why = c.reasons.filter((r) => !isFlagReason(r));
   return (
     <section aria-label="Classification" className="space-y-2 border-b border-line p-3 text-sm" data-testid="classification">
       <div className="flex flex-wrap items-center gap-2">
@@ -53,9 +56,9 @@ export function ClassificationPanel({ classification: c, onCorrect, corrected }:
       </div>
       <p className="text-xs text-muted">{c.urgencyRule}</p>
       {c.flags.length ? <FlagList c={c} /> : null}
-      {c.reasons.length ? (
+      {why.length ? (
         <p className="text-xs text-muted" data-testid="reasons">
-          Why: {c.reasons.slice(0, 5).join(' · ')}
+          Why: {why.slice(0, 5).join(' · ')}
         </p>
       ) : null}
       <details className="text-xs">

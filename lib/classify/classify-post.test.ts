@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { featurize } from './features';
-import { classifyPost, CLASSIFIER_VERSION } from './index';
+import { classifyPost, CLASSIFIER_VERSION, isFlagReason } from './index';
 import { loadBrandEval, loadSentimentVal } from './training-data';
 import { ClassificationSchema } from './types';
 import { buildCorrectionLayer } from './corrections';
@@ -45,6 +45,15 @@ describe('classifyPost', () => {
     const forward = texts.map((text) => JSON.stringify(classifyPost({ text })));
     const backward = texts.toReversed().map((text) => JSON.stringify(classifyPost({ text }))).toReversed();
     expect(backward).toEqual(forward);
+  });
+
+  it('marks which reason lines restate a flag, for every flag and no word', () => {
+    const c = classifyPost({ text: '@acme still no reply, my lawyer says I should cancel my account, call me on 07700 900123, idiots, going to the press, my kid got hurt', lang: 'en' });
+    expect(c.flags.map((f) => f.name).sort()).toEqual(['abuse', 'churn', 'legal', 'personal_data', 'press', 'repeat_contact', 'safety']);
+    // Every line is a word reason or a flag's line, and only the flags' lines are marked.
+    for (const r of c.reasons) expect(isFlagReason(r), r).toBe(!r.startsWith('"'));
+    expect(c.reasons.filter((r) => isFlagReason(r)).length).toBeGreaterThanOrEqual(2);
+    expect(isFlagReason('"legal flag" → complaint')).toBe(false);
   });
 
   it('gives reasons: the words that weighed most, then the flags', () => {

@@ -398,6 +398,17 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
   return reasons;
 }
 
+/** A flag's reason line: its name and up to two of its words ('churn flag: "cancel my account"'). */
+function flagReason(f: Flag): string {
+  return `${f.name.replace('_', ' ')} flag: ${f.evidence.slice(0, 2).map((e) => `"${e}"`).join(', ')}`;
+}
+
+/** Whether a reason line restates a flag (for a view that shows the flags apart). */
+export function isFlagReason(reason: string): boolean {
+  return FLAG_REASON.test(reason);
+}
+const FLAG_REASON = /^(?:legal|safety|churn|personal data|abuse|repeat contact|press) flag: /;
+
 export interface ClassifyInput {
   text: string;
   /** The site's language tag for the post (X's `lang`), if any. */
@@ -477,7 +488,7 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
   const reasons = explain(model, s, features, intent, sentiment, layer);
   for (const f of flags) {
     if (reasons.length >= 5) break;
-    reasons.push(`${f.name.replace('_', ' ')} flag: ${f.evidence.slice(0, 2).map((e) => `"${e}"`).join(', ')}`);
+    reasons.push(flagReason(f));
   }
   if (layer && layer.size > 0) reasons.push(`adjusted by ${layer.size} local correction${layer.size === 1 ? '' : 's'}`);
   return {

@@ -1,5 +1,5 @@
 /** Careline's post classifier: the public API the extension and the scripts use. */
-export { classifyPost, CLASSIFIER_VERSION, deriveUrgency, type ClassifyInput, type ClassifyOptions, type CorrectionLayer } from './classify-post';
+export { classifyPost, CLASSIFIER_VERSION, deriveUrgency, isFlagReason, type ClassifyInput, type ClassifyOptions, type CorrectionLayer } from './classify-post';
 export { ClassificationCache } from './cache';
 export { buildCorrectionLayer, EMPTY_CORRECTION_LAYER, type CorrectionInput } from './corrections';
 export { detectFlags } from './flags';
