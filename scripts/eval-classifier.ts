@@ -14,8 +14,8 @@ import { buildModel, sentimentExamples, SENTIMENT_TRAINING, trainHeads, type Hea
 import { LinearModel } from '../lib/classify/model';
 import { fnvString } from '../lib/classify/tokenize';
 import { macroF1Interval, predictHead, score, toExample, trainSoftmax, type Scores } from '../lib/classify/training';
-import { loadBitext, loadBrandEval, loadBrandTrain, loadComplaints, loadEmojiEval, loadSentimentTrain, loadSentimentVal, loadTwcsEval, polarityOf, sentimentTrainingSet } from '../lib/classify/training-data';
-import { INTENTS, SENTIMENTS, type Sentiment as SentimentLabel } from '../lib/classify/types';
+import { loadBitext, loadBrandEval, loadBrandTrain, loadComplaints, loadEmojiEval, loadSentimentTrain, loadSentimentVal, loadTwcsEval, loadTwcsEvalFlags, polarityOf, sentimentTrainingSet } from '../lib/classify/training-data';
+import { FLAG_NAMES, INTENTS, SENTIMENTS, type Sentiment as SentimentLabel } from '../lib/classify/types';
 
 const quick = process.argv.includes('--quick');
 const afinn = new Sentiment();
@@ -112,6 +112,25 @@ table('Complaint detection, complaints validation split (held out from training)
   );
   table(`Complaint vs not, the same posts`, complaintRows(twcs.map((t) => ({ text: t.text, complaint: t.intent === 'complaint' })), withInterval));
   table('Intent (5-way), the same posts', [['careline', withInterval(twcs.map((t) => t.intent), twcs.map((t) => ours(t.text).intent), INTENTS)]]);
+  // Flags against hand-marked flags on the same posts. Not held out: the fifteenth session's rules
+  // were written from this set's misses (PROVENANCE.md); a check that they still hold.
+  {
+    const marked = loadTwcsEvalFlags();
+    console.log(`\nFlags, the same posts, against hand-marked flags (not held out: rules were written from this set's misses)`);
+    for (const name of FLAG_NAMES) {
+      let tp = 0, fp = 0, fn = 0;
+      for (const t of twcs) {
+        const gold = (marked.get(t.id) ?? []).includes(name);
+        const got = ours(t.text).flags.some((f) => f.name === name);
+        if (gold && got) tp++;
+        else if (got) fp++;
+        else if (gold) fn++;
+      }
+      const p = tp + fp === 0 ? '–' : (tp / (tp + fp)).toFixed(2);
+      const r = tp + fn === 0 ? '–' : (tp / (tp + fn)).toFixed(2);
+      console.log(`  ${name.padEnd(15)} marked ${String(tp + fn).padStart(3)}  raised ${String(tp + fp).padStart(3)}  precision ${p}  recall ${r}`);
+    }
+  }
   // Every held-out brand-directed post together: brand-eval.jsonl and twcs-eval.jsonl.
   const all = [...brand, ...twcs];
   table(`Sentiment, all held-out hand-labelled brand-directed posts (brand-eval + twcs-eval, ${all.length})`, sentimentRows(all.map((b) => ({ text: b.text, label: b.sentiment })), withInterval));

@@ -47,6 +47,18 @@ describe('safety', () => {
     expect(names('I dropped my phone and broke the front glass')).not.toContain('safety');
     expect(names("I'd rather chew glass than deal with you")).not.toContain('safety');
   });
+  it('raises on an accident, a head injury, someone unconscious or possibly dead, the ER, a threat (real posts to brands)', () => {
+    expect(names('@Uber_Support my driver crashed and I hit my head happy Halloween')).toContain('safety');
+    expect(names('I got into a car accident while riding in my @115873 and am currently being checked out in the ER')).toContain('safety');
+    expect(names('@Tesco was in appallingly desperate need. Was someone dead or unconscious in that toilet?')).toContain('safety');
+    expect(names('the driver refused to pickup and threaten me cancel the booking or else...')).toContain('safety');
+    // Not a danger: a bias, an error, an app that crashed, a threat in the news.
+    expect(names('it tells you that you have an unconscious bias')).not.toContain('safety');
+    expect(names('Bad Blood playing at the game. Must have been an accident...')).not.toContain('safety');
+    expect(names('@acme the app crashed again')).not.toContain('safety');
+    expect(names('the gunman threatens to kill hostages')).not.toContain('safety');
+  });
+
   it('does not raise on "if I recall", a Fire TV or a Nicholas Sparks film (real posts to brands)', () => {
     expect(names('It expired on 12/31/20 if I recall. Is there any way I can get my months back?')).not.toContain('safety');
     expect(names('@hulu_support yo my hulu wont let me play anything on fire tv.')).not.toContain('safety');
@@ -82,6 +94,21 @@ describe('churn', () => {
     expect(names('@acme customers, how is your coverage? Thinking of switching from @rival!')).not.toContain('churn');
     expect(names("@acme I'm switching from @acme to @rival next month")).toContain('churn');
   });
+  it('raises on not renewing, shopping around, a named rival from now on, #DeleteX (real posts to brands)', () => {
+    expect(names('thankfully our contract is up and we will not be renewed with you guys')).toContain('churn');
+    expect(names('terrible customer service. Won’t renew prime if this isn’t fixed.')).toContain('churn');
+    expect(names('@sprintcare Don’t worry about it.... I’m just going to see what other companies offer')).toContain('churn');
+    expect(names('@AmericanAir That’s ok I will fly with @48751 from now on at least I know I will be on time')).toContain('churn');
+    expect(names('@AmericanAir uncalled for. I can fly with anyone.')).toContain('churn');
+    expect(names('After today I don’t want to fly with @116450 looks like I’m going back to @delta')).toContain('churn');
+    expect(names('@115873 won\'t provide a proper refund #Delete #Fail')).toContain('churn');
+    expect(names('rudest flight attendants on @AmericanAir #flydeltainstead')).toContain('churn');
+    // Not churn: a renewal that failed, loyalty to the brand written to.
+    expect(names('@MojangSupport money was deducted and the service was not renewed, I demand that the money be returned')).not.toContain('churn');
+    expect(names('@acme I will fly with @acme from now on, best crew ever')).not.toContain('churn');
+    expect(names('@delta going back to @delta after this trip, love you guys')).not.toContain('churn');
+  });
+
   it('raises on thinking of leaving, not on leaving tonight for a trip', () => {
     expect(evidence("Other carriers don't require it and I'm thinking of leaving TMo", 'churn')).toEqual(['thinking of leaving']);
     expect(names('Frankly I am considering switching phones')).toContain('churn');
@@ -155,6 +182,30 @@ describe('repeat contact', () => {
     expect(names('nobody ever answers the phone!')).toContain('repeat_contact');
     expect(names('they charged my credit card twice')).not.toContain('repeat_contact');
   });
+  it('raises on counted calls and emails, "already did", "haven\'t heard from you", a problem that keeps happening (real posts to brands)', () => {
+    for (const text of [
+      '@AmazonHelp I have made many calls to Amazon CS. No resolution.',
+      'Having a terrible time getting @115877 to move charges. 10+ emails deep and have to keep explaining. Help!',
+      '@Uber_Support Already spoke with you guys through the app. Wasn\'t helpful.',
+      '@Delta I did this some time ago now but haven’t heard from you...',
+      '@comcastcares ... says it’s transferring me then it hangs up. Twice now.',
+      '@British_Airways terrible customer service, k airw do not reply to my requests for update.',
+      'So upset with ubereats! No one will get back to ME!! @Uber_Support',
+      '@VerizonSupport This has happens far to many times when important work is due',
+      '@LondonMidland Typical @LondonMidland delays as always - what a joke',
+      'Posting from phone on 4G, even though I have @115900 cable/internet...for like the 8th time this month.',
+      'Hey @115940, put the select profile option on smart TVs already. It\'s been months',
+    ]) expect(names(text), text).toContain('repeat_contact');
+    // Not a repeat contact: a lawyer, emails received from the brand.
+    expect(names('@AdobeCare this keeps me up at night. I have already spoken to my lawyer about this.')).not.toContain('repeat_contact');
+    expect(names('@UPSHelp Thrilled I stayed home all day after receiving 3 emails saying my packages are out for delivery')).not.toContain('repeat_contact');
+  });
+
+  it('gives one piece of evidence for one stretch of the post ("sent it twice now" is not also "twice now")', () => {
+    expect(evidence('@sprintcare I sent it twice now to apparently noone!', 'repeat_contact')).toEqual(['sent it twice']);
+    expect(evidence('@Delta The search option on your website is broken once again.', 'repeat_contact')).toEqual(['once again']);
+  });
+
   it('counts the 21st time as a repeat and the 1st time not', () => {
     expect(evidence('this is the 21st time I have asked', 'repeat_contact')).toEqual(['this is the 21st time']);
     expect(names('calling for the 12th time today')).toContain('repeat_contact');

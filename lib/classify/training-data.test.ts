@@ -16,8 +16,9 @@ import {
   loadSentimentTrain,
   loadSentimentVal,
   loadTwcsEval,
+  loadTwcsEvalFlags,
 } from './training-data';
-import { INTENTS, SENTIMENTS } from './types';
+import { FLAG_NAMES, INTENTS, SENTIMENTS } from './types';
 import { GENERIC_FEATURES, featurize } from './features';
 import { sentimentExamples } from './train-pipeline';
 
@@ -47,6 +48,15 @@ describe('hand-labelled training data', () => {
     expect(twcs.filter((t) => otherIds.has(t.id)).map((t) => t.id)).toEqual([]);
     expect(twcs.filter((t) => otherTexts.has(norm(t.text))).map((t) => t.id)).toEqual([]);
     expect(twcs.filter((t) => !t.id.startsWith('twcs:') || !INTENTS.includes(t.intent) || !SENTIMENTS.includes(t.sentiment)).map((t) => t.id)).toEqual([]);
+  });
+
+  it('twcs-eval-flags.jsonl marks every post of twcs-eval.jsonl, and only those, with known flags', () => {
+    const ids = loadTwcsEval().map((t) => t.id);
+    const flags = loadTwcsEvalFlags();
+    expect([...flags.keys()]).toEqual(ids);
+    const known = new Set<string>(FLAG_NAMES);
+    expect([...flags.values()].flat().filter((f) => !known.has(f))).toEqual([]);
+    expect([...flags.values()].filter((f) => f.length > 0).length).toBeGreaterThan(50);
   });
 
   it('complaints-labels.jsonl labels train-split posts only, keeps the gold complaint flag, and uses known labels', () => {

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Intent, Sentiment } from './types';
+import type { FlagName, Intent, Sentiment } from './types';
 import { INTENTS, SENTIMENTS } from './types';
 
 export const DATA_DIR = join(import.meta.dirname, '../../data/classifier');
@@ -104,6 +104,15 @@ export function loadBrandEval(): BrandEvalRow[] {
  */
 export function loadTwcsEval(): BrandEvalRow[] {
   return readJsonl<BrandEvalRow>('twcs-eval.jsonl');
+}
+
+/**
+ * Hand-marked escalation flags for the posts of twcs-eval.jsonl (by id; see PROVENANCE.md). The
+ * fifteenth session's flag rules were written from this set's misses: it checks them, it does not
+ * measure them on unseen posts.
+ */
+export function loadTwcsEvalFlags(): ReadonlyMap<string, FlagName[]> {
+  return new Map(readJsonl<{ id: string; flags: FlagName[] }>('twcs-eval-flags.jsonl').map((r) => [r.id, r.flags]));
 }
 
 /**
