@@ -251,6 +251,11 @@ describe('press', () => {
   });
 });
 
+it('reads a phone keyboard’s apostrophe (’) in the middle of a rule’s words too ("won’t be back": the gate missed it)', () => {
+  expect(names('@acme I won’t be back after this')).toContain('churn');
+  expect(names('@acme you don’t answer, ever')).toContain('repeat_contact');
+});
+
 it('reads a phone keyboard’s apostrophe (’) as the rules’ (\')', () => {
   expect(evidence('@115877 your app and website still don’t work', 'repeat_contact')).toEqual(["still don't"]);
   expect(names('I’m going to sue you')).toContain('legal');
@@ -287,6 +292,8 @@ describe('the gate', () => {
       '@acme', '@rival', 'cancel', 'my', 'account', 'f*ck', 'sh!t', 'idiots', 'order', '#123456', 'ref', 'ABCDEF', '07700 900123', '+1 (555) 123-4567',
       'piece of', 'glass', 'plastic', 'metal', 'found', 'in my', 'food', 'cut my', 'sliced his', 'mouth', 'chipped', 'tooth',
       '4111 1111 1111 1111', 'jane.doe@gmail.com', 'https://t.co/123456789012', 'www.x.co', '.', ',', '!', '?', '\n', 'İ', 'never', 'again', 'leave', 'a', 'review',
+      'back', 'answer', 'don’t answer', 'haven’t heard from', 'already did', 'keeps', 'freezing', 'it’s been', 'weeks', 'what other', 'companies', 'offer',
+      'fly with', 'from now on', 'car', 'accident', 'someone', 'dead', '192.168.1.1', 'emails', '10', 'calls', 'twice now', 'as always', '#deleteacme',
     ];
     const rand = mulberry32(7);
     let flagged = 0;
