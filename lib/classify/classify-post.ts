@@ -1,10 +1,10 @@
-import { featureBuffers, featurizeScan, gramSums, sharedFeatureSet, tagWordStart, tokenGramSums, wordGramIds, wordGramSums, type FeatureBuffers, type FeatureSet } from './features';
+import { featureBuffers, featurizeScan, gramSums, sharedFeatureSet, sumRows, tagWordStart, tokenGramSums, wordGramIds, type FeatureBuffers, type FeatureSet } from './features';
 import { detectFlags } from './flags';
 import { decideLanguage, languageName } from './language';
 import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax } from './model';
 import { K_HASHTAG, K_WORD, scan, T_ASCII, T_FUNCTION, T_NEGATED, type Scan } from './tokenize';
 import type { Classification, Flag, Intent, Sentiment, Urgency } from './types';
-import { INTENTS, SENTIMENTS } from './types';
+import { FLAG_NAMES, INTENTS, SENTIMENTS } from './types';
 import { MODEL } from './weights';
 
 export const CLASSIFIER_VERSION: string = MODEL.version;
@@ -207,10 +207,14 @@ function sameRange(text: string, a0: number, a1: number, b0: number, b1: number)
   return text.slice(a0, a1).toLowerCase() === text.slice(b0, b1).toLowerCase();
 }
 
-/** The reasons' candidates of the current post: weight, named position, label (0 intent, 1 sentiment). */
+/**
+ * On the corrections path (featurized without the table), per token: the integer row sums of a
+ * word's n-grams, and what the corrections add through them (logits).
+ */
 let layerGrams = new Int32Array(256 * 8);
 let layerGramDelta = new Float64Array(256 * 8);
 const gramFeature: FeatureSet = { ids: new Int32Array(0), value: 1, namedIds: new Int32Array(0), namedAt: new Int32Array(0) };
+/** The reasons' candidates of the current post: weight, named position, label (0 intent, 1 sentiment). */
 let candWeight = new Float64Array(64);
 let candAt = new Int32Array(64);
 let candLabel = new Int32Array(64);
@@ -312,9 +316,10 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
         const from = kind === K_HASHTAG ? tagWordStart(s, t) : s.normStart[t]!;
         layerGramDelta.fill(0, t * 8, t * 8 + 8);
         if (from >= 0) {
-          wordGramSums(s.norm, from, s.normEnd[t]!, q, grams, t * 8);
+          const gramIds = wordGramIds(s.norm, from, s.normEnd[t]!);
+          sumRows(gramIds, 0, gramIds.length, q, grams, t * 8);
           // What the corrections add through the word's n-grams, in logits.
-          gramFeature.ids = wordGramIds(s.norm, from, s.normEnd[t]!);
+          gramFeature.ids = gramIds;
           layer.accumulate(gramFeature, layerGramDelta.subarray(t * 8, t * 8 + 8));
         } else grams.fill(0, t * 8, t * 8 + 8);
       }
@@ -331,7 +336,8 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     // The feature's own row, and for a word (or a tag's word) the rows of its character n-grams:
     // all that the word adds to the score.
     let r0 = q[o]!, r1 = q[o + 1]!, r2 = q[o + 2]!, r3 = q[o + 3]!, r4 = q[o + 4]!, r5 = q[o + 5]!, r6 = q[o + 6]!, r7 = q[o + COMPLAINT_COLUMN]!;
-    if (at >= 0 && (kinds[at] === K_WORD || kinds[at] === K_HASHTAG)) {
+    const isWord = at >= 0 && (kinds[at] === K_WORD || kinds[at] === K_HASHTAG);
+    if (isWord) {
       const g = at * 8;
       r0 += grams[g]!;
       r1 += grams[g + 1]!;
@@ -347,7 +353,7 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
       delta.fill(0);
       oneId[0] = id;
       layer.accumulate(oneFeature, delta);
-      if (at >= 0 && (kinds[at] === K_WORD || kinds[at] === K_HASHTAG)) for (let c = 0; c < COLUMNS; c++) delta[c] = delta[c]! + layerGramDelta[at * 8 + c]!;
+      if (isWord) for (let c = 0; c < COLUMNS; c++) delta[c] = delta[c]! + layerGramDelta[at * 8 + c]!;
       r0 += delta[0]! / s0;
       r1 += delta[1]! / s1;
       r2 += delta[2]! / s2;
@@ -407,7 +413,8 @@ function flagReason(f: Flag): string {
 export function isFlagReason(reason: string): boolean {
   return FLAG_REASON.test(reason);
 }
-const FLAG_REASON = /^(?:legal|safety|churn|personal data|abuse|repeat contact|press) flag: /;
+/** The lines `flagReason` writes, for every flag name. */
+const FLAG_REASON = new RegExp(`^(?:${FLAG_NAMES.map((name) => name.replace('_', ' ')).join('|')}) flag: `);
 
 export interface ClassifyInput {
   text: string;

@@ -154,17 +154,6 @@ export function tokenGramSums(): Int32Array {
   return tokenGrams;
 }
 
-/**
- * The integer row sums of a word's character n-grams (norm[from..to)) under `table`, into
- * out[at..at + 8): for the reasons of a post featurized without a table (the corrections path).
- */
-export function wordGramSums(norm: Uint16Array, from: number, to: number, table: Int8Array, out: Int32Array, at: number): void {
-  const mark = n;
-  charGrams(norm, from, to);
-  sumRows(mark, table, out, at);
-  n = mark;
-}
-
 /** The feature ids of a word's character n-grams (norm[from..to)), in an array of their own. */
 export function wordGramIds(norm: Uint16Array, from: number, to: number): Int32Array {
   const mark = n;
@@ -174,11 +163,11 @@ export function wordGramIds(norm: Uint16Array, from: number, to: number): Int32A
   return out;
 }
 
-/** out[at..at + 8) = the integer sums of the rows of ids[from..n) under `table`. */
-function sumRows(from: number, table: Int8Array, out: Int32Array, at: number): void {
+/** out[at..at + 8) = the integer sums of the rows of src[from..to) under `table`. */
+export function sumRows(src: Int32Array, from: number, to: number, table: Int8Array, out: Int32Array, at: number): void {
   let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
-  for (let i = from; i < n; i++) {
-    const r = ids[i]! << 3;
+  for (let i = from; i < to; i++) {
+    const r = src[i]! << 3;
     a0 += table[r]!;
     a1 += table[r + 1]!;
     a2 += table[r + 2]!;
@@ -234,7 +223,7 @@ function cachedGrams(norm: Uint16Array, from: number, to: number, hash: number, 
   } else cacheUsed++;
   const mark = n;
   charGrams(norm, from, to);
-  sumRows(mark, table, rowSums, 0);
+  sumRows(ids, mark, n, table, rowSums, 0);
   n = mark;
   const o = slot * SLOT;
   cache[o] = hash;
@@ -331,7 +320,7 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
         const mark = n;
         charGrams(norm, gramFrom, gramTo);
         // Pushed for the dot product; summed here for the reasons.
-        if (table !== undefined) sumRows(mark, table, tg, t * 8);
+        if (table !== undefined) sumRows(ids, mark, n, table, tg, t * 8);
       } else {
         // The int16 halves, sign-extended; a word of L code units has 2L - 1 n-grams.
         const p0 = cache[slot + 4]!, p1 = cache[slot + 5]!, p2 = cache[slot + 6]!, p3 = cache[slot + 7]!;

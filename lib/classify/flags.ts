@@ -370,7 +370,7 @@ function lowerAscii(c: number): number {
 
 /** A code unit as the gate compares it with a literal's rest: lower-cased, ’ read as ' (as in the trigram). */
 function restCode(c: number): number {
-  return c === 0x2019 ? 39 : c >= 65 && c <= 90 ? c + 32 : c;
+  return c === 0x2019 ? 39 : lowerAscii(c);
 }
 
 /** A character of `[\w-]` under the `iu` flags: ASCII letters, digits, `_`, `-`, ſ and the Kelvin sign. */
