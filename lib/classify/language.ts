@@ -3,6 +3,7 @@
  * The site's own tag (X's `lang`) wins when it names a language; otherwise the script and a
  * count of common function words decide. Short posts with no evidence count as English.
  */
+import { isUrlStart } from './url-start';
 
 export const KNOWN_LANGUAGES = ['en'] as const;
 
@@ -103,12 +104,9 @@ export function languageName(code: string): string {
 /** Answers for site language tags seen before (a shared, frozen object per tag). */
 const BY_TAG = new Map<string, LanguageGuess>();
 
-/** A URL's start (sticky: tested at `lastIndex`), as the scanner reads one. */
-const URL_START = /https?:\/\/|www\./iy;
-
 /**
  * Where a run of characters that are Latin whatever the post's language ends: an @handle, or a
- * URL (to the next whitespace); `i` itself when none starts at i.
+ * URL as the scanner reads one (to the next whitespace); `i` itself when none starts at i.
  */
 function latinRunEnd(text: string, i: number): number {
   const n = text.length;
@@ -119,8 +117,7 @@ function latinRunEnd(text: string, i: number): number {
     for (let d = text.charCodeAt(j); j < n && ((d >= 48 && d <= 57) || ((d | 32) >= 97 && (d | 32) <= 122) || d === 95); d = text.charCodeAt(++j));
     return j;
   }
-  URL_START.lastIndex = i;
-  if (((c | 32) === 104 || (c | 32) === 119) && URL_START.test(text)) {
+  if (((c | 32) === 104 || (c | 32) === 119) && isUrlStart(text, i, n)) {
     for (let d = text.charCodeAt(j); j < n && d !== 32 && (d < 9 || d > 13); d = text.charCodeAt(++j));
   }
   return j;

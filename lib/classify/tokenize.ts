@@ -24,6 +24,7 @@
  */
 import { fnv1a, FNV_OFFSET, FNV_PRIME } from '../fnv';
 import { stopwordEntry } from './language';
+import { isUrlStart } from './url-start';
 
 export type TokenKind = 'word' | 'user' | 'url' | 'hashtag' | 'number' | 'emoji' | 'emoticon' | 'punct';
 
@@ -334,18 +335,6 @@ function emitHashed(kind: number, start: number, end: number, normFrom: number, 
   return t;
 }
 
-function isUrlStart(text: string, i: number, n: number): boolean {
-  const c = text.charCodeAt(i) | 32;
-  if (c === 119) {
-    // www.
-    return i + 3 < n && (text.charCodeAt(i + 1) | 32) === 119 && (text.charCodeAt(i + 2) | 32) === 119 && text.charCodeAt(i + 3) === 46;
-  }
-  if (c !== 104 || i + 6 >= n) return false;
-  if ((text.charCodeAt(i + 1) | 32) !== 116 || (text.charCodeAt(i + 2) | 32) !== 116 || (text.charCodeAt(i + 3) | 32) !== 112) return false;
-  let j = i + 4;
-  if ((text.charCodeAt(j) | 32) === 115) j++;
-  return j + 2 < n && text.charCodeAt(j) === 58 && text.charCodeAt(j + 1) === 47 && text.charCodeAt(j + 2) === 47;
-}
 
 function isSpaceCode(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || (c >= 128 && (classOf(c) & C_SPACE) !== 0);
