@@ -6,8 +6,20 @@
 import { describe, expect, it } from 'vitest';
 import { classifyPost } from './index';
 import { score } from './training';
-import { loadBrandEval, loadComplaints, loadEmojiEval, loadSentimentVal, loadTwcsEval, polarityOf } from './training-data';
+import { loadBrandEval, loadComplaints, loadEmojiEval, loadSentimentVal, loadTwcsEval, polarityOf, type BrandEvalRow } from './training-data';
 import { SENTIMENTS } from './types';
+
+/** Sentiment and complaint-vs-not macro-F1 on hand-labelled brand posts, held to their floors. */
+function expectBrandFloors(rows: BrandEvalRow[], sentimentFloor: number, complaintFloor: number): void {
+  const out = rows.map((r) => classifyPost({ text: r.text, lang: 'en' }));
+  expect(score(rows.map((r) => r.sentiment), out.map((o) => o.sentiment), SENTIMENTS).macroF1).toBeGreaterThanOrEqual(sentimentFloor);
+  const c = score(
+    rows.map((r) => (r.intent === 'complaint' ? 'y' : 'n')),
+    out.map((o) => (o.intent === 'complaint' ? 'y' : 'n')),
+    ['y', 'n'],
+  );
+  expect(c.macroF1).toBeGreaterThanOrEqual(complaintFloor);
+}
 
 describe('quality floor (committed validation data)', () => {
   it('sentiment on TweetEval validation: macro-F1 ≥ 0.64', () => {
@@ -27,27 +39,11 @@ describe('quality floor (committed validation data)', () => {
   });
 
   it('brand-directed posts (hand-labelled): sentiment macro-F1 ≥ 0.64, complaint macro-F1 ≥ 0.79', () => {
-    const brand = loadBrandEval();
-    const out = brand.map((b) => classifyPost({ text: b.text, lang: 'en' }));
-    expect(score(brand.map((b) => b.sentiment), out.map((o) => o.sentiment), SENTIMENTS).macroF1).toBeGreaterThanOrEqual(0.64);
-    const c = score(
-      brand.map((b) => (b.intent === 'complaint' ? 'y' : 'n')),
-      out.map((o) => (o.intent === 'complaint' ? 'y' : 'n')),
-      ['y', 'n'],
-    );
-    expect(c.macroF1).toBeGreaterThanOrEqual(0.79);
+    expectBrandFloors(loadBrandEval(), 0.64, 0.79);
   });
 
   it('the 393 hand-labelled twcs posts: sentiment macro-F1 ≥ 0.65, complaint macro-F1 ≥ 0.74', () => {
-    const twcs = loadTwcsEval();
-    const out = twcs.map((t) => classifyPost({ text: t.text, lang: 'en' }));
-    expect(score(twcs.map((t) => t.sentiment), out.map((o) => o.sentiment), SENTIMENTS).macroF1).toBeGreaterThanOrEqual(0.65);
-    const c = score(
-      twcs.map((t) => (t.intent === 'complaint' ? 'y' : 'n')),
-      out.map((o) => (o.intent === 'complaint' ? 'y' : 'n')),
-      ['y', 'n'],
-    );
-    expect(c.macroF1).toBeGreaterThanOrEqual(0.74);
+    expectBrandFloors(loadTwcsEval(), 0.65, 0.74);
   });
 
   it('posts with an emoji (TweetEval emotion, by polarity): macro-F1 ≥ 0.71', () => {
