@@ -10,10 +10,10 @@ import Sentiment from 'sentiment';
 import vader from 'vader-sentiment';
 import { classifyPost } from '../lib/classify/index';
 import { complaintFromHeads } from '../lib/classify/classify-post';
-import { buildModel, sentimentExamples, SENTIMENT_TRAINING, trainHeads, type Heads } from '../lib/classify/train-pipeline';
+import { buildModel, sentimentExamples, trainHeads, trainSentimentHead, type Heads } from '../lib/classify/train-pipeline';
 import { LinearModel } from '../lib/classify/model';
 import { fnvString } from '../lib/classify/tokenize';
-import { macroF1Interval, predictHead, score, toExample, trainSoftmax, type Scores } from '../lib/classify/training';
+import { macroF1Interval, predictHead, score, toExample, type Scores } from '../lib/classify/training';
 import { loadBitext, loadBrandEval, loadBrandTrain, loadComplaints, loadEmojiEval, loadSentimentTrain, loadSentimentVal, loadTwcsEval, loadTwcsEvalFlags, polarityOf, sentimentTrainingSet } from '../lib/classify/training-data';
 import { FLAG_NAMES, INTENTS, SENTIMENTS, type Sentiment as SentimentLabel } from '../lib/classify/types';
 
@@ -176,7 +176,7 @@ if (!quick) {
     const texts: string[] = [];
     for (let f = 0; f < FOLDS; f++) {
       const train = sentimentExamples(sentimentTrainingSet(sentimentTrain.filter((_, i) => i % FOLDS !== f), trainComplaints, brandTrain), true);
-      const head = trainSoftmax(train, SENTIMENT_TRAINING);
+      const head = trainSentimentHead(train);
       sentimentTrain.forEach((s, i) => {
         if (i % FOLDS !== f) return;
         const p = predictHead(head, toExample(s.text, 0));

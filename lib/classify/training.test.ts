@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { macroF1Interval, score } from './training';
+import { macroF1Interval, score, toExample, trainAveraged, trainSoftmax, type TrainOptions } from './training';
 
 const L = ['a', 'b', 'c'];
 /** n posts, the first `wrong` of which are mislabelled. */
@@ -27,5 +27,43 @@ describe('macroF1Interval', () => {
     const all = posts(90, 0);
     expect(macroF1Interval(all.gold, all.predicted, L)).toEqual([1, 1]);
     expect(macroF1Interval([], [], L)).toEqual([0, 0]);
+  });
+});
+
+describe('trainAveraged', () => {
+  const examples = [
+    toExample('love it, thank you so much', 2),
+    toExample('my order never arrived and nobody answers', 0),
+    toExample('what time do you open on sunday', 1),
+    toExample('great service, the staff were lovely', 2),
+    toExample('the app keeps crashing, this is awful', 0),
+    toExample('is the store open today', 1),
+  ];
+  const opts: TrainOptions = { classes: 3, epochs: 3, learningRate: 0.5, l2: 1e-6, balance: true };
+
+  it('is the mean of the runs, weight by weight, and one seed is that run', () => {
+    const a = trainSoftmax(examples, { ...opts, seed: 1 });
+    const b = trainSoftmax(examples, { ...opts, seed: 2 });
+    // Different shuffles give different heads: otherwise there is nothing to average.
+    expect(Array.from(a.weights)).not.toEqual(Array.from(b.weights));
+    const mean = trainAveraged(examples, opts, [1, 2]);
+    let checked = 0;
+    for (let i = 0; i < mean.weights.length; i++) {
+      if (a.weights[i] === 0 && b.weights[i] === 0) continue;
+      expect(mean.weights[i]).toBe(Math.fround((a.weights[i]! + b.weights[i]!) / 2));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(Array.from(trainAveraged(examples, opts, [1]).weights)).toEqual(Array.from(a.weights));
+  });
+
+  it('gives the same bytes on every run, marks what any run saw, and needs a seed', () => {
+    const x = trainAveraged(examples, opts, [1, 2, 3]);
+    const y = trainAveraged(examples, opts, [1, 2, 3]);
+    expect(Buffer.from(x.weights.buffer).equals(Buffer.from(y.weights.buffer))).toBe(true);
+    const seen = trainSoftmax(examples, { ...opts, seed: 1 }).seen;
+    expect(Array.from(x.seen)).toEqual(Array.from(seen));
+    expect(x.seen.reduce((n, v) => n + v, 0)).toBeGreaterThan(50);
+    expect(() => trainAveraged(examples, opts, [])).toThrow(/at least one seed/);
   });
 });

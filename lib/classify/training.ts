@@ -98,6 +98,28 @@ export function trainSoftmax(examples: readonly Example[], opts: TrainOptions): 
   return { classes: K, weights: w, seen };
 }
 
+/**
+ * The mean of heads trained on the same examples with different shuffles (`seeds`): one linear
+ * head again, so it costs nothing at run time. The last AdaGrad iterate of a single run moves with
+ * the order the examples came in; the mean keeps what the runs agree on. Summed in double
+ * precision in seed order, so the result is the same bytes on every run. A feature is seen when
+ * any run saw it.
+ */
+export function trainAveraged(examples: readonly Example[], opts: TrainOptions, seeds: readonly number[]): TrainedHead {
+  if (seeds.length === 0) throw new Error('trainAveraged needs at least one seed');
+  const size = (1 << FEATURE_BITS) * opts.classes;
+  const sum = new Float64Array(size);
+  const seen = new Uint8Array(1 << FEATURE_BITS);
+  for (const seed of seeds) {
+    const head = trainSoftmax(examples, { ...opts, seed });
+    for (let i = 0; i < size; i++) sum[i] = sum[i]! + head.weights[i]!;
+    for (let i = 0; i < seen.length; i++) seen[i] = seen[i]! | head.seen[i]!;
+  }
+  const weights = new Float32Array(size);
+  for (let i = 0; i < size; i++) weights[i] = sum[i]! / seeds.length;
+  return { classes: opts.classes, weights, seen };
+}
+
 /** Probabilities of each class for one example under a trained head (full precision). */
 export function predictHead(head: TrainedHead, e: Pick<Example, 'ids' | 'value'>): number[] {
   const K = head.classes;
