@@ -116,6 +116,12 @@ table('Complaint detection, complaints validation split (held out from training)
     `Sentiment, the same posts with every complaint read as negative (brand-eval's convention; ${twcs.filter((t) => t.intent === 'complaint' && t.sentiment !== 'negative').length} labels change)`,
     sentimentRows(twcs.map((t) => ({ text: t.text, label: t.intent === 'complaint' ? 'negative' : t.sentiment })), withInterval),
   );
+  // X shows a link without its scheme ("amazon.com/…", "t.co/…"): the posts as Careline reads them there.
+  const asShown = (text: string) => text.replace(/https?:\/\//gi, '');
+  table(
+    `Sentiment, the same posts with their links as X shows them, no "https://" (${twcs.filter((t) => asShown(t.text) !== t.text).length} posts change)`,
+    sentimentRows(twcs.map((t) => ({ text: asShown(t.text), label: t.sentiment })), withInterval),
+  );
   table(`Complaint vs not, the same posts`, complaintRows(twcs.map((t) => ({ text: t.text, complaint: t.intent === 'complaint' })), withInterval));
   table('Intent (5-way), the same posts', [['careline', withInterval(twcs.map((t) => t.intent), twcs.map((t) => ours(t.text).intent), INTENTS)]]);
   // Flags against hand-marked flags on the same posts. Not held out: the fifteenth session's rules

@@ -37,6 +37,19 @@ describe('tokenize', () => {
     expect(tokenize("didn't like it").find((t) => t.norm === 'like')!.negated).toBe(true);
   });
 
+  it('reads a link with no scheme, as X shows links, as a URL, and sentences run together as words', () => {
+    const urls = (text: string) => tokenize(text).filter((t) => t.kind === 'url').map((t) => t.raw);
+    expect(norms('Tracking says delivered: track.acme.example/4417')).toEqual(['tracking', 'says', 'delivered', ':', '<url>']);
+    expect(urls('see Example.com, or bit.ly/3xYz… and gov.uk')).toEqual(['Example.com', 'bit.ly/3xYz…', 'gov.uk']);
+    expect(urls("NFL.com's app, (acme.co.uk)")).toEqual(['NFL.com', 'acme.co.uk']);
+    // A full stop with no space is not a link: "it", "me", "so" are words, "e.g." and "U.S." abbreviations.
+    expect(urls('I tried.It works now. Thanks.Me too, e.g. the U.S. and FB.PL i.e.this')).toEqual([]);
+    expect(urls('3.5/5 stars, v2.0 and 1.5.3')).toEqual([]);
+    // The domain of an email address, a name that goes on, and one in a scheme link stay as they were.
+    expect(urls('mail me@acme.com or acme.com_x')).toEqual([]);
+    expect(urls('https://x.com/a.com')).toEqual(['https://x.com/a.com']);
+  });
+
   it('does not take "https://" for an emoticon or a handle inside an email for a mention', () => {
     const toks = tokenize('see https://x.com/a :/ mail me@example.com');
     expect(toks.filter((t) => t.kind === 'url')).toHaveLength(1);

@@ -9,6 +9,7 @@
  *
  * Grammar, at each token start (whitespace separates, anything else unknown is skipped):
  *  - `http://…`, `https://…`, `www.…` up to whitespace → url (norm `<url>`)
+ *  - a link with no scheme, as X shows links: `example.com`, `bit.ly/3xYz…` → url (`bareUrlEnd`)
  *  - `@name` (not right after a letter or digit, as in an email) → user (`<user>`), `#tag` → hashtag
  *  - `:)`, `;-P`, `=D`, `(:`, `<3`, `</3` standing alone → emoticon
  *  - digits with `.,:/-` groups and an optional `st nd rd th am pm k x h` suffix → number
@@ -24,7 +25,7 @@
  */
 import { fnv1a, FNV_OFFSET, FNV_PRIME } from '../fnv';
 import { stopwordEntry } from './language';
-import { isUrlStart } from './url-start';
+import { bareUrlEnd, isUrlStart } from './url-start';
 
 export type TokenKind = 'word' | 'user' | 'url' | 'hashtag' | 'number' | 'emoji' | 'emoticon' | 'punct';
 
@@ -533,41 +534,52 @@ export function scan(text: string): Scan {
         } else break;
       }
       normLen = nl;
-      let bits = 0;
-      if (elongated) bits |= T_ELONGATED;
-      if (ascii) bits |= T_ASCII;
-      if (hasUpper && !hasLower && j - i >= 3) bits |= T_SHOUTED;
-      let h = hw | 0;
-      let w = findWord(h);
-      let e = w >= 0 && sameCodes(from, normLen, WORDS[w]!.codes) ? WORDS[w] : undefined;
-      if (e?.contraction) {
+      // A link as X shows it, with no scheme ("Example.com", "bit.ly/3xYz"): a URL, as
+      // "https://…" is, not words ("example" is no reason for a sentiment).
+      const linkEnd = ascii && j + 1 < n && text.charCodeAt(j) === 46 ? bareUrlEnd(text, i, j, n) : -1;
+      if (linkEnd > 0) {
         normLen = from;
-        const to = e.contraction.codes;
-        ensureNorm(to.length);
-        S.norm.set(to, normLen);
-        normLen += to.length;
-        h = e.contraction.hash;
-        w = findWord(h);
-        e = w >= 0 && sameCodes(from, normLen, WORDS[w]!.codes) ? WORDS[w] : undefined;
+        pushString('<url>');
+        emit(K_URL, i, linkEnd, from, 0);
+        kind = K_URL;
+        i = linkEnd;
+      } else {
+        let bits = 0;
+        if (elongated) bits |= T_ELONGATED;
+        if (ascii) bits |= T_ASCII;
+        if (hasUpper && !hasLower && j - i >= 3) bits |= T_SHOUTED;
+        let h = hw | 0;
+        let w = findWord(h);
+        let e = w >= 0 && sameCodes(from, normLen, WORDS[w]!.codes) ? WORDS[w] : undefined;
+        if (e?.contraction) {
+          normLen = from;
+          const to = e.contraction.codes;
+          ensureNorm(to.length);
+          S.norm.set(to, normLen);
+          normLen += to.length;
+          h = e.contraction.hash;
+          w = findWord(h);
+          e = w >= 0 && sameCodes(from, normLen, WORDS[w]!.codes) ? WORDS[w] : undefined;
+        }
+        const L = normLen - from;
+        const negator =
+          (e !== undefined && e.negator) ||
+          (L >= 3 && S.norm[normLen - 1] === 116 && S.norm[normLen - 2] === 39 && S.norm[normLen - 3] === 110);
+        if (e && e.stopMask !== 0) {
+          if (e.stopMask & 1) bits |= T_FUNCTION;
+          for (let k = 0, m = e.stopMask; m !== 0; k++, m >>>= 1) if (m & 1) S.stopHits[k]!++;
+        }
+        if (negationLeft > 0) {
+          bits |= T_NEGATED;
+          negationLeft--;
+        }
+        emitHashed(K_WORD, i, j, from, bits, h);
+        kind = K_WORD;
+        S.words++;
+        S.wordChars += L;
+        if (negator) negationLeft = NEGATION_SCOPE;
+        i = j;
       }
-      const L = normLen - from;
-      const negator =
-        (e !== undefined && e.negator) ||
-        (L >= 3 && S.norm[normLen - 1] === 116 && S.norm[normLen - 2] === 39 && S.norm[normLen - 3] === 110);
-      if (e && e.stopMask !== 0) {
-        if (e.stopMask & 1) bits |= T_FUNCTION;
-        for (let k = 0, m = e.stopMask; m !== 0; k++, m >>>= 1) if (m & 1) S.stopHits[k]!++;
-      }
-      if (negationLeft > 0) {
-        bits |= T_NEGATED;
-        negationLeft--;
-      }
-      emitHashed(K_WORD, i, j, from, bits, h);
-      kind = K_WORD;
-      S.words++;
-      S.wordChars += L;
-      if (negator) negationLeft = NEGATION_SCOPE;
-      i = j;
     } else if ((cls & C_PICT) !== 0 || (cp >= 0x1f1e6 && cp <= 0x1f1ff)) {
       let j = i + width;
       if (cp >= 0x1f1e6 && cp <= 0x1f1ff && (cls & C_PICT) === 0) {
