@@ -38,12 +38,14 @@ describe('quality floor (committed validation data)', () => {
     expect(s.macroF1).toBeGreaterThanOrEqual(0.81);
   });
 
-  it('brand-directed posts (hand-labelled): sentiment macro-F1 ≥ 0.64, complaint macro-F1 ≥ 0.79', () => {
-    expectBrandFloors(loadBrandEval(), 0.64, 0.79);
+  it('brand-directed posts (hand-labelled): sentiment macro-F1 ≥ 0.66, complaint macro-F1 ≥ 0.79', () => {
+    expectBrandFloors(loadBrandEval(), 0.66, 0.79);
   });
 
-  it('the 393 hand-labelled twcs posts: sentiment macro-F1 ≥ 0.65, complaint macro-F1 ≥ 0.74', () => {
-    expectBrandFloors(loadTwcsEval(), 0.65, 0.74);
+  // 0.69: a single run of the sentiment head (0.669–0.681 over seeds 1–6) in place of the mean of
+  // 40 (0.714) fails here.
+  it('the 393 hand-labelled twcs posts: sentiment macro-F1 ≥ 0.69, complaint macro-F1 ≥ 0.74', () => {
+    expectBrandFloors(loadTwcsEval(), 0.69, 0.74);
   });
 
   it('posts with an emoji (TweetEval emotion, by polarity): macro-F1 ≥ 0.71', () => {
