@@ -140,6 +140,9 @@ describe('classifyPost', () => {
     // A twcs post: Japanese with product names and two links, whose letters outnumbered its kana and kanji.
     const ad = '「#72時間ホンネテレビ」をFire TV Stickで観よう。11/2 21時からAbemaTVで生放送。Fire TV Stickなら、大画面で楽しめます。Prime Nowにて、500円OFFキャンペーン実施中(エリア限定)。https://t.co/B8u1j1MVBu https://t.co/guqfbltFj1';
     expect(classifyPost({ text: ad })).toMatchObject({ classified: false, language: 'ja' });
+    // The same with its links as X shows them, with no scheme.
+    expect(classifyPost({ text: ad.replace(/https:\/\//g, '') })).toMatchObject({ classified: false, language: 'ja' });
+    expect(classifyPost({ text: ad.replace(/https:\/\/t\.co\/\w+/g, 'amazon.co.jp/dp/B0XYZABCDEF') })).toMatchObject({ classified: false, language: 'ja' });
     expect(classifyPost({ text: '@AmazonHelpJapanSupportTeam 注文が届きません https://www.amazon.co.jp/gp/help/customer/display' })).toMatchObject({ classified: false, language: 'ja' });
     // English with a few CJK characters stays English.
     expect(classifyPost({ text: '@acme_sushi_bar the 寿司 platter arrived cold again, see https://t.co/abcdef' })).toMatchObject({ classified: true, language: 'en' });

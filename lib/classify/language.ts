@@ -3,7 +3,7 @@
  * The site's own tag (X's `lang`) wins when it names a language; otherwise the script and a
  * count of common function words decide. Short posts with no evidence count as English.
  */
-import { isUrlStart } from './url-start';
+import { bareUrlEnd, isUrlStart } from './url-start';
 
 export const KNOWN_LANGUAGES = ['en'] as const;
 
@@ -39,6 +39,9 @@ const SCRIPTS: Array<[number, number, string]> = [
   [0x0e00, 0x0e7f, 'th'],
   [0x0370, 0x03ff, 'el'],
 ];
+
+/** Any code unit of SCRIPTS: without one, no script but Latin can win, and the count is skipped. */
+const ANY_OTHER_SCRIPT = new RegExp(`[${SCRIPTS.map(([lo, hi]) => `\\u${lo.toString(16).padStart(4, '0')}-\\u${hi.toString(16).padStart(4, '0')}`).join('')}]`);
 
 function isLatinLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
@@ -104,6 +107,10 @@ export function languageName(code: string): string {
 /** Answers for site language tags seen before (a shared, frozen object per tag). */
 const BY_TAG = new Map<string, LanguageGuess>();
 
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+}
+
 /**
  * Where a run of characters that are Latin whatever the post's language ends: an @handle, or a
  * URL as the scanner reads one (to the next whitespace); `i` itself when none starts at i.
@@ -141,7 +148,9 @@ export function decideLanguage(text: string, hint: string | undefined, wordChars
   let latin = 0;
   let other = 0;
   let perScript: number[] | undefined;
-  for (let i = 0; i < text.length; i++) {
+  // Most posts hold no letter of another script: one native scan says so, and the count is skipped.
+  const n = ANY_OTHER_SCRIPT.test(text) ? text.length : 0;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
       if (c === 64 || (c | 32) === 104 || (c | 32) === 119) {
@@ -151,6 +160,21 @@ export function decideLanguage(text: string, hint: string | undefined, wordChars
           i = end - 1;
           continue;
         }
+      }
+      if (isAsciiAlnum(c) && (i === 0 || !isAsciiAlnum(text.charCodeAt(i - 1)))) {
+        // A word's ASCII letters, counted in one go; none of a link written with no scheme, as X
+        // shows links ("amazon.co.jp/dp/…"), which is Latin whatever the post's language.
+        let j = i;
+        let letters = 0;
+        for (; j < n; j++) {
+          const d = text.charCodeAt(j);
+          if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122)) letters++;
+          else if ((d < 48 || d > 57) && d !== 45) break;
+        }
+        const end = j + 1 < n && text.charCodeAt(j) === 46 ? bareUrlEnd(text, i, j, n) : -1;
+        if (end < 0) latin += letters;
+        i = (end < 0 ? j : end) - 1;
+        continue;
       }
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
       continue;
