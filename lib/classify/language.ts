@@ -3,7 +3,7 @@
  * The site's own tag (X's `lang`) wins when it names a language; otherwise the script and a
  * count of common function words decide. Short posts with no evidence count as English.
  */
-import { bareUrlEnd, isUrlStart } from './url-start';
+import { bareUrlEnd, isLabelCode, isUrlStart } from './url-start';
 
 export const KNOWN_LANGUAGES = ['en'] as const;
 
@@ -168,8 +168,8 @@ export function decideLanguage(text: string, hint: string | undefined, wordChars
         let letters = 0;
         for (; j < n; j++) {
           const d = text.charCodeAt(j);
-          if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122)) letters++;
-          else if ((d < 48 || d > 57) && d !== 45) break;
+          if (!isLabelCode(d)) break;
+          if (d >= 65) letters++;
         }
         const end = j + 1 < n && text.charCodeAt(j) === 46 ? bareUrlEnd(text, i, j, n) : -1;
         if (end < 0) latin += letters;

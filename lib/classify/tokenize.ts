@@ -25,7 +25,7 @@
  */
 import { fnv1a, FNV_OFFSET, FNV_PRIME } from '../fnv';
 import { stopwordEntry } from './language';
-import { bareUrlEnd, isUrlStart } from './url-start';
+import { bareUrlEnd, isUrlStart, urlRunEnd } from './url-start';
 
 export type TokenKind = 'word' | 'user' | 'url' | 'hashtag' | 'number' | 'emoji' | 'emoticon' | 'punct';
 
@@ -97,7 +97,6 @@ export function fnvString(s: string): number {
 const C_L = 1;
 const C_M = 2;
 const C_N = 4;
-const C_SPACE = 8;
 const C_PICT = 16;
 /** Changes when lower-cased (an upper-case letter). */
 const C_UP = 32;
@@ -108,7 +107,6 @@ const C_KNOWN = 128;
 const RE_L = /\p{L}/u;
 const RE_M = /\p{M}/u;
 const RE_N = /\p{N}/u;
-const RE_SPACE = /\s/u;
 const RE_PICT = /\p{Extended_Pictographic}/u;
 
 function computeClass(cp: number): number {
@@ -117,7 +115,6 @@ function computeClass(cp: number): number {
   if (RE_L.test(s)) b |= C_L;
   if (RE_M.test(s)) b |= C_M;
   if (RE_N.test(s)) b |= C_N;
-  if (RE_SPACE.test(s)) b |= C_SPACE;
   if (RE_PICT.test(s)) b |= C_PICT;
   if (s.toLowerCase() !== s) b |= C_UP;
   if (s.toUpperCase() !== s) b |= C_LO;
@@ -337,8 +334,10 @@ function emitHashed(kind: number, start: number, end: number, normFrom: number, 
 }
 
 
-function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13 || (c >= 128 && (classOf(c) & C_SPACE) !== 0);
+/** A URL token, t[start .. end), norm `<url>`. */
+function emitUrl(start: number, end: number, normFrom: number): void {
+  pushString('<url>');
+  emit(K_URL, start, end, normFrom, 0);
 }
 
 const EMOTICON_MOUTH = new Set([...')](\\[dDpP/|*3@$'].map((c) => c.charCodeAt(0)));
@@ -434,10 +433,8 @@ export function scan(text: string): Scan {
     let emoLen = 0;
 
     if ((c === 104 || c === 72 || c === 119 || c === 87) && isUrlStart(text, i, n)) {
-      let j = i;
-      while (j < n && !isSpaceCode(text.charCodeAt(j))) j++;
-      pushString('<url>');
-      emit(K_URL, i, j, from, 0);
+      const j = urlRunEnd(text, i, n);
+      emitUrl(i, j, from);
       kind = K_URL;
       i = j;
     } else if ((c === 64 || c === 35) && isWordCodeAt(text, i + 1, n) && !(c === 64 && isWordCodeAt(text, i - 1, n))) {
@@ -539,8 +536,7 @@ export function scan(text: string): Scan {
       const linkEnd = ascii && j + 1 < n && text.charCodeAt(j) === 46 ? bareUrlEnd(text, i, j, n) : -1;
       if (linkEnd > 0) {
         normLen = from;
-        pushString('<url>');
-        emit(K_URL, i, linkEnd, from, 0);
+        emitUrl(i, linkEnd, from);
         kind = K_URL;
         i = linkEnd;
       } else {

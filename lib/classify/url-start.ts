@@ -26,13 +26,21 @@ const LINK_TLDS = new Set([
   'ie', 'es', 'nl', 'jp', 'cn', 'ru', 'br', 'mx', 'ch', 'se', 'dk', 'fi', 'pl', 'tv', 'app', 'dev', 'xyz', 'shop', 'store',
 ]);
 
-function isLabelCode(c: number): boolean {
+/** A code unit a domain's label can hold: an ASCII letter or digit, or "-". */
+export function isLabelCode(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 45;
 }
 
-/** White space as the scanner reads it (\s). */
+/** White space that ends a URL: space, tab, line feed, carriage return, and any other \s past ASCII. */
 function isSpace(c: number): boolean {
-  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(String.fromCharCode(c));
+  return c < 128 ? c === 32 || c === 10 || c === 9 || c === 13 : /\s/.test(String.fromCharCode(c));
+}
+
+/** Where a URL that goes on at text[i] ends: at the next white space (or the end of the text). */
+export function urlRunEnd(text: string, i: number, n: number): number {
+  let j = i;
+  while (j < n && !isSpace(text.charCodeAt(j))) j++;
+  return j;
 }
 
 /**
@@ -66,10 +74,7 @@ export function bareUrlEnd(text: string, i: number, labelEnd: number, n: number)
     const c = text.charCodeAt(k) | 32;
     if (c < 97 || c > 122) return -1;
   }
-  if (p < n && text.charCodeAt(p) === 47) {
-    while (p < n && !isSpace(text.charCodeAt(p))) p++;
-    return p;
-  }
+  if (p < n && text.charCodeAt(p) === 47) return urlRunEnd(text, p, n);
   const tld = text.slice(tldStart, p);
   // A two-letter one in capitals with no path reads as an abbreviation ("FB.PL", "U.K").
   if (!LINK_TLDS.has(tld.toLowerCase()) || (tld.length === 2 && tld === tld.toUpperCase())) return -1;
