@@ -288,44 +288,23 @@ function expandLiterals(alt: string): string[] {
 }
 
 /**
- * The key of a trigram (a << 14 | b << 7 | c, 7 bits a character) among 2^KEY_BITS: the last two
- * characters, the first folded in. A chain entry compares the whole trigram, so keys may collide.
+ * Every literal of every hint, in one Aho–Corasick automaton over the lower-cased post: the gate
+ * makes one table step per code unit and learns every literal that ends there, so it knows exactly
+ * which hints match without running them. Built when the module loads.
  */
-const KEY_BITS = 14;
-const KEY_MASK = (1 << KEY_BITS) - 1;
-function trigramKey(a: number, b: number, c: number): number {
-  const x = (a << 14) | (b << 7) | c;
-  return (x ^ (x >>> KEY_BITS)) & KEY_MASK;
-}
-
-/**
- * Every literal of every hint, chained by the key of its first three characters: the gate looks
- * up each trigram of the post and checks the rest of the literal in place, so it knows exactly
- * which hints match without running them. 32 KB of chain heads (a few hundred literals), small
- * enough to stay in cache between posts: a post reaches about ten chains.
- */
-const LITERAL_HEAD = new Int16Array(1 << KEY_BITS).fill(-1);
-/** One bit per trigram key that heads a chain: a 2 KB filter read before the chain heads. */
-const LITERAL_KEYS = new Int32Array((1 << KEY_BITS) >>> 5);
-const literalNext: number[] = [];
 const literalText: string[] = [];
-const literalRule: number[] = [];
-/** Chains `lit` (3+ characters) under the key of its first trigram; the gate sets bit `rule` when it matches. */
-function addLiteral(lit: string, rule: number): void {
-  const key = trigramKey(lit.charCodeAt(0), lit.charCodeAt(1), lit.charCodeAt(2));
-  LITERAL_KEYS[key >>> 5] = LITERAL_KEYS[key >>> 5]! | (1 << (key & 31));
+const literalBit: number[] = [];
+/** Adds `lit` (3+ characters, ASCII): the gate sets `bit` when the post holds it. */
+function addLiteral(lit: string, bit: number): void {
+  if (lit.length < 3) throw new Error(`flags: hint literal "${lit}" is shorter than 3 characters`);
+  for (let k = 0; k < lit.length; k++) if (lit.charCodeAt(k) >= 128) throw new Error(`flags: hint literal "${lit}" is not ASCII`);
   literalText.push(lit);
-  literalRule.push(rule);
-  literalNext.push(LITERAL_HEAD[key]!);
-  LITERAL_HEAD[key] = literalText.length - 1;
+  literalBit.push(bit);
 }
 RULES.forEach((r, k) => {
   for (const alt of topLevelAlternatives(r.hint.source)) {
     const literals = alt in r.overrides ? r.overrides[alt]!.split('|').filter((l) => l !== '') : expandLiterals(alt);
-    for (const lit of literals) {
-      if (lit.length < 3) throw new Error(`flags: hint literal "${lit}" is shorter than 3 characters`);
-      addLiteral(lit, k);
-    }
+    for (const lit of literals) addLiteral(lit, 1 << k);
   }
 });
 const REFERENCE_BIT = 1 << RULES.length;
@@ -335,27 +314,75 @@ const REFERENCE_BIT = 1 << RULES.length;
  */
 const URL_STARTS = 'http|www.';
 const URL_BIT = 1 << (RULES.length + 1);
-for (const [literals, bit] of [[REFERENCE_KEYWORDS, RULES.length], [URL_STARTS, RULES.length + 1]] as const) {
+for (const [literals, bit] of [[REFERENCE_KEYWORDS, REFERENCE_BIT], [URL_STARTS, URL_BIT]] as const) {
   for (const lit of literals.split('|')) addLiteral(lit, bit);
 }
 if (URL_RE.source !== String.raw`https?:\/\/\S+|www\.\S+`) throw new Error('flags: URL_STARTS must be the starts of URL_RE');
-if (literalText.length > 0x7fff) throw new Error('flags: too many hint literals for 16-bit chain links');
+
 /**
- * The literals packed for the gate's loop: each one's first three code units as its trigram
- * (a << 14 | b << 7 | c, the gate's rolling value), its rule bit, and the rest of its code units
- * (from LITERAL_REST[literalFrom[l]] to LITERAL_REST[literalFrom[l + 1]]).
+ * The automaton's alphabet: each character some literal holds has a class of its own (1…),
+ * upper-case ASCII letters their lower case's, "’" that of "'" (the rules read it so, see
+ * flagsOf); every other code unit is class 0, which no literal holds.
  */
-const LITERAL_TRIGRAM = Int32Array.from(literalText, (lit) => (lit.charCodeAt(0) << 14) | (lit.charCodeAt(1) << 7) | lit.charCodeAt(2));
-const LITERAL_BIT = Int32Array.from(literalRule, (k) => 1 << k);
-const LITERAL_NEXT = Int32Array.from(literalNext);
-const LITERAL_FROM = new Int32Array(literalText.length + 1);
-const LITERAL_REST = new Uint8Array(literalText.reduce((sum, lit) => sum + lit.length - 3, 0));
-literalText.forEach((lit, l) => {
-  for (let k = 0; k < lit.length; k++) if (lit.charCodeAt(k) >= 128) throw new Error(`flags: hint literal "${lit}" is not ASCII`);
-  let o = LITERAL_FROM[l]!;
-  for (let k = 3; k < lit.length; k++) LITERAL_REST[o++] = lit.charCodeAt(k);
-  LITERAL_FROM[l + 1] = o;
-});
+const ALPHABET = new Uint8Array(128);
+let classes = 1;
+for (const lit of literalText) {
+  for (let k = 0; k < lit.length; k++) {
+    const c = lit.charCodeAt(k);
+    if (ALPHABET[c] === 0) ALPHABET[c] = classes++;
+  }
+}
+for (let c = 65; c <= 90; c++) ALPHABET[c] = ALPHABET[c + 32]!;
+const CLASSES = classes;
+
+/**
+ * The automaton as a full transition table: NEXT[state × CLASSES + class] is the state after
+ * reading a character of that class, and OUT[state] the bits of every literal that ends there
+ * (its own and, through the failure links, those of its suffixes). State 0 is the start.
+ */
+const { NEXT, OUT } = ((): { NEXT: Uint16Array; OUT: Int32Array } => {
+  // The trie, with -1 for a missing edge.
+  const edges: number[][] = [new Array<number>(CLASSES).fill(-1)];
+  const out: number[] = [0];
+  literalText.forEach((lit, l) => {
+    let state = 0;
+    for (let k = 0; k < lit.length; k++) {
+      const cls = ALPHABET[lit.charCodeAt(k)]!;
+      if (edges[state]![cls] === -1) {
+        edges[state]![cls] = edges.length;
+        edges.push(new Array<number>(CLASSES).fill(-1));
+        out.push(0);
+      }
+      state = edges[state]![cls]!;
+    }
+    out[state] = out[state]! | literalBit[l]!;
+  });
+  if (edges.length > 0xffff) throw new Error('flags: too many hint literals for 16-bit states');
+  // Breadth first: a state's failure link is shallower, so it is complete when the state is reached.
+  const fail = new Array<number>(edges.length).fill(0);
+  const next = new Uint16Array(edges.length * CLASSES);
+  const queue: number[] = [];
+  for (let cls = 0; cls < CLASSES; cls++) {
+    const to = edges[0]![cls]!;
+    next[cls] = to === -1 ? 0 : to;
+    if (to !== -1) queue.push(to);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head]!;
+    out[state] = out[state]! | out[fail[state]!]!;
+    for (let cls = 0; cls < CLASSES; cls++) {
+      const to = edges[state]![cls]!;
+      const viaFail = next[fail[state]! * CLASSES + cls]!;
+      if (to === -1) next[state * CLASSES + cls] = viaFail;
+      else {
+        next[state * CLASSES + cls] = to;
+        fail[to] = viaFail;
+        queue.push(to);
+      }
+    }
+  }
+  return { NEXT: next, OUT: Int32Array.from(out) };
+})();
 const ABUSE_RULE = RULES.findIndex((r) => r.flag === 'abuse');
 const PRESS_RULE = RULES.findIndex((r) => r.flag === 'press');
 const ALL_RULES = (1 << RULES.length) - 1;
@@ -366,11 +393,6 @@ function isAsciiWordCode(c: number): boolean {
 
 function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
-}
-
-/** A code unit as the gate compares it with a literal's rest: lower-cased, ’ read as ' (as in the trigram). */
-function restCode(c: number): number {
-  return c === 0x2019 ? 39 : lowerAscii(c);
 }
 
 /** A character of `[\w-]` under the `iu` flags: ASCII letters, digits, `_`, `-`, ſ and the Kelvin sign. */
@@ -412,7 +434,7 @@ interface Gate {
 
 /**
  * One pass over the post, lower-casing ASCII on the fly: which hints match (their literals,
- * looked up by trigram, plus "f*"-style masks and a standalone "rt"), and whether personal data
+ * found by the automaton, plus "f*"-style masks and a standalone "rt"), and whether personal data
  * is possible: 9+ digits in one run of digits, spaces, brackets, dots and dashes (a card, phone
  * or long reference number: DIGIT_RUN_RE's matches are such runs; in a post with a URL, whose
  * blanking can join runs, 9+ digits in all), a reference keyword with 4+ digits or a run of 6
@@ -430,8 +452,9 @@ function gate(text: string): Gate {
   let upperRun = 0;
   let maxUpperRun = 0;
   let personal = false;
-  // The last three lower-cased code units, 7 bits each (non-ASCII as 0): trigramKey's input.
+  // The last three lower-cased code units, 7 bits each (non-ASCII as 0), and the automaton's state.
   let x = 0;
+  let state = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
@@ -468,20 +491,8 @@ function gate(text: string): Gate {
       if ((c === 42 || c === 35 || c === 64 || c === 36) && (x & 127) === 102) rules |= 1 << ABUSE_RULE;
     }
     x = ((x << 7) | c) & 0x1fffff;
-    const key = (x ^ (x >>> KEY_BITS)) & KEY_MASK;
-    if ((LITERAL_KEYS[key >>> 5]! & (1 << (key & 31))) !== 0) {
-      for (let l = LITERAL_HEAD[key]!; l !== -1; l = LITERAL_NEXT[l]!) {
-        const bit = LITERAL_BIT[l]!;
-        if ((rules & bit) !== 0 || LITERAL_TRIGRAM[l] !== x) continue;
-        // The rest of the literal, in place after the trigram.
-        const from = LITERAL_FROM[l]!;
-        const to = LITERAL_FROM[l + 1]!;
-        if (i + to - from >= n) continue;
-        let k = from;
-        while (k < to && restCode(text.charCodeAt(i + 1 + k - from)) === LITERAL_REST[k]) k++;
-        if (k === to) rules |= bit;
-      }
-    }
+    state = NEXT[state * CLASSES + ALPHABET[c]!]!;
+    rules |= OUT[state]!;
     // A standalone "rt".
     if (c === 116 && ((x >>> 7) & 127) === 114 && !isAsciiWordCode(x >>> 14)) {
       const d = i + 1 < n ? lowerAscii(text.charCodeAt(i + 1)) : 32;
