@@ -1,8 +1,8 @@
-import { featureBuffers, featurizeScan, gramSums, sharedFeatureSet, sumRows, tagWordStart, tokenGramSums, wordGramIds, type FeatureBuffers, type FeatureSet } from './features';
+import { featureBuffers, featurizeScan, gramSums, isContentToken, sharedFeatureSet, sumRows, tagWordStart, tokenGramSums, wordGramIds, type FeatureBuffers, type FeatureSet } from './features';
 import { detectFlags } from './flags';
 import { decideLanguage, languageName } from './language';
 import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax } from './model';
-import { K_HASHTAG, K_WORD, scan, T_ASCII, T_FUNCTION, T_NEGATED, type Scan } from './tokenize';
+import { K_HASHTAG, K_WORD, scan, T_ASCII, T_NEGATED, type Scan } from './tokenize';
 import type { Classification, Flag, Intent, Sentiment, Urgency } from './types';
 import { FLAG_NAMES, INTENTS, SENTIMENTS } from './types';
 import { MODEL } from './weights';
@@ -224,11 +224,6 @@ const oneId = new Int32Array(1);
 const oneFeature: FeatureSet = { ids: oneId, value: 1, namedIds: oneId, namedAt: oneId };
 const delta = new Float64Array(COLUMNS);
 
-/** Whether token t is a content word (not a function word, not a single letter) or another named token (emoji, tag). */
-function isContent(s: Scan, t: number): boolean {
-  return (s.bits[t]! & T_FUNCTION) === 0 && s.normEnd[t]! - s.normStart[t]! >= 2;
-}
-
 /**
  * Whether tokens x and y read the same (lower-cased), or as one word with another ending: two
  * ASCII words of which the shorter, 4 letters or more, starts the longer, at most 3 letters
@@ -267,8 +262,8 @@ function overlaps(s: Scan, a: number, b: number): boolean {
   const b0 = b >= 0 ? (nb >= 0 ? nb : b1) : b1 - 1;
   for (let x = a0; x <= a1; x++) {
     // Between a negator and its word, only those two are the feature's.
-    if ((x !== a0 && x !== a1) || !isContent(s, x)) continue;
-    for (let y = b0; y <= b1; y++) if ((y === b0 || y === b1) && isContent(s, y) && sameToken(s, x, y)) return true;
+    if ((x !== a0 && x !== a1) || !isContentToken(s, x)) continue;
+    for (let y = b0; y <= b1; y++) if ((y === b0 || y === b1) && isContentToken(s, y) && sameToken(s, x, y)) return true;
   }
   return false;
 }
@@ -327,10 +322,9 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
   }
   let cands = 0;
   for (let i = 0; i < named; i++) {
-    const at = namedAt[i]!;
     // Function words, one-letter words and pairs with no other word ("to the", "b a") are never
-    // shown: skip them before reading their weights.
-    if (at >= 0 ? !isContent(s, at) : !isContent(s, -at - 1) && !isContent(s, -at - 2)) continue;
+    // shown: featurizeScan names none of them.
+    const at = namedAt[i]!;
     const id = namedIds[i]!;
     const o = id * COLUMNS;
     // The feature's own row, and for a word (or a tag's word) the rows of its character n-grams:

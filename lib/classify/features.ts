@@ -1,4 +1,4 @@
-import { FNV_OFFSET, FNV_PRIME, fnvString, fnvUnits, K_EMOJI, K_EMOTICON, K_HASHTAG, K_PUNCT, K_URL, K_USER, K_WORD, scan, T_ELONGATED, T_NEGATED, T_SHOUTED, type Scan } from './tokenize';
+import { FNV_OFFSET, FNV_PRIME, fnvString, fnvUnits, K_EMOJI, K_EMOTICON, K_HASHTAG, K_PUNCT, K_URL, K_USER, K_WORD, scan, T_ELONGATED, T_FUNCTION, T_NEGATED, T_SHOUTED, type Scan } from './tokenize';
 
 /**
  * Hashed features of a post: word unigrams and bigrams (negation-marked), character 3- and
@@ -33,7 +33,10 @@ export interface FeatureSet {
   ids: Int32Array;
   /** 1/sqrt(count): every post has the same feature-vector length. */
   value: number;
-  /** Word unigram and bigram feature ids that can be shown as reasons… */
+  /**
+   * Word unigram and bigram feature ids that can be shown as reasons (a content word, an emoji
+   * or a tag, a pair with a content word: see `isContentToken`)…
+   */
   namedIds: Int32Array;
   /** …and where they are: token index t for a unigram, -(t + 1) for the bigram ending at t. */
   namedAt: Int32Array;
@@ -92,6 +95,14 @@ function pushNamed(id: number, at: number): void {
   }
   namedIds[named] = id;
   namedAt[named++] = at;
+}
+
+/**
+ * Whether token t can be shown as a reason: not a function word ("the", "my") and a norm of 2+
+ * code units (not a one-letter word, not a lone one-unit emoji).
+ */
+export function isContentToken(s: Scan, t: number): boolean {
+  return (s.bits[t]! & T_FUNCTION) === 0 && s.normEnd[t]! - s.normStart[t]! >= 2;
 }
 
 /** Character 3- and 4-grams of norm[from..to) padded with ^ and $, pushed as feature ids. */
@@ -265,6 +276,7 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
   push(SHAPE_BIAS);
   let prevHash = HASH_START;
   let prevIsWord = false;
+  let prevContent = false;
   let hasUser = false;
   let words = 0;
   const count = s.count;
@@ -284,12 +296,16 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
     push(uni);
     const bi = mix(prevHash, wordHash) & MASK;
     push(bi);
+    // Named only what a reason can show: a content token, a pair of words with one content word
+    // ("to the" and "b a" are never shown).
+    const content = (bits & T_FUNCTION) === 0 && normEnd[t]! - normStart[t]! >= 2;
     if (kind === K_WORD || kind === K_EMOJI || kind === K_EMOTICON || kind === K_HASHTAG) {
-      pushNamed(uni, t);
-      if (prevIsWord && kind === K_WORD) pushNamed(bi, -(t + 1));
+      if (content) pushNamed(uni, t);
+      if (prevIsWord && kind === K_WORD && (content || prevContent)) pushNamed(bi, -(t + 1));
     }
     prevHash = wordHash;
     prevIsWord = kind === K_WORD;
+    prevContent = content;
     // The code units whose character n-grams this token adds: a word's norm, or a hashtag's word.
     let gramFrom = -1;
     let gramTo = 0;
@@ -311,7 +327,7 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
         gramHash = fnvUnits(norm, from, to);
         const word = seeded(gramHash, SEED_WORD) & MASK;
         push(word);
-        pushNamed(word, t);
+        if (content) pushNamed(word, t);
       } else if (table !== undefined) tg.fill(0, t * 8, t * 8 + 8);
     }
     if (gramFrom >= 0) {
