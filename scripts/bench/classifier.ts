@@ -29,35 +29,94 @@ function settle(): void {
   collectGarbage();
 }
 
-/**
- * Posts per second of this process's CPU time (user + system), so that other work on a shared
- * machine slows both sides of the ratio less than wall-clock time would.
- */
-function postsPerSecond(texts: readonly string[], fn: (t: string) => unknown, minMs = 1500): number {
-  for (let i = 0; i < 2000; i++) fn(texts[i % texts.length]!); // warm-up
-  settle();
+/** CPU time (user + system) of this process since `start`, in milliseconds. */
+function cpuMs(start: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(start);
+  return (u.user + u.system) / 1000;
+}
+
+/** Posts per second of `fn` over `texts` for at least `minMs` of this process's CPU time. */
+function rate(texts: readonly string[], fn: (t: string) => unknown, minMs: number): number {
   let n = 0;
   const start = process.cpuUsage();
   let usedMs = 0;
   while (usedMs < minMs) {
     for (let i = 0; i < texts.length; i++) fn(texts[i]!);
     n += texts.length;
-    const u = process.cpuUsage(start);
-    usedMs = (u.user + u.system) / 1000;
+    usedMs = cpuMs(start);
   }
-  return Math.round((n * 1000) / usedMs);
+  return (n * 1000) / usedMs;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+/**
+ * Posts per second of two functions over the same posts, this process's CPU time (so other work
+ * on a shared machine slows both sides less than wall-clock time would), paired: `rounds` short
+ * rounds of each, alternating which goes first, so a slow spell of the machine falls on both
+ * sides of a round's ratio. The medians of the rounds' rates and of their ratios (a / b).
+ */
+function pairedRates(
+  texts: readonly string[],
+  a: (t: string) => unknown,
+  b: (t: string) => unknown,
+  rounds = 11,
+  roundMs = 250,
+): { a: number; b: number; ratio: number } {
+  for (let i = 0; i < 2000; i++) {
+    a(texts[i % texts.length]!);
+    b(texts[i % texts.length]!);
+  } // warm-up
+  settle();
+  const ra: number[] = [];
+  const rb: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let x: number;
+    let y: number;
+    if (r % 2 === 0) {
+      x = rate(texts, a, roundMs);
+      y = rate(texts, b, roundMs);
+    } else {
+      y = rate(texts, b, roundMs);
+      x = rate(texts, a, roundMs);
+    }
+    ra.push(x);
+    rb.push(y);
+    ratios.push(x / y);
+  }
+  return { a: Math.round(median(ra)), b: Math.round(median(rb)), ratio: median(ratios) };
 }
 
 /**
  * One pass over posts not repeated (the sentiment training tweets), CPU time: the per-word
  * n-gram cache then meets new words as it would on a live timeline, unlike the repeated set.
+ * Paired as `pairedRates` is: the posts in `chunks` slices, each read by both functions in turn
+ * (each slice is new to the classifier when it reads it); the medians of the slices' rates and
+ * of their ratios (a / b).
  */
-function onePassPerSecond(texts: readonly string[], fn: (t: string) => unknown): number {
+function onePassRates(texts: readonly string[], a: (t: string) => unknown, b: (t: string) => unknown, chunks = 10): { a: number; b: number; ratio: number } {
   settle();
-  const start = process.cpuUsage();
-  for (let i = 0; i < texts.length; i++) fn(texts[i]!);
-  const u = process.cpuUsage(start);
-  return Math.round((texts.length * 1e6) / (u.user + u.system));
+  const size = Math.ceil(texts.length / chunks);
+  const ra: number[] = [];
+  const rb: number[] = [];
+  const ratios: number[] = [];
+  for (let c = 0; c < chunks; c++) {
+    const slice = texts.slice(c * size, (c + 1) * size);
+    let start = process.cpuUsage();
+    for (let i = 0; i < slice.length; i++) a(slice[i]!);
+    const x = (slice.length * 1000) / cpuMs(start);
+    start = process.cpuUsage();
+    for (let i = 0; i < slice.length; i++) b(slice[i]!);
+    const y = (slice.length * 1000) / cpuMs(start);
+    ra.push(x);
+    rb.push(y);
+    ratios.push(x / y);
+  }
+  return { a: Math.round(median(ra)), b: Math.round(median(rb)), ratio: median(ratios) };
 }
 
 /**
@@ -118,22 +177,20 @@ function queueRefreshMs(texts: readonly string[]): { afresh: number; cached: num
 export async function run(): Promise<Array<[string, string | number]>> {
   const texts = [...loadBrandEval().map((b) => b.text), ...loadSentimentVal().map((s) => s.text)];
   const afinn = new Sentiment();
-  const ours = postsPerSecond(texts, (text) => classifyPost({ text, lang: 'en' }));
-  const baseline = postsPerSecond(texts, (text) => afinn.analyze(text));
+  const paired = pairedRates(texts, (text) => classifyPost({ text, lang: 'en' }), (text) => afinn.analyze(text));
   const unseen = loadSentimentTrain().map((s) => s.text).slice(0, 40000);
-  const oursUnseen = onePassPerSecond(unseen, (text) => classifyPost({ text, lang: 'en' }));
-  const afinnUnseen = onePassPerSecond(unseen, (text) => afinn.analyze(text));
+  const unseenPaired = onePassRates(unseen, (text) => classifyPost({ text, lang: 'en' }), (text) => afinn.analyze(text));
   settle();
   const stages = stageMicros(texts);
   const queue = queueRefreshMs(texts);
   const module = readFileSync(join(import.meta.dirname, '../../lib/classify/weights.ts'));
   return [
     ['classifier.version', CLASSIFIER_VERSION],
-    ['classifier.posts_per_second', ours],
-    ['classifier.afinn_posts_per_second', baseline],
-    ['classifier.ratio_vs_afinn', Number((ours / baseline).toFixed(2))],
-    ['classifier.unseen_posts_per_second', oursUnseen],
-    ['classifier.unseen_ratio_vs_afinn', Number((oursUnseen / afinnUnseen).toFixed(2))],
+    ['classifier.posts_per_second', paired.a],
+    ['classifier.afinn_posts_per_second', paired.b],
+    ['classifier.ratio_vs_afinn', Number(paired.ratio.toFixed(2))],
+    ['classifier.unseen_posts_per_second', unseenPaired.a],
+    ['classifier.unseen_ratio_vs_afinn', Number(unseenPaired.ratio.toFixed(2))],
     ['classifier.weights_kb_gzipped', Math.round(gzipSync(module).length / 1024)],
     ...Object.entries(stages).map(([name, us]): [string, number] => [`classifier.us_per_post.${name}`, Number(us.toFixed(2))]),
     ['classifier.queue_refresh_ms_300_posts_40_corrections', Number(queue.afresh.toFixed(2))],
