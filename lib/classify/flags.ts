@@ -320,25 +320,33 @@ for (const [literals, bit] of [[REFERENCE_KEYWORDS, REFERENCE_BIT], [URL_STARTS,
 if (URL_RE.source !== String.raw`https?:\/\/\S+|www\.\S+`) throw new Error('flags: URL_STARTS must be the starts of URL_RE');
 
 /**
- * The automaton's alphabet: each character some literal holds has a class of its own (1…),
- * upper-case ASCII letters their lower case's, "’" that of "'" (the rules read it so, see
- * flagsOf); every other code unit is class 0, which no literal holds.
+ * The automaton's alphabet, 32 classes: a letter's class is its own (1–26, upper case as lower
+ * case); the other characters the literals hold (" ", "'", "&", …), the most used first, take
+ * classes 27–31, the last of them shared when there are more than five; "’" reads as "'" (as the
+ * rules read it, see flagsOf); every other code unit is class 0, which no literal holds. A shared
+ * class can only make the gate let more posts through, never fewer.
  */
+const CLASS_BITS = 5;
+const CLASSES = 1 << CLASS_BITS;
 const ALPHABET = new Uint8Array(128);
-let classes = 1;
-for (const lit of literalText) {
-  for (let k = 0; k < lit.length; k++) {
-    const c = lit.charCodeAt(k);
-    if (ALPHABET[c] === 0) ALPHABET[c] = classes++;
+for (let c = 97; c <= 122; c++) ALPHABET[c] = ALPHABET[c - 32] = c - 96;
+{
+  const uses = new Map<number, number>();
+  for (const lit of literalText) {
+    for (let k = 0; k < lit.length; k++) {
+      const c = lit.charCodeAt(k);
+      if (ALPHABET[c] === 0) uses.set(c, (uses.get(c) ?? 0) + 1);
+    }
   }
+  [...uses].sort((x, y) => y[1] - x[1] || x[0] - y[0]).forEach(([c], k) => (ALPHABET[c] = Math.min(27 + k, CLASSES - 1)));
 }
-for (let c = 65; c <= 90; c++) ALPHABET[c] = ALPHABET[c + 32]!;
-const CLASSES = classes;
 
 /**
- * The automaton as a full transition table: NEXT[state × CLASSES + class] is the state after
- * reading a character of that class, and OUT[state] the bits of every literal that ends there
- * (its own and, through the failure links, those of its suffixes). State 0 is the start.
+ * The automaton as a full transition table over state offsets (a state's number × 32):
+ * NEXT[offset + class] is the offset of the state after reading a character of that class (no
+ * multiplication on the gate's path from one character to the next), and OUT[offset >>> 5] the
+ * bits of every literal that ends there (its own and, through the failure links, those of its
+ * suffixes). State 0 is the start.
  */
 const { NEXT, OUT } = ((): { NEXT: Uint16Array; OUT: Int32Array } => {
   // The trie, with -1 for a missing edge.
@@ -357,14 +365,14 @@ const { NEXT, OUT } = ((): { NEXT: Uint16Array; OUT: Int32Array } => {
     }
     out[state] = out[state]! | literalBit[l]!;
   });
-  if (edges.length > 0xffff) throw new Error('flags: too many hint literals for 16-bit states');
-  // Breadth first: a state's failure link is shallower, so it is complete when the state is reached.
+  if (edges.length << CLASS_BITS > 0x10000) throw new Error('flags: too many hint literals for 16-bit state offsets');
+  // Breadth first: a state's failure link is shallower, so its row is complete when the state is reached.
   const fail = new Array<number>(edges.length).fill(0);
-  const next = new Uint16Array(edges.length * CLASSES);
+  const next = new Uint16Array(edges.length << CLASS_BITS);
   const queue: number[] = [];
   for (let cls = 0; cls < CLASSES; cls++) {
     const to = edges[0]![cls]!;
-    next[cls] = to === -1 ? 0 : to;
+    next[cls] = to === -1 ? 0 : to << CLASS_BITS;
     if (to !== -1) queue.push(to);
   }
   for (let head = 0; head < queue.length; head++) {
@@ -372,11 +380,11 @@ const { NEXT, OUT } = ((): { NEXT: Uint16Array; OUT: Int32Array } => {
     out[state] = out[state]! | out[fail[state]!]!;
     for (let cls = 0; cls < CLASSES; cls++) {
       const to = edges[state]![cls]!;
-      const viaFail = next[fail[state]! * CLASSES + cls]!;
-      if (to === -1) next[state * CLASSES + cls] = viaFail;
+      const viaFail = next[(fail[state]! << CLASS_BITS) + cls]!;
+      if (to === -1) next[(state << CLASS_BITS) + cls] = viaFail;
       else {
-        next[state * CLASSES + cls] = to;
-        fail[to] = viaFail;
+        next[(state << CLASS_BITS) + cls] = to << CLASS_BITS;
+        fail[to] = viaFail >>> CLASS_BITS;
         queue.push(to);
       }
     }
@@ -457,7 +465,7 @@ function gate(text: string): Gate {
   let maxUpperRun = 0;
   let personal = false;
   let curly = false;
-  // The last three lower-cased code units, 7 bits each (non-ASCII as 0), and the automaton's state.
+  // The last three lower-cased code units, 7 bits each (non-ASCII as 0), and the automaton's state offset.
   let x = 0;
   let state = 0;
   const n = text.length;
@@ -498,8 +506,8 @@ function gate(text: string): Gate {
       if ((c === 42 || c === 35 || c === 64 || c === 36) && (x & 127) === 102) rules |= 1 << ABUSE_RULE;
     }
     x = ((x << 7) | c) & 0x1fffff;
-    state = NEXT[state * CLASSES + ALPHABET[c]!]!;
-    rules |= OUT[state]!;
+    state = NEXT[state + ALPHABET[c]!]!;
+    rules |= OUT[state >>> CLASS_BITS]!;
     // A standalone "rt".
     if (c === 116 && ((x >>> 7) & 127) === 114 && !isAsciiWordCode(x >>> 14)) {
       const d = i + 1 < n ? lowerAscii(text.charCodeAt(i + 1)) : 32;
