@@ -1,7 +1,7 @@
-import { featureBuffers, featurizeScan, gramSums, isContentToken, sharedFeatureSet, sumRows, tagWordStart, tokenGramSums, wordGramIds, type FeatureBuffers, type FeatureSet } from './features';
+import { featureBuffers, featurizeScan, gramSums, isContentToken, sharedFeatureSet, tagWordStart, tokenGramSums, wordGramIds, type FeatureBuffers, type FeatureSet } from './features';
 import { detectFlags } from './flags';
 import { decideLanguage, languageName } from './language';
-import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax } from './model';
+import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax, sumRows } from './model';
 import { K_HASHTAG, K_WORD, scan, T_ASCII, T_NEGATED, type Scan } from './tokenize';
 import type { Classification, Flag, Intent, Sentiment, Urgency } from './types';
 import { FLAG_NAMES, INTENTS, SENTIMENTS } from './types';

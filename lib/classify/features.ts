@@ -1,3 +1,4 @@
+import { sumRows } from './model';
 import { FNV_OFFSET, FNV_PRIME, fnvString, fnvUnits, K_EMOJI, K_EMOTICON, K_HASHTAG, K_PUNCT, K_URL, K_USER, K_WORD, scan, T_ELONGATED, T_FUNCTION, T_NEGATED, T_SHOUTED, type Scan } from './tokenize';
 
 /**
@@ -172,30 +173,6 @@ export function wordGramIds(norm: Uint16Array, from: number, to: number): Int32A
   const out = ids.slice(mark, n);
   n = mark;
   return out;
-}
-
-/** out[at..at + 8) = the integer sums of the rows of src[from..to) under `table`. */
-export function sumRows(src: Int32Array, from: number, to: number, table: Int8Array, out: Int32Array, at: number): void {
-  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
-  for (let i = from; i < to; i++) {
-    const r = src[i]! << 3;
-    a0 += table[r]!;
-    a1 += table[r + 1]!;
-    a2 += table[r + 2]!;
-    a3 += table[r + 3]!;
-    a4 += table[r + 4]!;
-    a5 += table[r + 5]!;
-    a6 += table[r + 6]!;
-    a7 += table[r + 7]!;
-  }
-  out[at] = a0;
-  out[at + 1] = a1;
-  out[at + 2] = a2;
-  out[at + 3] = a3;
-  out[at + 4] = a4;
-  out[at + 5] = a5;
-  out[at + 6] = a6;
-  out[at + 7] = a7;
 }
 
 /**

@@ -130,40 +130,39 @@ export class LinearModel {
    * Adds value × weights of the first `count` features to `out` (length COLUMNS); `sums`, if
    * given, are integer row sums of further features (already summed, e.g. from a cache).
    */
-  accumulate(ids: ArrayLike<number>, count: number, value: number, out: Float64Array, sums?: Int32Array): void {
-    const w = this.q;
-    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
-    if (sums !== undefined) {
-      a0 = sums[0]!;
-      a1 = sums[1]!;
-      a2 = sums[2]!;
-      a3 = sums[3]!;
-      a4 = sums[4]!;
-      a5 = sums[5]!;
-      a6 = sums[6]!;
-      a7 = sums[7]!;
-    }
-    for (let i = 0; i < count; i++) {
-      const o = ids[i]! << 3;
-      a0 += w[o]!;
-      a1 += w[o + 1]!;
-      a2 += w[o + 2]!;
-      a3 += w[o + 3]!;
-      a4 += w[o + 4]!;
-      a5 += w[o + 5]!;
-      a6 += w[o + 6]!;
-      a7 += w[o + 7]!;
-    }
+  accumulate(ids: Int32Array, count: number, value: number, out: Float64Array, sums?: Int32Array): void {
+    const a = rowTotals;
+    sumRows(ids, 0, count, this.q, a, 0);
     const s = this.scales;
-    out[0] = out[0]! + a0 * s[0]! * value;
-    out[1] = out[1]! + a1 * s[1]! * value;
-    out[2] = out[2]! + a2 * s[2]! * value;
-    out[3] = out[3]! + a3 * s[3]! * value;
-    out[4] = out[4]! + a4 * s[4]! * value;
-    out[5] = out[5]! + a5 * s[5]! * value;
-    out[6] = out[6]! + a6 * s[6]! * value;
-    out[7] = out[7]! + a7 * s[7]! * value;
+    for (let c = 0; c < COLUMNS; c++) out[c] = out[c]! + (a[c]! + (sums === undefined ? 0 : sums[c]!)) * s[c]! * value;
   }
+}
+
+/** accumulate's integer column totals. */
+const rowTotals = new Int32Array(COLUMNS);
+
+/** out[at..at + 8) = the integer sums of the rows of src[from..to) under `table`. */
+export function sumRows(src: Int32Array, from: number, to: number, table: Int8Array, out: Int32Array, at: number): void {
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+  for (let i = from; i < to; i++) {
+    const r = src[i]! << 3;
+    a0 += table[r]!;
+    a1 += table[r + 1]!;
+    a2 += table[r + 2]!;
+    a3 += table[r + 3]!;
+    a4 += table[r + 4]!;
+    a5 += table[r + 5]!;
+    a6 += table[r + 6]!;
+    a7 += table[r + 7]!;
+  }
+  out[at] = a0;
+  out[at + 1] = a1;
+  out[at + 2] = a2;
+  out[at + 3] = a3;
+  out[at + 4] = a4;
+  out[at + 5] = a5;
+  out[at + 6] = a6;
+  out[at + 7] = a7;
 }
 
 /** Softmax over `columns` of `logits`, written to `out` in the same order. */
