@@ -144,6 +144,11 @@ describe('classifyPost', () => {
     expect(classifyPost({ text: ad.replace(/https:\/\//g, '') })).toMatchObject({ classified: false, language: 'ja' });
     expect(classifyPost({ text: ad.replace(/https:\/\/t\.co\/\w+/g, 'amazon.co.jp/dp/B0XYZABCDEF') })).toMatchObject({ classified: false, language: 'ja' });
     expect(classifyPost({ text: '@AmazonHelpJapanSupportTeam 注文が届きません https://www.amazon.co.jp/gp/help/customer/display' })).toMatchObject({ classified: false, language: 'ja' });
+    // A link ends where the scanner ends it, at any white space: an ideographic space or a
+    // no-break space after it (the language guess read the Japanese after it as part of the link).
+    for (const space of [' ', '\u3000', '\u00a0']) {
+      expect(classifyPost({ text: `see https://t.co/abc${space}注文が届きません。ずっと待っています。` })).toMatchObject({ classified: false, language: 'ja' });
+    }
     // English with a few CJK characters stays English.
     expect(classifyPost({ text: '@acme_sushi_bar the 寿司 platter arrived cold again, see https://t.co/abcdef' })).toMatchObject({ classified: true, language: 'en' });
   });

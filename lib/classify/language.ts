@@ -3,7 +3,7 @@
  * The site's own tag (X's `lang`) wins when it names a language; otherwise the script and a
  * count of common function words decide. Short posts with no evidence count as English.
  */
-import { bareUrlEnd, isLabelCode, isUrlStart } from './url-start';
+import { bareUrlEnd, isLabelCode, isUrlStart, urlRunEnd } from './url-start';
 
 export const KNOWN_LANGUAGES = ['en'] as const;
 
@@ -113,7 +113,8 @@ function isAsciiAlnum(c: number): boolean {
 
 /**
  * Where a run of characters that are Latin whatever the post's language ends: an @handle, or a
- * URL as the scanner reads one (to the next whitespace); `i` itself when none starts at i.
+ * URL as the scanner reads one (`urlRunEnd`: to the next white space); `i` itself when none
+ * starts at i.
  */
 function latinRunEnd(text: string, i: number): number {
   const n = text.length;
@@ -124,9 +125,7 @@ function latinRunEnd(text: string, i: number): number {
     for (let d = text.charCodeAt(j); j < n && ((d >= 48 && d <= 57) || ((d | 32) >= 97 && (d | 32) <= 122) || d === 95); d = text.charCodeAt(++j));
     return j;
   }
-  if (((c | 32) === 104 || (c | 32) === 119) && isUrlStart(text, i, n)) {
-    for (let d = text.charCodeAt(j); j < n && d !== 32 && (d < 9 || d > 13); d = text.charCodeAt(++j));
-  }
+  if (((c | 32) === 104 || (c | 32) === 119) && isUrlStart(text, i, n)) return urlRunEnd(text, i, n);
   return j;
 }
 
