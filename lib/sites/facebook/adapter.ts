@@ -4,7 +4,7 @@
  * Nothing here throws into the page. Careline never clicks "See more" or the post button.
  */
 import type { Post } from '../../post';
-import type { InsertOptions, InsertResult, ReadContext, ReadFailure, ReadResult, SiteAdapter } from '../types';
+import type { InsertOptions, InsertResult, ReadContext, ReadResult, SiteAdapter } from '../types';
 import {
   closestAny,
   hashText,
@@ -15,20 +15,12 @@ import {
   readVisibleText,
   safeHttpUrl,
 } from '../dom-text';
+import { EMPTY_CTX, fail, wait } from '../adapter-kit';
 import { composerUnavailable, insertIntoEditor, readEditorText } from '../insert-text';
 import { FB_RESERVED_PATHS, FB_SELECTORS as S } from './selectors';
 
 const ORIGIN = 'https://www.facebook.com';
 const FB_HOSTS = ['www.facebook.com', 'facebook.com', 'web.facebook.com', 'm.facebook.com'];
-const EMPTY_CTX: ReadContext = { ownHandles: new Set() };
-
-function fail(field: ReadFailure['field'], message: string): ReadResult {
-  return { ok: false, failure: { field, message } };
-}
-
-function wait(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 function parseUrl(href: string | null | undefined): URL | null {
   if (!href || href === '#') return null;

@@ -3,7 +3,7 @@
  * All selectors come from ./selectors.ts. Nothing here throws into the page.
  */
 import type { Post, Site } from '../../post';
-import type { InsertOptions, InsertResult, ReadContext, ReadFailure, ReadResult, SiteAdapter } from '../types';
+import type { InsertOptions, InsertResult, ReadContext, ReadResult, SiteAdapter } from '../types';
 import {
   closestAny,
   isAfter,
@@ -14,6 +14,7 @@ import {
   readVisibleText,
   safeHttpUrl,
 } from '../dom-text';
+import { EMPTY_CTX, fail, wait } from '../adapter-kit';
 import { composerUnavailable, insertIntoEditor, readEditorText } from '../insert-text';
 import { X_PROFILE_PATH, X_RESERVED_PATHS, X_SELECTORS as S, X_STATUS_PATH } from './selectors';
 
@@ -27,15 +28,6 @@ export interface XAdapterOptions {
 }
 
 const X_HOSTS = ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'];
-const EMPTY_CTX: ReadContext = { ownHandles: new Set() };
-
-function fail(field: ReadFailure['field'], message: string): ReadResult {
-  return { ok: false, failure: { field, message } };
-}
-
-function wait(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** Parse `/handle/status/id` from an href (absolute or relative). */
 export function parseStatusHref(href: string | null): { handle?: string; id: string } | null {
