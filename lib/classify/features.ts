@@ -275,7 +275,7 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
     push(bi);
     // Named only what a reason can show: a content token, a pair of words with one content word
     // ("to the" and "b a" are never shown).
-    const content = (bits & T_FUNCTION) === 0 && normEnd[t]! - normStart[t]! >= 2;
+    const content = isContentToken(s, t);
     if (kind === K_WORD || kind === K_EMOJI || kind === K_EMOTICON || kind === K_HASHTAG) {
       if (content) pushNamed(uni, t);
       if (prevIsWord && kind === K_WORD && (content || prevContent)) pushNamed(bi, -(t + 1));

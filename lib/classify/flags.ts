@@ -183,7 +183,7 @@ function personalData(text: string, blankUrls: () => string): string[] {
       add(`email address (…${m[0].slice(at)})`);
     }
   }
-  let noEmails = hasAt ? noUrls.replace(EMAIL_RE, (e) => ' '.repeat(e.length)) : noUrls;
+  let noEmails = hasAt ? noUrls.replace(EMAIL_RE, blankOut) : noUrls;
   // An IP address ("192.168.1.1", a traceroute's hops) is not a phone, card or reference number.
   if (noEmails.includes('.')) noEmails = noEmails.replace(IPV4_RE, blankOut);
   for (const m of noEmails.matchAll(DIGIT_RUN_RE)) {

@@ -122,7 +122,7 @@ function latinRunEnd(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c === 64) {
     j++;
-    for (let d = text.charCodeAt(j); j < n && ((d >= 48 && d <= 57) || ((d | 32) >= 97 && (d | 32) <= 122) || d === 95); d = text.charCodeAt(++j));
+    for (let d = text.charCodeAt(j); j < n && (isAsciiAlnum(d) || d === 95); d = text.charCodeAt(++j));
     return j;
   }
   if (((c | 32) === 104 || (c | 32) === 119) && isUrlStart(text, i, n)) return urlRunEnd(text, i, n);
@@ -160,9 +160,10 @@ export function decideLanguage(text: string, hint: string | undefined, wordChars
           continue;
         }
       }
-      if (isAsciiAlnum(c) && (i === 0 || !isAsciiAlnum(text.charCodeAt(i - 1)))) {
+      if (isAsciiAlnum(c)) {
         // A word's ASCII letters, counted in one go; none of a link written with no scheme, as X
-        // shows links ("amazon.co.jp/dp/…"), which is Latin whatever the post's language.
+        // shows links ("amazon.co.jp/dp/…"), which is Latin whatever the post's language. Every
+        // run read here or above ends before a letter or digit, so c starts its word.
         let j = i;
         let letters = 0;
         for (; j < n; j++) {
@@ -173,9 +174,7 @@ export function decideLanguage(text: string, hint: string | undefined, wordChars
         const end = j + 1 < n && text.charCodeAt(j) === 46 ? bareUrlEnd(text, i, j, n) : -1;
         if (end < 0) latin += letters;
         i = (end < 0 ? j : end) - 1;
-        continue;
       }
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
       continue;
     }
     if (isLatinLetter(c)) {
