@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationStats, durationStatsInPlace, durationStatsOnce, groupedStats, percentileSorted } from './stats';
+import { durationStats, durationStatsInPlace, durationStatsOnce, groupedStats, median, percentileSorted } from './stats';
 import { mulberry32 } from '../seeded-random';
 import { seededRandom } from './sample-log';
 
@@ -10,6 +10,14 @@ describe('percentiles (linear interpolation between closest ranks)', () => {
     expect(percentileSorted([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 0.9)).toBeCloseTo(91);
     expect(percentileSorted([7], 0.9)).toBe(7);
     expect(percentileSorted([], 0.5)).toBeNull();
+  });
+
+  it('median of values in any order, without sorting them in place', () => {
+    const values = [3, 10, 1, 2];
+    expect(median(values)).toBe(2.5);
+    expect(values).toEqual([3, 10, 1, 2]);
+    expect(median([0.5, 0.49, 0.47])).toBe(0.49);
+    expect(median([])).toBeNull();
   });
 
   it('ties: equal values give that value, and interpolation between a tie and the next', () => {

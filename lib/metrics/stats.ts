@@ -29,6 +29,11 @@ export function percentileSorted(sorted: ArrayLike<number>, p: number): number |
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
+/** The median of values (p = 0.5: the mean of the two middle ones when their count is even); null when empty. */
+export function median(values: readonly number[]): number | null {
+  return percentileSorted(Float64Array.from(values).sort(), 0.5);
+}
+
 /** Stats of values; sorts `values` in place when it is a typed array (pass a copy to keep it). */
 export function durationStats(values: Float64Array | readonly number[]): DurationStats {
   const n = values.length;

@@ -15,6 +15,7 @@ import { detectFlags } from '../../lib/classify/flags';
 import { COLUMNS } from '../../lib/classify/model';
 import { scan } from '../../lib/classify/tokenize';
 import { loadBrandEval, loadSentimentTrain, loadSentimentVal } from '../../lib/classify/training-data';
+import { median } from '../../lib/metrics/stats';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
@@ -35,22 +36,29 @@ function cpuMs(start: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1000;
 }
 
-/** Posts per second of `fn` over `texts` for at least `minMs` of this process's CPU time. */
+/**
+ * Posts per second of `fn` over `texts`, passes repeated for at least `minMs` of this process's
+ * CPU time (one pass with 0).
+ */
 function rate(texts: readonly string[], fn: (t: string) => unknown, minMs: number): number {
   let n = 0;
   const start = process.cpuUsage();
-  let usedMs = 0;
-  while (usedMs < minMs) {
+  let usedMs: number;
+  do {
     for (let i = 0; i < texts.length; i++) fn(texts[i]!);
     n += texts.length;
     usedMs = cpuMs(start);
-  }
+  } while (usedMs < minMs);
   return (n * 1000) / usedMs;
 }
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 === 1 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+/** Paired rates [a, b]: the medians of the a rates, of the b rates and of the ratios a / b. */
+function pairedSummary(pairs: ReadonlyArray<readonly [number, number]>): { a: number; b: number; ratio: number } {
+  return {
+    a: Math.round(median(pairs.map((p) => p[0]))!),
+    b: Math.round(median(pairs.map((p) => p[1]))!),
+    ratio: median(pairs.map((p) => p[0] / p[1]))!,
+  };
 }
 
 /**
@@ -71,24 +79,17 @@ function pairedRates(
     b(texts[i % texts.length]!);
   } // warm-up
   settle();
-  const ra: number[] = [];
-  const rb: number[] = [];
-  const ratios: number[] = [];
+  const pairs: Array<[number, number]> = [];
   for (let r = 0; r < rounds; r++) {
-    let x: number;
-    let y: number;
     if (r % 2 === 0) {
-      x = rate(texts, a, roundMs);
-      y = rate(texts, b, roundMs);
+      const x = rate(texts, a, roundMs);
+      pairs.push([x, rate(texts, b, roundMs)]);
     } else {
-      y = rate(texts, b, roundMs);
-      x = rate(texts, a, roundMs);
+      const y = rate(texts, b, roundMs);
+      pairs.push([rate(texts, a, roundMs), y]);
     }
-    ra.push(x);
-    rb.push(y);
-    ratios.push(x / y);
   }
-  return { a: Math.round(median(ra)), b: Math.round(median(rb)), ratio: median(ratios) };
+  return pairedSummary(pairs);
 }
 
 /**
@@ -101,22 +102,13 @@ function pairedRates(
 function onePassRates(texts: readonly string[], a: (t: string) => unknown, b: (t: string) => unknown, chunks = 10): { a: number; b: number; ratio: number } {
   settle();
   const size = Math.ceil(texts.length / chunks);
-  const ra: number[] = [];
-  const rb: number[] = [];
-  const ratios: number[] = [];
+  const pairs: Array<[number, number]> = [];
   for (let c = 0; c < chunks; c++) {
     const slice = texts.slice(c * size, (c + 1) * size);
-    let start = process.cpuUsage();
-    for (let i = 0; i < slice.length; i++) a(slice[i]!);
-    const x = (slice.length * 1000) / cpuMs(start);
-    start = process.cpuUsage();
-    for (let i = 0; i < slice.length; i++) b(slice[i]!);
-    const y = (slice.length * 1000) / cpuMs(start);
-    ra.push(x);
-    rb.push(y);
-    ratios.push(x / y);
+    const x = rate(slice, a, 0);
+    pairs.push([x, rate(slice, b, 0)]);
   }
-  return { a: Math.round(median(ra)), b: Math.round(median(rb)), ratio: median(ratios) };
+  return pairedSummary(pairs);
 }
 
 /**

@@ -20,16 +20,11 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { EXTENSION_DIR, launchWithExtension } from '../../e2e/browser';
 import { openDashboardWithGeneratedLog } from './_page-log';
+import { median } from '../../lib/metrics/stats';
 
 const N = 100_000;
 const RUNS = 3;
 const NEW_TAB_RUNS = 5;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 const entry = (page: Page, name: string, type: 'mark' | 'measure') =>
   page.evaluate(({ name, type }) => performance.getEntriesByName(name, type).map((e) => ({ startTime: e.startTime, duration: e.duration })), { name, type });
@@ -111,19 +106,19 @@ export async function run(): Promise<Array<[string, string | number]>> {
       }
     }
     out.push(['dashboard.page_items', seeded]);
-    out.push(['dashboard.page_first_metrics_100k_ms', Math.round(median(firsts))]);
-    out.push(['dashboard.page_first_breakdowns_100k_ms', Math.round(median(breakdowns))]);
-    out.push(['dashboard.page_first_compute_100k_ms', Math.round(median(computes))]);
-    out.push(['dashboard.page_first_charts_100k_ms', Math.round(median(charts))]);
-    out.push(['dashboard.page_digest_read_100k_ms', Math.round(median(openingReads))]);
-    out.push(['dashboard.page_all_items_metrics_100k_ms', Math.round(median(completes))]);
-    out.push(['dashboard.page_indexeddb_read_all_100k_ms', Math.round(median(reads))]);
+    out.push(['dashboard.page_first_metrics_100k_ms', Math.round(median(firsts)!)]);
+    out.push(['dashboard.page_first_breakdowns_100k_ms', Math.round(median(breakdowns)!)]);
+    out.push(['dashboard.page_first_compute_100k_ms', Math.round(median(computes)!)]);
+    out.push(['dashboard.page_first_charts_100k_ms', Math.round(median(charts)!)]);
+    out.push(['dashboard.page_digest_read_100k_ms', Math.round(median(openingReads)!)]);
+    out.push(['dashboard.page_all_items_metrics_100k_ms', Math.round(median(completes)!)]);
+    out.push(['dashboard.page_indexeddb_read_all_100k_ms', Math.round(median(reads)!)]);
     // The item list's first rows with their authors and posts (shown from the digest, read by id).
-    out.push(['dashboard.page_first_item_rows_100k_ms', Math.round(median(firstRows))]);
-    out.push(['dashboard.page_log_read_longest_task_ms', Math.round(median(readTasks))]);
-    out.push(['dashboard.page_rows_to_all_figures_ms', Math.round(median(afterRead))]);
-    out.push(['dashboard.page_rows_to_all_figures_longest_task_ms', Math.round(median(afterReadTasks))]);
-    out.push(['dashboard.page_first_vs_all_ratio', Number((median(firsts) / median(completes)).toFixed(2))]);
+    out.push(['dashboard.page_first_item_rows_100k_ms', Math.round(median(firstRows)!)]);
+    out.push(['dashboard.page_log_read_longest_task_ms', Math.round(median(readTasks)!)]);
+    out.push(['dashboard.page_rows_to_all_figures_ms', Math.round(median(afterRead)!)]);
+    out.push(['dashboard.page_rows_to_all_figures_longest_task_ms', Math.round(median(afterReadTasks)!)]);
+    out.push(['dashboard.page_first_vs_all_ratio', Number((median(firsts)! / median(completes)!).toFixed(2))]);
     out.push(['dashboard.page_first_metrics_volume', (await page.getByTestId('metric-volume-value').textContent()) ?? '']);
 
     // The openings above reload the page in its tab. A supervisor opens the dashboard in a new
@@ -136,7 +131,7 @@ export async function run(): Promise<Array<[string, string | number]>> {
       await page.waitForFunction(() => performance.getEntriesByName('careline:complete-metrics').length > 0, undefined, { timeout: 300_000 });
       newTabFirsts.push((await entry(page, 'careline:first-metrics', 'mark'))[0]!.startTime);
     }
-    out.push(['dashboard.page_first_metrics_new_tab_100k_ms', Math.round(median(newTabFirsts))]);
+    out.push(['dashboard.page_first_metrics_new_tab_100k_ms', Math.round(median(newTabFirsts)!)]);
     out.push(['dashboard.page_first_metrics_new_tab_100k_range_ms', `${Math.round(Math.min(...newTabFirsts))}–${Math.round(Math.max(...newTabFirsts))}`]);
 
     // Filter changes: chips on and off, each from click to committed figures.
@@ -148,7 +143,7 @@ export async function run(): Promise<Array<[string, string | number]>> {
       await page.waitForFunction((n) => performance.getEntriesByName('careline:filter-change').length > n, before, { timeout: 60_000 });
       changes.push((await entry(page, 'careline:filter-change', 'measure'))[before]!.duration);
     }
-    out.push(['dashboard.page_filter_change_100k_ms', Math.round(median(changes))]);
+    out.push(['dashboard.page_filter_change_100k_ms', Math.round(median(changes)!)]);
 
     // Memory with the log and its index loaded.
     const cdp = await context.newCDPSession(page);
@@ -168,7 +163,7 @@ export async function run(): Promise<Array<[string, string | number]>> {
       await page.getByTestId('export-csv').waitFor({ state: 'visible' });
       await page.waitForFunction(() => !(document.querySelector('[data-testid="export-csv"]') as HTMLButtonElement).disabled);
     }
-    out.push(['dashboard.page_csv_export_all_ms', Math.round(median(exportTimes))]);
+    out.push(['dashboard.page_csv_export_all_ms', Math.round(median(exportTimes)!)]);
     out.push(['dashboard.page_csv_export_items', (await page.getByTestId('metric-volume-value').textContent()) ?? '']);
   } finally {
     await context.close();

@@ -9,14 +9,9 @@ import { importLogExport, itemsToJson } from '../../lib/export/json';
 import { buildMetricsIndex, computeMetrics, DEFAULT_FILTER, generateSampleLog, type DashboardFilter } from '../../lib/metrics/index';
 import { DEFAULT_SLA_SETTINGS, type SlaSettings } from '../../lib/sla/settings';
 import { slaStatus } from '../../lib/sla/status';
+import { median } from '../../lib/metrics/stats';
 
 const N = 100_000;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 /** Median wall time of several runs; the median CPU time of the same runs goes to `lastCpuMs`. */
 let lastCpuMs = 0;
@@ -31,8 +26,8 @@ async function timeRuns(runs: number, fn: () => unknown): Promise<number> {
     const used = process.cpuUsage(c);
     cpu.push((used.user + used.system) / 1000);
   }
-  lastCpuMs = median(cpu);
-  return median(times);
+  lastCpuMs = median(cpu)!;
+  return median(times)!;
 }
 
 const round = (x: number, digits = 1) => Number(x.toFixed(digits));
