@@ -8,7 +8,7 @@
  */
 import Sentiment from 'sentiment';
 import vader from 'vader-sentiment';
-import { classifyPost } from '../lib/classify/index';
+import { ClassificationCache, classifyPost } from '../lib/classify/index';
 import { complaintFromHeads } from '../lib/classify/classify-post';
 import { buildModel, sentimentExamples, trainHeads, trainSentimentHead, type Heads } from '../lib/classify/train-pipeline';
 import { LinearModel } from '../lib/classify/model';
@@ -31,13 +31,9 @@ function vaderSentiment(text: string): SentimentLabel {
 }
 /** The model classifyPost would ship from these heads (quantised as the shipped one is). */
 const shippedModelOf = (heads: Heads) => new LinearModel(buildModel(heads));
-/** The shipped classifier's answer, once per text: the tables below read the same posts again. */
-const answers = new Map<string, ReturnType<typeof classifyPost>>();
-const ours = (text: string) => {
-  let c = answers.get(text);
-  if (c === undefined) answers.set(text, (c = classifyPost({ text, lang: 'en' })));
-  return c;
-};
+/** The shipped classifier's answer, once per text (no bound): the tables below read the same posts again. */
+const answers = new ClassificationCache(undefined, Infinity);
+const ours = (text: string) => answers.classify({ text, lang: 'en' });
 
 function fmt(s: Scores): string {
   return `acc ${s.accuracy.toFixed(3)}  macro-F1 ${s.macroF1.toFixed(3)}  | ` + s.perClass.map((c) => `${c.label} F1 ${c.f1.toFixed(2)} (n=${c.support})`).join(', ');
