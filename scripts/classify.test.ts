@@ -41,4 +41,14 @@ describe('classify CLI', () => {
     expect(r.stderr).toContain('line 2: not valid JSON');
     expect(r.status).toBe(1);
   }, 20000);
+
+  it('stops quietly when its reader closes the pipe early (`| head -1`)', () => {
+    const input = Array.from({ length: 20000 }, (_, i) => JSON.stringify({ id: i, text: `@acme order ${i} never arrived` })).join('\n');
+    const tsx = join(import.meta.dirname, '../node_modules/.bin/tsx');
+    const script = join(import.meta.dirname, 'classify.ts');
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${tsx}" "${script}" | head -1`], { input, encoding: 'utf8' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ id: '0', intent: 'complaint' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  }, 30000);
 });

@@ -42,6 +42,11 @@ export function classifyLine(line: string, lineNo: number): { output?: string; e
 }
 
 async function main(): Promise<void> {
+  // A reader that stops early (`… | head`) closes the pipe: stop quietly, as other filters do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNo = 0;
   let failed = 0;
