@@ -1,4 +1,5 @@
 import { featureBuffers, featurizeScan, gramSums, isContentToken, sharedFeatureSet, tagWordStart, tokenGramSums, wordGramIds, type FeatureBuffers, type FeatureSet } from './features';
+import { addEmojiLean, emojiLean, setAsideModelSentiment, type EmojiLean } from './emoji-lean';
 import { detectFlags } from './flags';
 import { decideLanguage, languageName } from './language';
 import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax, sumRows } from './model';
@@ -46,10 +47,12 @@ const COMPLAINT_OFFSET = 0.2;
  * Intent probabilities: the dedicated complaint head decides P(complaint) (it is trained on gold
  * labels); the four-way head shares the rest among question, praise, feedback and other.
  */
-export function scoreFeatures(features: FeatureSet, layer?: CorrectionLayer): RawScores {
+export function scoreFeatures(features: FeatureSet, layer?: CorrectionLayer, lean?: EmojiLean): RawScores {
   const logits = new Float64Array(COLUMNS);
   shippedModel().accumulate(features.ids, features.ids.length, features.value, logits);
+  setAsideModelSentiment(lean, logits, SENTIMENT_COLUMNS);
   if (layer && layer.size > 0) layer.accumulate(features, logits);
+  addEmojiLean(lean, logits, SENTIMENT_COLUMNS[0], SENTIMENT_COLUMNS[2]);
   return scoresOf(logits);
 }
 
@@ -98,6 +101,11 @@ const U_COMPLAINT_PRESS = U('high', 'Complaint that mentions the press or going 
 const U_COMPLAINT_REPEAT = U('high', 'Complaint from a customer who has been in touch before.');
 const U_COMPLAINT_STRONG = U('high', 'Complaint with strongly negative sentiment.');
 const U_COMPLAINT = U('normal', 'Complaint.');
+// The same escalations for a negative post the model does not call a complaint.
+const U_NEGATIVE_CHURN = U('high', 'Negative post with a churn signal (cancel, switching, never again).');
+const U_NEGATIVE_PRESS = U('high', 'Negative post that mentions the press or going public.');
+const U_NEGATIVE_REPEAT = U('high', 'Negative post from a customer who has been in touch before.');
+const U_NEGATIVE_STRONG = U('high', 'Strongly negative post.');
 const U_NEGATIVE = U('normal', 'Negative post.');
 const U_CHURN = U('normal', 'Churn signal.');
 const U_QUESTION = U('normal', 'Question: the customer is waiting for an answer.');
@@ -126,12 +134,19 @@ function urgencyOf(intent: Intent, negative: number, mask: number): UrgencyRule 
   if (mask & F_SAFETY) return U_SAFETY;
   if (mask & F_LEGAL) return U_LEGAL;
   if (mask & F_PERSONAL) return U_PERSONAL;
-  if (intent === 'complaint' || negative >= 0.5) {
+  if (intent === 'complaint') {
     if (mask & F_CHURN) return U_COMPLAINT_CHURN;
     if (mask & F_PRESS) return U_COMPLAINT_PRESS;
     if (mask & F_REPEAT) return U_COMPLAINT_REPEAT;
     if (negative >= 0.85) return U_COMPLAINT_STRONG;
-    return intent === 'complaint' ? U_COMPLAINT : U_NEGATIVE;
+    return U_COMPLAINT;
+  }
+  if (negative >= 0.5) {
+    if (mask & F_CHURN) return U_NEGATIVE_CHURN;
+    if (mask & F_PRESS) return U_NEGATIVE_PRESS;
+    if (mask & F_REPEAT) return U_NEGATIVE_REPEAT;
+    if (negative >= 0.85) return U_NEGATIVE_STRONG;
+    return U_NEGATIVE;
   }
   if (mask & F_CHURN) return U_CHURN;
   if (intent === 'question') return U_QUESTION;
@@ -398,6 +413,20 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
   return reasons;
 }
 
+/**
+ * The listed emoji behind the sentiment (see emoji-lean.ts), first: its logits usually outweigh
+ * any one word's. A line the walk over the features wrote for the same emoji goes (for the
+ * sentiment it would say the same; for the intent, "😡" → other beside "😡" → negative reads as
+ * a contradiction).
+ */
+function addEmojiReason(s: Scan, lean: EmojiLean, sentiment: Sentiment, reasons: string[]): void {
+  const at = sentiment === 'negative' ? lean.negativeAt : sentiment === 'positive' ? lean.positiveAt : -1;
+  if (at < 0) return;
+  const quoted = `"${s.text.slice(s.start[at]!, s.end[at]!)}" → `;
+  for (let k = reasons.length - 1; k >= 0; k--) if (reasons[k]!.startsWith(quoted)) reasons.splice(k, 1);
+  reasons.unshift(`${quoted}${sentiment}`);
+}
+
 /** A flag's reason line: its name and up to two of its words ('churn flag: "cancel my account"'). */
 function flagReason(f: Flag): string {
   return `${f.name.replace('_', ' ')} flag: ${f.evidence.slice(0, 2).map((e) => `"${e}"`).join(', ')}`;
@@ -451,18 +480,22 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
   const model = options.model ?? shippedModel();
   const layer = options.corrections;
   const logits = logitsBuf.fill(0);
+  const lean = emojiLean(s);
   let features: FeatureBuffers;
   if (layer && layer.size > 0) {
     // The layer reads every feature id: no n-gram cache.
     const count = featurizeScan(s);
     features = featureBuffers();
     model.accumulate(features.ids, count, 1 / Math.sqrt(count), logits);
+    setAsideModelSentiment(lean, logits, SENTIMENT_COLUMNS);
     layer.accumulate(sharedFeatureSet(), logits);
   } else {
     const count = featurizeScan(s, model.q);
     features = featureBuffers();
     model.accumulate(features.ids, features.count, 1 / Math.sqrt(count), logits, gramSums);
+    setAsideModelSentiment(lean, logits, SENTIMENT_COLUMNS);
   }
+  addEmojiLean(lean, logits, SENTIMENT_COLUMNS[0], SENTIMENT_COLUMNS[2]);
   softmax(logits, nonComplaint, intentBuf);
   softmax(logits, SENTIMENT_COLUMNS, sentimentBuf);
   const pc = complaintProbability(logits, sentimentBuf);
@@ -487,6 +520,7 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
   const sentimentScores = { negative: round(sentimentBuf[0]!), neutral: round(sentimentBuf[1]!), positive: round(sentimentBuf[2]!) };
   const { urgency, rule } = flags.length === 0 ? urgencyOf(intent, sentimentBuf[0]!, 0) : urgencyOf(intent, sentimentBuf[0]!, flagMask(flags));
   const reasons = explain(model, s, features, intent, sentiment, layer);
+  if (lean) addEmojiReason(s, lean, sentiment, reasons);
   for (const f of flags) {
     if (reasons.length >= 5) break;
     reasons.push(flagReason(f));

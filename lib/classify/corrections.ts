@@ -10,8 +10,10 @@
  */
 import type { CorrectionLayer } from './classify-post';
 import { scoreFeatures } from './classify-post';
+import { emojiLean } from './emoji-lean';
 import { featurize, GENERIC_FEATURES, type FeatureSet } from './features';
 import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, SENTIMENT_COLUMNS } from './model';
+import { scan } from './tokenize';
 import type { Intent, Sentiment } from './types';
 import { INTENTS, SENTIMENTS } from './types';
 
@@ -60,16 +62,16 @@ export function buildCorrectionLayer(corrections: ReadonlyArray<CorrectionInput>
   const layer = new Layer();
   const items = corrections
     .filter((c) => c.text.trim() !== '' && (c.intent !== undefined || c.sentiment !== undefined))
-    .map((c) => ({ ...c, features: featurize(c.text) }));
+    .map((c) => ({ ...c, features: featurize(c.text), lean: emojiLean(scan(c.text)) }));
   layer.size = items.length;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let learnt = true;
     for (const item of items) {
-      const { features } = item;
+      const { features, lean } = item;
       // Each step's size is shared among the post's features, so long and short posts move alike.
       const step = STEP / features.value / features.ids.length;
       if (item.intent !== undefined) {
-        const s = scoreFeatures(features, layer);
+        const s = scoreFeatures(features, layer, lean);
         if (s.intent[item.intent] < TARGET) {
           learnt = false;
           const pc = s.intent.complaint;
@@ -87,7 +89,7 @@ export function buildCorrectionLayer(corrections: ReadonlyArray<CorrectionInput>
         }
       }
       if (item.sentiment !== undefined) {
-        const s = scoreFeatures(features, layer);
+        const s = scoreFeatures(features, layer, lean);
         if (s.sentiment[item.sentiment] < TARGET) {
           learnt = false;
           const target = SENTIMENTS.indexOf(item.sentiment);

@@ -83,6 +83,8 @@ export interface Scan {
   wordChars: number;
   /** Stop-word hits per language, in the order of language.ts's STOPWORD_LANGUAGES. */
   stopHits: Int32Array;
+  /** Emoji and emoticon tokens. */
+  emojis: number;
 }
 
 export { FNV_OFFSET, FNV_PRIME };
@@ -263,6 +265,7 @@ const S: Scan = {
   words: 0,
   wordChars: 0,
   stopHits: new Int32Array(8),
+  emojis: 0,
 };
 let normLen = 0;
 
@@ -412,6 +415,7 @@ export function scan(text: string): Scan {
   S.words = 0;
   S.wordChars = 0;
   S.stopHits.fill(0);
+  S.emojis = 0;
   normLen = 0;
   // Upper bounds: a token per character, and a norm of at most 12 code units per character.
   while (S.kind.length <= n) growTokens();
@@ -457,6 +461,7 @@ export function scan(text: string): Scan {
         if (e !== 45 && e !== 111 && e !== 39 && e !== 94) pushCode(lowerOf(e));
       }
       emit(K_EMOTICON, i, i + len, from, 0);
+      S.emojis++;
       kind = K_EMOTICON;
       i += len;
     } else if (isDigit(c) && (numEnd = numberEnd(text, i, n)) > 0) {
@@ -601,6 +606,7 @@ export function scan(text: string): Scan {
         }
       }
       emit(K_EMOJI, i, j, from, 0);
+      S.emojis++;
       kind = K_EMOJI;
       i = j;
     } else if (c === 33 || c === 63) {
