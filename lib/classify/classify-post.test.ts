@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { featurize } from './features';
-import { classifyPost, CLASSIFIER_VERSION, isFlagReason } from './index';
+import { classifyPost, CLASSIFIER_VERSION, deriveUrgency, isFlagReason } from './index';
 import { loadBrandEval, loadSentimentVal } from './training-data';
 import { ClassificationSchema } from './types';
 import { buildCorrectionLayer } from './corrections';
@@ -122,6 +122,16 @@ describe('classifyPost', () => {
     expect(pd.urgencyRule).toMatch(/private messages/);
     const praise = classifyPost({ text: 'love the new update @Spotify, great job!' });
     expect(praise.urgency).toBe('low');
+  });
+
+  it("words a negative post's rule as a negative post's, a complaint's as a complaint's", () => {
+    const strongly = { negative: 0.9, neutral: 0.05, positive: 0.05 };
+    const churn = [{ name: 'churn' as const, evidence: ['switching to'] }];
+    expect(deriveUrgency('complaint', strongly, [])).toEqual({ urgency: 'high', rule: 'Complaint with strongly negative sentiment.' });
+    expect(deriveUrgency('other', strongly, [])).toEqual({ urgency: 'high', rule: 'Strongly negative post.' });
+    expect(deriveUrgency('complaint', strongly, churn).rule).toMatch(/^Complaint with a churn signal/);
+    expect(deriveUrgency('question', { negative: 0.6, neutral: 0.3, positive: 0.1 }, churn)).toEqual({ urgency: 'high', rule: 'Negative post with a churn signal (cancel, switching, never again).' });
+    expect(deriveUrgency('feedback', { negative: 0.6, neutral: 0.3, positive: 0.1 }, [])).toEqual({ urgency: 'normal', rule: 'Negative post.' });
   });
 
   it('marks posts in languages the model does not know as not classified', () => {
