@@ -354,7 +354,7 @@ for (let c = 97; c <= 122; c++) ALPHABET[c] = ALPHABET[c - 32] = c - 96;
  * bits of every literal that ends there (its own and, through the failure links, those of its
  * suffixes). State 0 is the start.
  */
-const { NEXT, OUT } = ((): { NEXT: Uint16Array; OUT: Int32Array } => {
+const { NEXT, OUT, FIRST_OUT } = ((): { NEXT: Uint16Array; OUT: Int32Array; FIRST_OUT: number } => {
   // The trie, with -1 for a missing edge.
   const edges: number[][] = [new Array<number>(CLASSES).fill(-1)];
   const out: number[] = [0];
@@ -395,7 +395,19 @@ const { NEXT, OUT } = ((): { NEXT: Uint16Array; OUT: Int32Array } => {
       }
     }
   }
-  return { NEXT: next, OUT: Int32Array.from(out) };
+  // Renumber: the states where a literal ends last, so the gate's step tests an offset against
+  // FIRST_OUT (a branch seldom taken) instead of reading OUT for every character.
+  const order = [...out.keys()].sort((a, b) => Number(out[a] !== 0) - Number(out[b] !== 0) || a - b);
+  const number = new Array<number>(order.length);
+  order.forEach((state, k) => (number[state] = k));
+  const renumbered = new Uint16Array(next.length);
+  for (let state = 0; state < order.length; state++) {
+    for (let cls = 0; cls < CLASSES; cls++) {
+      renumbered[(number[state]! << CLASS_BITS) + cls] = number[next[(state << CLASS_BITS) + cls]! >>> CLASS_BITS]! << CLASS_BITS;
+    }
+  }
+  const firstOut = order.findIndex((state) => out[state] !== 0);
+  return { NEXT: renumbered, OUT: Int32Array.from(order.slice(firstOut), (state) => out[state]!), FIRST_OUT: firstOut << CLASS_BITS };
 })();
 const ABUSE_RULE = RULES.findIndex((r) => r.flag === 'abuse');
 const PRESS_RULE = RULES.findIndex((r) => r.flag === 'press');
@@ -513,7 +525,7 @@ function gate(text: string): Gate {
     }
     x = ((x << 7) | c) & 0x1fffff;
     state = NEXT[state + ALPHABET[c]!]!;
-    rules |= OUT[state >>> CLASS_BITS]!;
+    if (state >= FIRST_OUT) rules |= OUT[(state - FIRST_OUT) >>> CLASS_BITS]!;
     // A standalone "rt".
     if (c === 116 && ((x >>> 7) & 127) === 114 && !isAsciiWordCode(x >>> 14)) {
       const d = i + 1 < n ? lowerAscii(text.charCodeAt(i + 1)) : 32;
