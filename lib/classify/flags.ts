@@ -350,9 +350,10 @@ for (let c = 97; c <= 122; c++) ALPHABET[c] = ALPHABET[c - 32] = c - 96;
 /**
  * The automaton as a full transition table over state offsets (a state's number × 32):
  * NEXT[offset + class] is the offset of the state after reading a character of that class (no
- * multiplication on the gate's path from one character to the next), and OUT[offset >>> 5] the
- * bits of every literal that ends there (its own and, through the failure links, those of its
- * suffixes). State 0 is the start.
+ * multiplication on the gate's path from one character to the next). The states where a literal
+ * ends are numbered last, from FIRST_OUT on, and OUT[(offset - FIRST_OUT) >>> 5] holds the bits of
+ * every literal that ends there (its own and, through the failure links, those of its suffixes).
+ * State 0 is the start.
  */
 const { NEXT, OUT, FIRST_OUT } = ((): { NEXT: Uint16Array; OUT: Int32Array; FIRST_OUT: number } => {
   // The trie, with -1 for a missing edge.
