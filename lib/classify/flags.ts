@@ -543,6 +543,11 @@ export function ruleExpressions(): ReadonlyArray<{ flag: FlagName; source: strin
   return RULES.map((r) => ({ flag: r.flag, source: r.re.source }));
 }
 
+/** The personal-data scan's expressions (email, digit run, reference, "#" reference), for the same tests. */
+export function personalDataExpressions(): readonly string[] {
+  return [EMAIL_RE, DIGIT_RUN_RE, REFERENCE_RE, HASH_REFERENCE_RE].map((re) => re.source);
+}
+
 const FLAG_ORDER: readonly FlagName[] = ['legal', 'safety', 'churn', 'personal_data', 'abuse', 'repeat_contact', 'press'];
 
 /** All flags raised by a post, in FLAG_NAMES order, each with its evidence. */
