@@ -50,9 +50,9 @@ const COMPLAINT_OFFSET = 0.2;
 export function scoreFeatures(features: FeatureSet, layer?: CorrectionLayer, lean?: EmojiLean): RawScores {
   const logits = new Float64Array(COLUMNS);
   shippedModel().accumulate(features.ids, features.ids.length, features.value, logits);
-  setAsideModelSentiment(lean, logits, SENTIMENT_COLUMNS);
+  setAsideModelSentiment(lean, logits);
   if (layer && layer.size > 0) layer.accumulate(features, logits);
-  addEmojiLean(lean, logits, SENTIMENT_COLUMNS[0], SENTIMENT_COLUMNS[2]);
+  addEmojiLean(lean, logits);
   return scoresOf(logits);
 }
 
@@ -96,17 +96,29 @@ const U = (urgency: Urgency, rule: string): UrgencyRule => Object.freeze({ urgen
 const U_SAFETY = U('high', 'Safety flag: someone may be at risk.');
 const U_LEGAL = U('high', 'Legal threat flag: lawyer, court or regulator mentioned.');
 const U_PERSONAL = U('high', 'Personal data posted in public: move to private messages and ask them to delete it.');
-const U_COMPLAINT_CHURN = U('high', 'Complaint with a churn signal (cancel, switching, never again).');
-const U_COMPLAINT_PRESS = U('high', 'Complaint that mentions the press or going public.');
-const U_COMPLAINT_REPEAT = U('high', 'Complaint from a customer who has been in touch before.');
-const U_COMPLAINT_STRONG = U('high', 'Complaint with strongly negative sentiment.');
-const U_COMPLAINT = U('normal', 'Complaint.');
-// The same escalations for a negative post the model does not call a complaint.
-const U_NEGATIVE_CHURN = U('high', 'Negative post with a churn signal (cancel, switching, never again).');
-const U_NEGATIVE_PRESS = U('high', 'Negative post that mentions the press or going public.');
-const U_NEGATIVE_REPEAT = U('high', 'Negative post from a customer who has been in touch before.');
-const U_NEGATIVE_STRONG = U('high', 'Strongly negative post.');
-const U_NEGATIVE = U('normal', 'Negative post.');
+/** The escalations of a complaint, or of a negative post: churn, press, repeat contact, strongly negative, or none. */
+interface Escalations {
+  readonly churn: UrgencyRule;
+  readonly press: UrgencyRule;
+  readonly repeat: UrgencyRule;
+  readonly strong: UrgencyRule;
+  readonly plain: UrgencyRule;
+}
+const COMPLAINT_ESCALATIONS: Escalations = {
+  churn: U('high', 'Complaint with a churn signal (cancel, switching, never again).'),
+  press: U('high', 'Complaint that mentions the press or going public.'),
+  repeat: U('high', 'Complaint from a customer who has been in touch before.'),
+  strong: U('high', 'Complaint with strongly negative sentiment.'),
+  plain: U('normal', 'Complaint.'),
+};
+/** The same for a negative post the model does not call a complaint. */
+const NEGATIVE_ESCALATIONS: Escalations = {
+  churn: U('high', 'Negative post with a churn signal (cancel, switching, never again).'),
+  press: U('high', 'Negative post that mentions the press or going public.'),
+  repeat: U('high', 'Negative post from a customer who has been in touch before.'),
+  strong: U('high', 'Strongly negative post.'),
+  plain: U('normal', 'Negative post.'),
+};
 const U_CHURN = U('normal', 'Churn signal.');
 const U_QUESTION = U('normal', 'Question: the customer is waiting for an answer.');
 const U_REPEAT = U('normal', 'Repeat contact.');
@@ -134,19 +146,13 @@ function urgencyOf(intent: Intent, negative: number, mask: number): UrgencyRule 
   if (mask & F_SAFETY) return U_SAFETY;
   if (mask & F_LEGAL) return U_LEGAL;
   if (mask & F_PERSONAL) return U_PERSONAL;
-  if (intent === 'complaint') {
-    if (mask & F_CHURN) return U_COMPLAINT_CHURN;
-    if (mask & F_PRESS) return U_COMPLAINT_PRESS;
-    if (mask & F_REPEAT) return U_COMPLAINT_REPEAT;
-    if (negative >= 0.85) return U_COMPLAINT_STRONG;
-    return U_COMPLAINT;
-  }
-  if (negative >= 0.5) {
-    if (mask & F_CHURN) return U_NEGATIVE_CHURN;
-    if (mask & F_PRESS) return U_NEGATIVE_PRESS;
-    if (mask & F_REPEAT) return U_NEGATIVE_REPEAT;
-    if (negative >= 0.85) return U_NEGATIVE_STRONG;
-    return U_NEGATIVE;
+  if (intent === 'complaint' || negative >= 0.5) {
+    const e = intent === 'complaint' ? COMPLAINT_ESCALATIONS : NEGATIVE_ESCALATIONS;
+    if (mask & F_CHURN) return e.churn;
+    if (mask & F_PRESS) return e.press;
+    if (mask & F_REPEAT) return e.repeat;
+    if (negative >= 0.85) return e.strong;
+    return e.plain;
   }
   if (mask & F_CHURN) return U_CHURN;
   if (intent === 'question') return U_QUESTION;
@@ -481,21 +487,22 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
   const layer = options.corrections;
   const logits = logitsBuf.fill(0);
   const lean = emojiLean(s);
+  const hasLayer = layer !== undefined && layer.size > 0;
   let features: FeatureBuffers;
-  if (layer && layer.size > 0) {
+  if (hasLayer) {
     // The layer reads every feature id: no n-gram cache.
     const count = featurizeScan(s);
     features = featureBuffers();
     model.accumulate(features.ids, count, 1 / Math.sqrt(count), logits);
-    setAsideModelSentiment(lean, logits, SENTIMENT_COLUMNS);
-    layer.accumulate(sharedFeatureSet(), logits);
   } else {
     const count = featurizeScan(s, model.q);
     features = featureBuffers();
     model.accumulate(features.ids, features.count, 1 / Math.sqrt(count), logits, gramSums);
-    setAsideModelSentiment(lean, logits, SENTIMENT_COLUMNS);
   }
-  addEmojiLean(lean, logits, SENTIMENT_COLUMNS[0], SENTIMENT_COLUMNS[2]);
+  // In scoreFeatures' order: the shipped model, set aside for a word-less post, the layer, the emoji.
+  setAsideModelSentiment(lean, logits);
+  if (hasLayer) layer.accumulate(sharedFeatureSet(), logits);
+  addEmojiLean(lean, logits);
   softmax(logits, nonComplaint, intentBuf);
   softmax(logits, SENTIMENT_COLUMNS, sentimentBuf);
   const pc = complaintProbability(logits, sentimentBuf);

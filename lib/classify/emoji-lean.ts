@@ -14,7 +14,11 @@
  * its emoji decide: the shipped model's sentiment logits are set aside (a local correction layer
  * still counts) before the emoji's are added.
  */
+import { SENTIMENT_COLUMNS } from './model';
 import { K_EMOJI, K_EMOTICON, K_HASHTAG, K_WORD, type Scan } from './tokenize';
+
+const NEGATIVE_COLUMN = SENTIMENT_COLUMNS[0];
+const POSITIVE_COLUMN = SENTIMENT_COLUMNS[2];
 
 /**
  * Logits one listed emoji adds to its sentiment. Chosen on the hand-labelled brand-directed
@@ -101,13 +105,13 @@ export function emojiLean(s: Scan): EmojiLean | undefined {
  * Sets a word-less post's shipped sentiment logits aside (call after the shipped model's sum and
  * before a correction layer's).
  */
-export function setAsideModelSentiment(lean: EmojiLean | undefined, logits: Float64Array, columns: readonly number[]): void {
-  if (lean?.wordless) for (const c of columns) logits[c] = 0;
+export function setAsideModelSentiment(lean: EmojiLean | undefined, logits: Float64Array): void {
+  if (lean?.wordless) for (const c of SENTIMENT_COLUMNS) logits[c] = 0;
 }
 
 /** Adds the emoji's logits to the negative and positive sentiment columns. */
-export function addEmojiLean(lean: EmojiLean | undefined, logits: Float64Array, negativeColumn: number, positiveColumn: number): void {
+export function addEmojiLean(lean: EmojiLean | undefined, logits: Float64Array): void {
   if (!lean) return;
-  logits[negativeColumn] = logits[negativeColumn]! + EMOJI_LEAN_LOGITS * lean.negative;
-  logits[positiveColumn] = logits[positiveColumn]! + EMOJI_LEAN_LOGITS * lean.positive;
+  logits[NEGATIVE_COLUMN] = logits[NEGATIVE_COLUMN]! + EMOJI_LEAN_LOGITS * lean.negative;
+  logits[POSITIVE_COLUMN] = logits[POSITIVE_COLUMN]! + EMOJI_LEAN_LOGITS * lean.positive;
 }
