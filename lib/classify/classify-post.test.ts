@@ -174,6 +174,42 @@ describe('classifyPost', () => {
     expect(classifyPost({ text: 'Comprei as camisas e a loja não enviou nada, já faz um mês' })).toMatchObject({ classified: false, language: 'pt' });
   });
 
+  it('knows more languages written in Latin letters, by their words and their own letters', () => {
+    // Each of these was read as English and classified before the lists grew (and the twcs
+    // Turkish post had one Turkish function word: its letters "ı" and "ş" are the second piece).
+    const posts: Array<[string, string]> = [
+      ['pt', '@VivoBR estou sem sinal desde ontem, alguém pode me ajudar?'],
+      ['id', '@IndiHome internet mati dari pagi, tolong dibantu'],
+      ['tl', '@PLDT wala pa rin internet namin hanggang ngayon'],
+      ['tr', '@AppleSupport epıl bana yardımcı olur musun telefon internet konusunda çok yakıyo napcaz ?'],
+      ['tr', '@Turkcell internetim iki gündür çalışmıyor'],
+      ['sv', '@SJ_AB tåget är försenat igen och ingen vet varför'],
+      ['da', '@DSB_kundeservice toget er aldrig til tiden, hvorfor?'],
+      ['pl', '@PKPIntercity pociąg znowu spóźniony, dlaczego nikt nie informuje?'],
+      ['ro', '@CFRCalatori trenul are iar întârziere și nimeni nu spune nimic'],
+      ['cs', '@ceskedrahy vlak má zase zpoždění a nikdo nic neřekne, proč?'],
+      ['hu', '@MAVcsoport a vonat megint késik és senki nem mond semmit'],
+      ['fi', '@VR_Group juna on taas myöhässä eikä kukaan kerro miksi'],
+      ['vi', '@Viettel mạng không vào được từ sáng, xin hỗ trợ'],
+      ['de', '@116613 Hier findest du alle Infos darüber: https://t.co/FSmvkW0SJB ^AS'],
+      ['es', '@115840 ¡Que lindoooooooooo! 😍🐶🎃 ^JJ https://t.co/YSOVnjaPrO'],
+    ];
+    for (const [language, text] of posts) expect(classifyPost({ text }), text).toMatchObject({ classified: false, language });
+    // English with a foreign name or dish, a loan word or an abbreviation those languages share stays English.
+    for (const text of [
+      '@ChipotleTweets the jalapeño salsa was way too hot',
+      '@IKEA my BJÖRKSNÄS bed broke after a week',
+      '@Starbucks my crème brûlée latte was cold',
+      '@Delta flight to Zürich delayed again',
+      '@united lost my bag',
+      '@AmazonHelp ok',
+      '@British_Airways BA flight cancelled, no one at the desk',
+      '@Zara gracias! love the new collection',
+      'so tired af, @comcast internet down again',
+      '@ups PO box delivery never came, care to explain?',
+    ]) expect(classifyPost({ text }), text).toMatchObject({ classified: true, language: 'en' });
+  });
+
   it('still raises flags on a post it does not classify', () => {
     const c = classifyPost({ text: 'Llámame al +34 612 345 678 por favor, mi pedido no llegó' });
     expect(c.classified).toBe(false);

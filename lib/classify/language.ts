@@ -19,12 +19,50 @@ const NO_LANGUAGE_TAGS = new Set(['', 'und', 'qme', 'qam', 'qct', 'qht', 'qst', 
  */
 const STOPWORDS: Record<string, Set<string>> = {
   en: new Set('the a an and or but is are was were be been have has had do does did i you he she it we they my your our their this that these those to of in on for with at from by not no can will would should could my me us them what why how when where who there here just so get got please thanks thank as if all about its than then too very into out up over after because am'.split(' ')),
-  es: new Set('el la los las un una y o pero es son fue está están estoy ser tengo tiene de del en con por para que qué no sí mi mis tu su nos muy pero como cuando donde gracias hola también ya me se lo le ha han he hay al nada nadie todo esto esta este pero porque'.split(' ')),
-  fr: new Set('le la les un une et ou mais est sont était suis être avoir ai a de du des en dans avec pour que qui ne pas mon ma mes ton votre vous nous je il elle ce cette merci bonjour très aussi déjà au aux ont sur mais plus rien personne'.split(' ')),
-  de: new Set('der die das ein eine und oder aber ist sind war bin sein habe hat ich du er sie es wir ihr mein meine dein nicht kein mit für von zu auf im den dem danke bitte auch schon noch'.split(' ')),
-  pt: new Set('o a os as um uma e ou mas é são foi está estou ser tenho tem de do da dos das em no na com por para que não sim meu minha seu sua nós muito obrigado obrigada olá também já'.split(' ')),
-  it: new Set('il lo la i gli le un una e o ma è sono era sto essere ho ha di del della in con per che non sì mio mia tuo suo noi molto grazie ciao anche già'.split(' ')),
-  nl: new Set('de het een en of maar is zijn was ben ik jij hij zij wij mijn jouw niet geen met voor van op te dank bedankt alsjeblieft ook al nog'.split(' ')),
+  es: new Set('el la los las un una y o pero es son fue está están estoy ser tengo tiene de del en con por para que qué no sí mi mis tu su nos muy pero como cuando donde gracias hola también ya me se lo le ha han he hay al nada nadie todo esto esta este pero porque desde ayer hoy alguien puede puedo necesito usted ustedes eso ese aquí todavía aún nunca siempre dónde cómo habéis hemos otra otro vez llevo días les tus pues ni'.split(' ')),
+  fr: new Set("le la les un une et ou mais est sont était suis être avoir ai a de du des en dans avec pour que qui ne pas mon ma mes ton votre vous nous je il elle ce cette merci bonjour très aussi déjà au aux ont sur mais plus rien personne toujours depuis hier aujourd'hui jamais quelqu'un peut pouvez besoin ça c'est j'ai n'est cela ici où quand pourquoi vos leur fait faire été avez avons moi toi chez sans donc alors oui".split(' ')),
+  de: new Set('der die das ein eine und oder aber ist sind war bin sein habe hat ich du er sie es wir ihr mein meine dein nicht kein mit für von zu auf im den dem danke bitte auch schon noch wieder immer seit gestern heute jemand niemand kann können warum wie wo wann nichts mehr sehr jetzt dass wenn weil mich mir dich dir uns euch keine keinen geht gibt haben hatte wird werden wurde zum zur beim vom bei nach über hier alle'.split(' ')),
+  pt: new Set('o a os as um uma e ou mas é são foi está estou ser tenho tem de do da dos das em no na com por para que não sim meu minha seu sua nós muito obrigado obrigada olá também já sem desde ontem hoje alguém ninguém nada pode posso preciso você vocês vc vcs isso isto esse essa aqui ainda nunca sempre quando onde porque pra pelo pela ao aos até depois agora estava estão tá né pq'.split(' ')),
+  it: new Set("il lo la i gli le un una e o ma è sono era sto essere ho ha di del della in con per che non sì mio mia tuo suo noi molto grazie ciao anche già ancora mai ieri oggi qualcuno nessuno nessuna niente può posso aiuto perché quando questo questa quello qui adesso più dopo prima senza dal dalla nel nella sul sulla alla dei degli delle un'ora".split(' ')),
+  nl: new Set('de het een en of maar is zijn was ben ik jij hij zij wij mijn jouw niet geen met voor van op te dank bedankt alsjeblieft ook al nog dit deze wat waarom waar wanneer altijd nooit gisteren vandaag iemand niemand niets kunnen helpen heb hebben heeft wordt worden werd keer mij jullie uw onze dus omdat naar bij uit toch hier'.split(' ')),
+  // Languages written in Latin letters that brands hear from often, as tagged on X (Indonesian
+  // "id", Tagalog "tl"), with no word that is also a common English one ("size", "her", "din", "at").
+  id: new Set('yang dan di ke dari ini itu tidak tak saya aku kamu anda kami kita dengan untuk sudah udah belum bisa tolong mohon terima kasih kenapa mengapa bagaimana gimana sangat juga lagi masih tapi atau karena pada akan harus sejak sampai pagi kak gak nggak sih nya'.split(' ')),
+  tl: new Set('ang ng mga sa ay ko mo ako ikaw siya tayo sila hindi wala mayroon pa rin lang naman po opo salamat kasi yung ito niyo namin natin nila kayo hanggang ngayon bakit paano kailan saan sana talaga kung dahil na'.split(' ')),
+  tr: new Set('bir ve bu çok için ile gibi daha kadar var yok hala hâlâ değil mi mı mu mü neden nasıl lütfen teşekkürler teşekkür merhaba hiç şu olarak sonra önce şimdi bana beni benim sizin siz iki hiçbir ne de da ki artık yine tekrar oldu olan'.split(' ')),
+  sv: new Set('och att det som på är för med inte jag ett har också redan fortfarande ingen inget aldrig varför hur när vad tack hej mitt mina mig'.split(' ')),
+  da: new Set('og jeg ikke havde hun hvor eller hvad skal selv blev kunne være mig dig hvorfor hvordan tak hej også allerede stadig aldrig nu når fra'.split(' ')),
+  no: new Set('og jeg ikke ikkje hun hvor eller hva skal selv ble kunne være meg deg hvorfor hvordan takk hei også allerede fortsatt aldri nå når fra noe'.split(' ')),
+  pl: new Set('się nie że jak przez dla już jeszcze mnie mój moja moje czy bo tylko dlaczego dziękuję dzięki proszę cześć nic nikt był była było są gdzie kiedy jestem juz sie dziekuje prosze'.split(' ')),
+  ro: new Set('și în să este sunt pentru că dar mea meu vă mulțumesc multumesc nimeni nimic încă inca acum azi astăzi'.split(' ')),
+  cs: new Set('je že jak jsem jsou mě můj moje proč děkuji díky prosím ahoj nic nikdo už ještě kde kdy není nemám mám'.split(' ')),
+  hu: new Set('és hogy nem egy volt már még csak mert én nekem köszönöm kérem szia miért hogyan hol mikor semmi senki itt ott nincs'.split(' ')),
+  fi: new Set('ja ei että oli ole olen mutta kun niin kuin minä sinä hän minun sinun kiitos moi miksi miten missä milloin mitään kukaan vielä taas tämä siitä ollut olla'.split(' ')),
+  vi: new Set('không của và là có được cho này với một những các tôi bạn chúng đã đang sẽ rất cũng nhưng vì khi ở thì mà gì sao xin cảm ơn chưa vẫn'.split(' ')),
+};
+
+/**
+ * Letters that English does not use and a language written in Latin letters does ("ñ", "ã",
+ * "ş"): beside a word of that language they are a second piece of evidence ("@Turkcell internetim
+ * iki gündür çalışmıyor" has one Turkish function word). One point however many: an English post
+ * naming "Björk" or a jalapeño still needs two of the language's words and fewer English ones.
+ */
+const MARKS: Readonly<Record<string, string>> = {
+  es: 'ñ¿¡',
+  fr: 'çœêëîôûù',
+  de: 'ßäöü',
+  pt: 'ãõç',
+  it: 'èìòù',
+  tr: 'ışğ',
+  sv: 'åäö',
+  da: 'æøå',
+  no: 'æøå',
+  pl: 'łąęśżźćń',
+  ro: 'ășț',
+  cs: 'řěůťď',
+  hu: 'őű',
+  fi: 'äö',
+  vi: 'ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ',
 };
 
 /** Scripts by code-point range, for posts mostly in letters that are not Latin. */
@@ -58,6 +96,9 @@ function normaliseTag(tag: string): string {
 
 /** Languages with a stop-word list, in the order of the scanner's per-language hit counts (bit k). */
 export const STOPWORD_LANGUAGES: readonly string[] = Object.keys(STOPWORDS);
+
+/** Each language's letters (MARKS) as an expression, in STOPWORD_LANGUAGES order. */
+const LETTERS: ReadonlyArray<RegExp | undefined> = STOPWORD_LANGUAGES.map((lang) => (MARKS[lang] ? new RegExp(`[${MARKS[lang]}]`, 'iu') : undefined));
 
 /** Every stop word with a bit mask of the languages that list it (for the scanner's table). */
 export function stopwordEntry(): Array<[string, number]> {
@@ -200,15 +241,22 @@ export function decideLanguage(text: string, hint: string | undefined, wordChars
     return { language: code, known: false };
   }
   const en = stopHits[0]!;
+  let most = 0;
+  for (let k = 1; k < STOPWORD_LANGUAGES.length; k++) if (stopHits[k]! > most) most = stopHits[k]!;
+  // A language's own letters count as one more word where one more could tip the decision: the
+  // text is searched for them only then (rarely for a post in English).
+  const lettersMayTip = most >= 1 && most >= en;
   let best = 'en';
-  let bestHits = 0;
+  let bestScore = 0;
   for (let k = 1; k < STOPWORD_LANGUAGES.length; k++) {
-    if (stopHits[k]! > bestHits) {
+    let score = stopHits[k]!;
+    if (lettersMayTip && score >= 1 && score >= en && LETTERS[k]?.test(text)) score++;
+    if (score > bestScore) {
       best = STOPWORD_LANGUAGES[k]!;
-      bestHits = stopHits[k]!;
+      bestScore = score;
     }
   }
-  if (bestHits >= 2 && bestHits > en) return { language: best, known: false };
+  if (bestScore >= 2 && bestScore > en) return { language: best, known: false };
   return { language: 'en', known: true };
 }
 

@@ -24,7 +24,7 @@
  * marked, never past punctuation or a URL.
  */
 import { fnv1a, FNV_OFFSET, FNV_PRIME } from '../fnv';
-import { stopwordEntry } from './language';
+import { STOPWORD_LANGUAGES, stopwordEntry } from './language';
 import { bareUrlEnd, isUrlStart, urlRunEnd } from './url-start';
 
 export type TokenKind = 'word' | 'user' | 'url' | 'hashtag' | 'number' | 'emoji' | 'emoticon' | 'punct';
@@ -217,7 +217,7 @@ interface WordEntry {
 }
 
 /** Words with a role, by the FNV hash of their norm (checked against the code units on a hit). */
-const WORD_SLOTS = 4096;
+const WORD_SLOTS = 8192;
 const wordSlotHash = new Int32Array(WORD_SLOTS);
 const wordSlotEntry = new Int32Array(WORD_SLOTS).fill(-1);
 const WORDS: WordEntry[] = [];
@@ -264,7 +264,7 @@ const S: Scan = {
   norm: new Uint16Array(4096),
   words: 0,
   wordChars: 0,
-  stopHits: new Int32Array(8),
+  stopHits: new Int32Array(STOPWORD_LANGUAGES.length),
   emojis: 0,
 };
 let normLen = 0;
