@@ -193,6 +193,8 @@ describe('classifyPost', () => {
       ['vi', '@Viettel mạng không vào được từ sáng, xin hỗ trợ'],
       ['de', '@116613 Hier findest du alle Infos darüber: https://t.co/FSmvkW0SJB ^AS'],
       ['es', '@115840 ¡Que lindoooooooooo! 😍🐶🎃 ^JJ https://t.co/YSOVnjaPrO'],
+      ['hi', '@airtelindia mera recharge nahi hua abhi tak, paise kat gaye'],
+      ['hi', '@JioCare bhai network kab theek hoga? 2 din se internet nahi chal raha'],
     ];
     for (const [language, text] of posts) expect(classifyPost({ text }), text).toMatchObject({ classified: false, language });
     // English with a foreign name or dish, a loan word or an abbreviation those languages share stays English.
@@ -207,6 +209,7 @@ describe('classifyPost', () => {
       '@Zara gracias! love the new collection',
       'so tired af, @comcast internet down again',
       '@ups PO box delivery never came, care to explain?',
+      '@airtelindia my recharge failed but money was deducted',
     ]) expect(classifyPost({ text }), text).toMatchObject({ classified: true, language: 'en' });
   });
 
