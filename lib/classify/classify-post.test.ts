@@ -195,6 +195,8 @@ describe('classifyPost', () => {
       ['es', '@115840 ¡Que lindoooooooooo! 😍🐶🎃 ^JJ https://t.co/YSOVnjaPrO'],
       ['hi', '@airtelindia mera recharge nahi hua abhi tak, paise kat gaye'],
       ['hi', '@JioCare bhai network kab theek hoga? 2 din se internet nahi chal raha'],
+      ['sw', '@Safaricom_Care naomba msaada, pesa yangu haijafika bado'],
+      ['ca', '@Renfe el tren torna a anar amb retard, això és una vergonya'],
     ];
     for (const [language, text] of posts) expect(classifyPost({ text }), text).toMatchObject({ classified: false, language });
     // English with a foreign name or dish, a loan word or an abbreviation those languages share stays English.
@@ -210,6 +212,7 @@ describe('classifyPost', () => {
       'so tired af, @comcast internet down again',
       '@ups PO box delivery never came, care to explain?',
       '@airtelindia my recharge failed but money was deducted',
+      '@Safaricom_Care see ya, thanks for the help',
     ]) expect(classifyPost({ text }), text).toMatchObject({ classified: true, language: 'en' });
   });
 
