@@ -202,6 +202,31 @@ describe('repeat contact', () => {
     expect(names('@UPSHelp Thrilled I stayed home all day after receiving 3 emails saying my packages are out for delivery')).not.toContain('repeat_contact');
   });
 
+  it('raises on contact through a channel: customer service called, a DM sent, "reply to my DMs", an hour on hold, transfers (real posts to brands)', () => {
+    const cases: Array<[string, string]> = [
+      ['@AmazonHelp I called customer service and was told my membership wouldn\'t be renewed. I was just charged today.', 'called customer service'],
+      ['@AmazonHelp Yeah I sent you a DM too. Had an email saying when it had been dispatched but nothing since.', 'sent you a DM'],
+      ['@Delta Can you reply on the DM thread?', 'reply on the DM'],
+      ['Bruh can someone at @Uber_Support get back to me on my Dms 😒😒😒😒', 'get back to me on my Dms'],
+      ['.@AppleSupport check your DMs for questions and concerns.', 'check your DMs'],
+      ['@116072 I was on hold for 46 minutes and no one could help me! SHAME!!!!', 'was on hold for 46 minutes'],
+      ['@Tesco awful service. Call cust and an hour on the phone gets absolutely no where.', 'an hour on the phone'],
+      ['@115722 tried to pay a bill for 60 days. No service, rude CS, and several transfers.', 'several transfers'],
+      ['Hey @116057, if I recieve the wrong order and reported it to support...should I place a new order?', 'reported it to support'],
+      ['@HP Contacted customer service twice about the cartridges', 'Contacted customer service twice'],
+    ];
+    for (const [text, words] of cases) expect(evidence(text, 'repeat_contact'), text).toContain(words);
+    // Not yet in touch, or only about to be: a suggestion, a negation, an offer, a support handle.
+    for (const text of [
+      '@acme you should call customer service about this',
+      "@acme I haven't called customer service yet, is there a chat?",
+      '@TMobileHelp Hi sultan you mentioned I should send you a dm',
+      '@AppleSupport my phone is on hold for repair until Friday',
+      '@Uber_Support my driver was rude',
+      '@acme what is the customer service number?',
+    ]) expect(names(text), text).not.toContain('repeat_contact');
+  });
+
   it('gives one piece of evidence for one stretch of the post ("sent it twice now" is not also "twice now")', () => {
     expect(evidence('@sprintcare I sent it twice now to apparently noone!', 'repeat_contact')).toEqual(['sent it twice']);
     expect(evidence('@Delta The search option on your website is broken once again.', 'repeat_contact')).toEqual(['once again']);
@@ -296,7 +321,7 @@ describe('the gate', () => {
       'back', 'answer', 'don’t answer', 'haven’t heard from', 'already did', 'keeps', 'freezing', 'it’s been', 'weeks', 'what other', 'companies', 'offer',
       'fly with', 'from now on', 'car', 'accident', 'someone', 'dead', '192.168.1.1', 'emails', '10', 'calls', 'twice now', 'as always', '#deleteacme',
       // The words around the hints' literals (each literal is a piece of every match of its
-      // rule's alternative, as short as the automaton's 2,048 states allow).
+      // rule's alternative, kept short for the automaton's table).
       'gonna', 'might', 'may', 'should', 'could', 'i’ll', 'want to', 'them', 'this', 'your', 'u', 'issue', 'driver', 'bus', 'taxi', 'uber', 'vehicle',
       'crashed', 'into', 'could have', 'been', 'died', 'killed', 'somebody', 'was', 'closing', 'cancelled', 'canceling', 'terminate', 'ending', 'end',
       'our', 'subscription', 'switching', 'providers', 'carriers', 'banks', 'network', 'over to', 'moving', 'my business', 'to another', 'lost',
@@ -349,7 +374,7 @@ describe('the gate', () => {
   }
 
   // The hints' literals are pieces of the rules' alternatives, kept short for the automaton's
-  // 2,048 states ("(?:r|s|i|e) crashed" for "driver, car, bus, taxi, uber or vehicle crashed"). Words
+  // table ("(?:r|s|i|e) crashed" for "driver, car, bus, taxi, uber or vehicle crashed"). Words
   // drawn at random seldom spell a whole alternative, so here each rule's own expression writes
   // the texts.
   it("lets through every text a rule's expression matches: 400 random matches of each rule, in random context", () => {
