@@ -213,6 +213,7 @@ describe('classifyPost', () => {
       '@ups PO box delivery never came, care to explain?',
       '@airtelindia my recharge failed but money was deducted',
       '@Safaricom_Care see ya, thanks for the help',
+      '@AmazonHelp yeh tha parcel never came, got my jab tho',
     ]) expect(classifyPost({ text }), text).toMatchObject({ classified: true, language: 'en' });
   });
 

@@ -39,7 +39,7 @@ const STOPWORDS: Record<string, Set<string>> = {
   hu: new Set('és hogy nem egy volt már még csak mert én nekem köszönöm kérem szia miért hogyan hol mikor semmi senki itt ott nincs'.split(' ')),
   fi: new Set('ja ei että oli ole olen mutta kun niin kuin minä sinä hän minun sinun kiitos moi miksi miten missä milloin mitään kukaan vielä taas tämä siitä ollut olla'.split(' ')),
   // Hindi and Urdu as written in Latin letters on Twitter ("mera recharge nahi hua"), tagged "hi".
-  hi: new Set('hai hain nahi nhi nahin mera meri mere kya kyu kyun kyon aap apna apni apne karo kiya kiye hua hui raha rahi rahe mein bhi abhi tak yeh woh koi kuch bahut bohot bhai hoon tha thi lekin aur toh kab kaise kahan sab jab gaya gayi diya liya wala wali wale yaar ko ka ki ke se'.split(' ')),
+  hi: new Set('hai hain nahi nhi nahin mera meri mere kya kyu kyun kyon aap apna apni apne karo kiya kiye hua hui raha rahi rahe mein bhi abhi tak woh koi kuch bahut bohot bhai hoon thi lekin aur toh kab kaise kahan sab gaya gayi diya liya wala wali wale yaar ko ka ki ke se'.split(' ')),
   ca: new Set("amb els les però és són està estic tinc té del dels què quan perquè gràcies bon dia avui ahir encara mai ningú també molt més puc necessito ajuda vostè vosaltres això aquí".split(' ')),
   sw: new Set('na wa kwa ni hii hiyo sana asante tafadhali nini kwenye lakini wewe yeye sisi nyinyi wao bado tena kesho hakuna sijui nataka naomba mbona kazi huduma pesa kama kuna'.split(' ')),
   vi: new Set('không của và là có được cho này với một những các tôi bạn chúng đã đang sẽ rất cũng nhưng vì khi ở thì mà gì sao xin cảm ơn chưa vẫn'.split(' ')),
