@@ -19,11 +19,11 @@ const RECORDED: Record<string, string> = {
   'val/corrections': 'e3d86d2c409e67f08323411d99d3de90043f31b91420416fec51a2c66ad433ea',
   'train/en': '45f17795b9c631b3676325d19f644eb4d23bfe2f91cd5e7a25e5931ef36834cb',
   'train/any': '57ac9f5afad9574d4fa48de549d00df05f2b155648f2324708f982f1a56e0d3c',
-  'complaints/en': '4383030f247ef745170cb388c83905fc897ba56567e504360de3a56b63f497ac',
-  'complaints/any': '99eecabfb58d98c4db75b4ecfd9aec1ea9ae5c14b5089244829e5360788f7820',
+  'complaints/en': '53c6420295c1c99249db832aa486990ae12820c066a018a87fcf01d110d14f64',
+  'complaints/any': 'ec3ff27e68d1f53d149b9889a8ea0dfcf3abb4d11b7d009ade075cd22635b72b',
   'bitext/en': 'ff241a99a731cd1120cae207a7c790d2964da67f2e4944909936addb70ae2e28',
-  'brand-train/en': 'b12e596fc16ee7a28e47fa293bc5fcf4bcb989f3d987b2a4541c141aad705d4d',
-  'brand-train/any': 'cdff88290075cf43d297314dc87ad47b73e945f1c29e969d415fa81431c4bdd1',
+  'brand-train/en': 'cac3ca8090da93ccd6e645a471ee2b054d4efdc66ea31a207df024fe9e88b57e',
+  'brand-train/any': 'cdc913a83df0778cd417ff537b23725125638a14eca4ddf39a108fc686d650d4',
 };
 
 describe('classifier outputs on the committed data', () => {
