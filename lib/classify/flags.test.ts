@@ -291,8 +291,10 @@ it('reads a phone keyboard’s apostrophe (’) in the middle of a rule’s word
   expect(names('@acme you don’t answer, ever')).toContain('repeat_contact');
 });
 
-it('reads a phone keyboard’s apostrophe (’) as the rules’ (\')', () => {
-  expect(evidence('@115877 your app and website still don’t work', 'repeat_contact')).toEqual(["still don't"]);
+it('reads a phone keyboard’s apostrophe (’) as the rules’ (\'), and quotes the evidence as the post wrote it', () => {
+  expect(evidence('@115877 your app and website still don’t work', 'repeat_contact')).toEqual(['still don’t']);
+  expect(evidence("@115877 your app and website still don't work", 'repeat_contact')).toEqual(["still don't"]);
+  expect(evidence('@SpotifyCares Didn’t work', 'repeat_contact')).toEqual(['Didn’t work']);
   expect(names('I’m going to sue you')).toContain('legal');
   expect(names('I’m cancelling my subscription')).toContain('churn');
   expect(names('I’m not cancelling my subscription, just asking')).not.toContain('churn');

@@ -623,7 +623,9 @@ function flagsOf(text: string, g: Gate, ungated: boolean): Flag[] {
         taken.push(index, end);
         spans.set(r.flag, taken);
         const list = found.get(r.flag) ?? [];
-        const ev = m[0].trim();
+        // The words as the post writes them ("didn’t", not the rules' "didn't"): `clean` only
+        // swapped characters one for one, so the positions are the post's.
+        const ev = text.slice(index, end).trim();
         if (!list.some((e) => e.toLowerCase() === ev.toLowerCase())) list.push(ev);
         found.set(r.flag, list);
       }
