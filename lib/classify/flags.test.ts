@@ -127,6 +127,18 @@ describe('personal data', () => {
     expect(evidence('booking ref ABCDEF please help', 'personal_data')).toEqual(['booking reference (…EF)']);
     expect(names('order #112-3456789-1234567 never arrived')).toContain('personal_data');
   });
+  it('raises on a booking code of capitals and digits, after "reference" written out too, and names the label without its punctuation', () => {
+    expect(evidence('@British_Airways booking ref XK7PQ2, can you help?', 'personal_data')).toEqual(['booking reference (…Q2)']);
+    expect(evidence('@AirAsiaSupport Booking no. YK2JWF, how do I change it', 'personal_data')).toEqual(['booking reference (…WF)']);
+    // "reference" was read as the label "ref" and a code "erence", which hid the code after it.
+    expect(evidence('@Ryanair my booking reference is AB12CD', 'personal_data')).toEqual(['booking reference (…CD)']);
+    expect(evidence('@DropboxSupport Can you help us with ticket# 7256931?', 'personal_data')).toEqual(['ticket reference (…31)']);
+    expect(evidence('@Delta confirmation: K9X2ZT', 'personal_data')).toEqual(['confirmation reference (…ZT)']);
+    // Not a booking code: lower case, no capital, no booking word, a month and a day.
+    for (const text of ['@easyJet booking ref please', '@acme booking for 2 people, ref 123', '@acme my booking is for JUNE 12', '@acme my flight AB12CD was late']) {
+      expect(names(text), text).not.toContain('personal_data');
+    }
+  });
   it('calls a North American number written as one a phone number, not a reference', () => {
     expect(evidence('can you please message natasha 289 404 8963 and tell her', 'personal_data')).toEqual(['phone number (…63)']);
     expect(evidence('Paul Garrison 850.266.3576', 'personal_data')).toEqual(['phone number (…76)']);

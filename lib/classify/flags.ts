@@ -86,8 +86,13 @@ const DIGIT_RUN_RE = /(?<![\w/.#-])(?:\+\s?)?\(?\d[\d\s().-]{6,24}\d(?![\w/])/g;
  * more bit after the rules': a booking or account reference is only found in a post that has one.
  */
 const REFERENCE_KEYWORDS = 'booking|reservation|confirmation|order|ticket|case|reference|ref|pnr|account|acct|tracking|membership|policy|customer|claim|invoice|locator|record';
-const REFERENCE_RE = new RegExp(String.raw`\b(?:${REFERENCE_KEYWORDS})(?:\s*(?:number|no\.?|num|nbr|id|code|ref|reference))?\s*(?:is|:|-|=)?\s*#?\s*([A-Z0-9][A-Z0-9-]{4,})\b`, 'gi');
+// The label's words end at a word's end: "reference" is not "ref" and a code "erence".
+const REFERENCE_RE = new RegExp(String.raw`\b(?:${REFERENCE_KEYWORDS})\b(?:\s*(?:(?:number|num|nbr|id|code|reference|ref)\b|no\b\.?))?\s*(?:is|:|-|=)?\s*#?\s*([A-Z0-9][A-Z0-9-]{4,})\b`, 'gi');
 const HASH_REFERENCE_RE = /(?<![\w&])#(\d[\d-]{5,})\b/g;
+/** A booking code (PNR): six capitals and digits, at least one a capital. */
+const PNR_RE = /^(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6}$/;
+/** Six capitals and digits in a row: the gate's test for a booking code (rare: after a booking word only). */
+const PNR_RUN_RE = /[A-Z0-9]{6}/;
 const URL_RE = /https?:\/\/\S+|www\.\S+/gi;
 /** A dotted IPv4 address: four groups of 1–3 digits, not part of a longer dotted run. */
 const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/g;
@@ -223,10 +228,11 @@ function personalData(text: string, blankUrls: () => string): string[] {
   for (const m of noEmails.matchAll(REFERENCE_RE)) {
     const ref = m[1]!;
     const hasDigit = /\d/.test(ref);
-    const isPnr = /^[A-Z]{6}$/.test(ref) && /booking|reference|ref|pnr|confirmation|locator|record/i.test(m[0]);
+    // A booking code: six capitals, or capitals and digits ("XK7PQ2"), after a booking word.
+    const isPnr = PNR_RE.test(ref) && /booking|reference|ref|pnr|confirmation|locator|record/i.test(m[0]);
     if (!hasDigit && !isPnr) continue;
     if (hasDigit && ref.replace(/\D/g, '').length < 4 && !isPnr) continue;
-    const label = m[0].trim().split(/\s/)[0]!.toLowerCase();
+    const label = m[0].trim().split(/[^A-Za-z]/)[0]!.toLowerCase();
     const digitsOnly = ref.replace(/\D/g, '');
     // Already reported as a phone/reference number by the digit scan.
     if (digitsOnly.length >= 9 && evidence.some((e) => e.endsWith(`(${lastChars(digitsOnly, 2)})`))) continue;
@@ -539,7 +545,7 @@ function gate(text: string): Gate {
       if (!isAsciiWordCode(d)) rules |= 1 << PRESS_RULE;
     }
   }
-  const reference = (rules & REFERENCE_BIT) !== 0 && (digits >= 4 || maxUpperRun >= 6);
+  const reference = (rules & REFERENCE_BIT) !== 0 && (digits >= 4 || maxUpperRun >= 6 || PNR_RUN_RE.test(text));
   const longNumber = (rules & URL_BIT) !== 0 ? digits >= 9 : maxRunDigits >= 9;
   return { rules: rules & ALL_RULES, personal: personal || longNumber || reference, links: (rules & URL_BIT) !== 0, curly };
 }
