@@ -1,7 +1,8 @@
 /**
  * Which language a post is in, enough to know whether the model (English only) may label it.
- * The site's own tag (X's `lang`) wins when it names a language; otherwise the script and a
- * count of common function words decide. Short posts with no evidence count as English.
+ * The site's own tag (X's `lang`) wins when it names a language; otherwise the script, a count
+ * of common function words per language and a language's own letters ("ñ", "ş") decide. Short
+ * posts with no evidence count as English.
  */
 import { bareUrlEnd, isLabelCode, isUrlStart, urlRunEnd } from './url-start';
 
