@@ -369,13 +369,6 @@ describe('the gate', () => {
     expect(flagged).toBeGreaterThan(1000);
   });
 
-  /**
-   * Texts written by expressions themselves: `perSource` random matches of each (every
-   * alternative, every optional part, random case), between words picked from `context`, for
-   * which the gated flags must equal the ungated ones. The share of texts that raise the source's
-   * flag. RandExp reads no lookaround: without them, the matches are a superset of the
-   * expression's (and after a space, the rules' lookbehinds hold anyway).
-   */
   /** The expression without its lookarounds (nested groups too): a superset of its matches, for RandExp. */
   function withoutLookarounds(source: string): string {
     let out = '';
@@ -395,6 +388,13 @@ describe('the gate', () => {
     return out;
   }
 
+  /**
+   * Texts written by expressions themselves: `perSource` random matches of each (every
+   * alternative, every optional part, random case), between words picked from `context`, for
+   * which the gated flags must equal the ungated ones. The share of texts that raise the source's
+   * flag. RandExp reads no lookaround: without them, the matches are a superset of the
+   * expression's (and after a space, the rules' lookbehinds hold anyway).
+   */
   function gateAgreesOnMatches(sources: ReadonlyArray<{ flag: FlagName; source: string }>, seed: number, max: number, perSource: number, context: readonly string[]): number {
     const rand = mulberry32(seed);
     let raised = 0;

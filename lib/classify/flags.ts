@@ -70,7 +70,7 @@ const RULES: Rule[] = [
   rule('repeat_contact', /it'?s been|it has been/, String.raw`\b(?:it'?s|it has) been (?:days|weeks|months|a week|a month|over a week|over a month|\d+ (?:days|weeks|months))\b`, false),
   // Repeat contact through a channel (nineteenth session): "I called customer service", "I sent
   // you a DM", "reply to my DMs", "check your DMs", an hour on hold, several transfers.
-  rule('repeat_contact', /customer serv|customer care|customer supp|cust serv| support|help line|helpline|help desk|helpdesk|call cent|sent you|sent u |sent y'all|(?:my|the|our|your) (?:dm|pm|message|email|e-mail|thread)|ur (?:dm|pm|inbox)|(?:your|the) inbox|on hold|on the phone|on the line|transfers|transferred/, String.raw`\b(?:(?:called|rang|phoned|e-?mailed|messaged|contacted|(?:spoke|spoken|talked|chatted) (?:to|with)|wrote to|written to|complained to|reported (?:it |this |that )?to|told) (?:your |the |ur |y'all'?s )?(?:customer (?:service|services|care|support)|cust serv\w*|support(?: team)?|help ?line|help ?desk|call cent(?:re|er))|sent (?:you|u|y'all) (?:a |an |another |the )?(?:dms?|pms?|messages?|emails?|e-mails?)|(?:reply|respond|answer|get back to (?:me|us)) (?:on|to|in) (?:my|the|our|your) (?:dms?|pms?|messages?|emails?|e-mails?|(?:dm )?thread)|check (?:your|ur|the) (?:dms?|pms?|inbox)|(?:was|been|spent|waited|sat) (?:\w+ )?(?:on hold|on the phone|on the line) for (?:an hour|over an hour|hours|\d+ ?(?:hours|hrs|minutes|mins))|(?:an hour|hours|\d+ ?(?:hours|hrs|minutes|mins)) on (?:the phone|hold)|(?:several|multiple|many|\d+) transfers|transferred (?:\d+|several|multiple|many|so many) times)\b`, true),
+  rule('repeat_contact', /customer serv|customer care|customer supp|cust serv| support|help line|helpline|help desk|helpdesk|call cent|sent you|sent u |sent y'all|(?:my|the) (?:dm|pm)|(?:my|the|our|your) (?:message|email|e-mail|thread)|ur (?:dm|pm|inbox)|the inbox|on hold|on the phone|on the line|transfers|transferred/, String.raw`\b(?:(?:called|rang|phoned|e-?mailed|messaged|contacted|(?:spoke|spoken|talked|chatted) (?:to|with)|wrote to|written to|complained to|reported (?:it |this |that )?to|told) (?:your |the |ur |y'all'?s )?(?:customer (?:service|services|care|support)|cust serv\w*|support(?: team)?|help ?line|help ?desk|call cent(?:re|er))|sent (?:you|u|y'all) (?:a |an |another |the )?(?:dms?|pms?|messages?|emails?|e-mails?)|(?:reply|respond|answer|get back to (?:me|us)) (?:on|to|in) (?:my|the|our|your) (?:dms?|pms?|messages?|emails?|e-mails?|(?:dm )?thread)|check (?:your|ur|the) (?:dms?|pms?|inbox)|(?:was|been|spent|waited|sat) (?:\w+ )?(?:on hold|on the phone|on the line) for (?:an hour|over an hour|hours|\d+ ?(?:hours|hrs|minutes|mins))|(?:an hour|hours|\d+ ?(?:hours|hrs|minutes|mins)) on (?:the phone|hold)|(?:several|multiple|many|\d+) transfers|transferred (?:\d+|several|multiple|many|so many) times)\b`, true),
   // A reply that opens by saying the brand's advice did not work ("@SpotifyCares Didn't work",
   // "Yes, none of it worked"): the customer was told something before.
   rule('repeat_contact', /dn'?t (?:work|help|fix)|d not (?:work|help|fix)|none of/, String.raw`(?<=^(?:[@.]\S*\s+)*)(?:(?:no|nope|yes|yeah|yep|unfortunately|sadly|but|ok|okay|hi|hey|thanks|that|it|this|both|all|i tried (?:it|that|this)(?: and)?|tried (?:it|that|this)(?: and)?)[,.!]*\s+)*(?:(?:didn'?t|did not) (?:work|help|fix (?:it|anything|the problem|the issue))|none of (?:it|them|those|these|that|the above|your suggestions|the steps) (?:worked|helped))\b`, false),
@@ -365,7 +365,7 @@ for (let c = 97; c <= 122; c++) ALPHABET[c] = ALPHABET[c - 32] = c - 96;
  * numbered last, from FIRST_OUT on, and OUT[state - FIRST_OUT] holds the bits of every literal
  * that ends there (its own and, through the failure links, those of its suffixes). State 0 is the
  * start. (Until the nineteenth session the table held offsets, a state's number × 32, which saved
- * the shift but capped the automaton at 2,048 states; 2,295 now, in a 143 KB table.)
+ * the shift but capped the automaton at 2,048 states; 2,282 now, in a 143 KB table.)
  */
 const { NEXT, OUT, FIRST_OUT } = ((): { NEXT: Uint16Array; OUT: Int32Array; FIRST_OUT: number } => {
   // The trie, with -1 for a missing edge.
@@ -384,9 +384,9 @@ const { NEXT, OUT, FIRST_OUT } = ((): { NEXT: Uint16Array; OUT: Int32Array; FIRS
     }
     out[state] = out[state]! | literalBit[l]!;
   });
+  if (edges.length > 0x10000) throw new Error(`flags: too many hint literals for 16-bit state numbers (${edges.length} states)`);
   // Breadth first: a state's failure link is shallower, so its row is complete when the state is reached.
   const fail = new Array<number>(edges.length).fill(0);
-  if (edges.length > 0x10000) throw new Error(`flags: too many hint literals for 16-bit state numbers (${edges.length} states)`);
   const next = new Uint32Array(edges.length << CLASS_BITS);
   const queue: number[] = [];
   for (let cls = 0; cls < CLASSES; cls++) {
@@ -408,7 +408,7 @@ const { NEXT, OUT, FIRST_OUT } = ((): { NEXT: Uint16Array; OUT: Int32Array; FIRS
       }
     }
   }
-  // Renumber: the states where a literal ends last, so the gate's step tests an offset against
+  // Renumber: the states where a literal ends last, so the gate's step compares the state with
   // FIRST_OUT (a branch seldom taken) instead of reading OUT for every character.
   const order = [...out.keys()].sort((a, b) => Number(out[a] !== 0) - Number(out[b] !== 0) || a - b);
   const number = new Array<number>(order.length);

@@ -247,16 +247,14 @@ export function decideLanguage(text: string, hint: string | undefined, wordChars
     return { language: code, known: false };
   }
   const en = stopHits[0]!;
-  let most = 0;
-  for (let k = 1; k < STOPWORD_LANGUAGES.length; k++) if (stopHits[k]! > most) most = stopHits[k]!;
-  // A language's own letters count as one more word where one more could tip the decision: the
-  // text is searched for them only then (rarely for a post in English).
-  const lettersMayTip = most >= 1 && most >= en;
   let best = 'en';
   let bestScore = 0;
   for (let k = 1; k < STOPWORD_LANGUAGES.length; k++) {
     let score = stopHits[k]!;
-    if (lettersMayTip && score >= 1 && score >= en && LETTERS[k]?.test(text)) score++;
+    // A language's own letters count as one more word where one more could tip the decision (a
+    // word of it, and as many as English has): the text is searched for them only then (rarely
+    // for a post in English).
+    if (score >= 1 && score >= en && LETTERS[k]?.test(text)) score++;
     if (score > bestScore) {
       best = STOPWORD_LANGUAGES[k]!;
       bestScore = score;
