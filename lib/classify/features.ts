@@ -109,7 +109,7 @@ export function isContentToken(s: Scan, t: number): boolean {
 /** Character 3- and 4-grams of norm[from..to) padded with ^ and $, pushed as feature ids. */
 function charGrams(norm: Uint16Array, from: number, to: number): void {
   const len = to - from + 2;
-  const base = (FNV_OFFSET ^ SEED_CHAR) >>> 0;
+  const base = (FNV_OFFSET ^ SEED_CHAR) | 0;
   for (let i = 0; i + CHAR_MIN <= len; i++) {
     let h = base;
     const last = Math.min(len, i + CHAR_MAX);

@@ -303,7 +303,7 @@ function pushString(s: string): void {
 
 /** FNV-1a (signed, as `fnvString`) of `units[from .. to)`: a token's hash from its norm's code units. */
 export function fnvUnits(units: Uint16Array, from: number, to: number): number {
-  let h = FNV_OFFSET;
+  let h = FNV_OFFSET | 0;
   for (let i = from; i < to; i++) h = Math.imul(h ^ units[i]!, FNV_PRIME);
   return h | 0;
 }
@@ -481,7 +481,7 @@ export function scan(text: string): Scan {
       // character of the post, ensured above, so it is not reallocated during the scan).
       const norm = S.norm;
       let nl = normLen;
-      let hw = FNV_OFFSET;
+      let hw = FNV_OFFSET | 0;
       while (j < n) {
         const d = text.charCodeAt(j);
         if (d < 128) {
