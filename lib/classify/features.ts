@@ -76,26 +76,24 @@ let namedAt = new Int32Array(256);
 let n = 0;
 let named = 0;
 
-function push(id: number): void {
-  if (n === ids.length) {
-    const bigger = new Int32Array(ids.length * 2);
-    bigger.set(ids);
-    ids = bigger;
-  }
-  ids[n++] = id;
+/** Makes room for `extra` more ids after the first `n` (the ids buffer may be replaced). */
+function reserve(extra: number): void {
+  if (n + extra <= ids.length) return;
+  const bigger = new Int32Array(Math.max(ids.length * 2, n + extra));
+  bigger.set(ids);
+  ids = bigger;
 }
 
-function pushNamed(id: number, at: number): void {
-  if (named === namedIds.length) {
-    const a = new Int32Array(named * 2);
-    a.set(namedIds);
-    namedIds = a;
-    const b = new Int32Array(named * 2);
-    b.set(namedAt);
-    namedAt = b;
-  }
-  namedIds[named] = id;
-  namedAt[named++] = at;
+/** Makes room for `extra` more named features after the first `named`. */
+function reserveNamed(extra: number): void {
+  if (named + extra <= namedIds.length) return;
+  const size = Math.max(namedIds.length * 2, named + extra);
+  const a = new Int32Array(size);
+  a.set(namedIds);
+  namedIds = a;
+  const b = new Int32Array(size);
+  b.set(namedAt);
+  namedAt = b;
 }
 
 /**
@@ -109,6 +107,10 @@ export function isContentToken(s: Scan, t: number): boolean {
 /** Character 3- and 4-grams of norm[from..to) padded with ^ and $, pushed as feature ids. */
 function charGrams(norm: Uint16Array, from: number, to: number): void {
   const len = to - from + 2;
+  // A word of L code units has 2L - 1 n-grams (none under 2).
+  reserve(2 * len);
+  const out = ids;
+  let m = n;
   const base = (FNV_OFFSET ^ SEED_CHAR) | 0;
   for (let i = 0; i + CHAR_MIN <= len; i++) {
     let h = base;
@@ -118,9 +120,10 @@ function charGrams(norm: Uint16Array, from: number, to: number): void {
       h = Math.imul(h ^ code, FNV_PRIME);
       const size = k - i + 1;
       // The size is folded in so that "^ab" as a 3-gram and as the start of a 4-gram differ.
-      if (size >= CHAR_MIN) push(((h ^ (h >>> 15)) + Math.imul(size, 0x27d4eb2d)) & MASK);
+      if (size >= CHAR_MIN) out[m++] = ((h ^ (h >>> 15)) + Math.imul(size, 0x27d4eb2d)) & MASK;
     }
   }
+  n = m;
 }
 
 /**
@@ -245,18 +248,29 @@ export function tagWordStart(s: Scan, t: number): number {
  * returned still includes them, so the scores are exactly those of the full feature list.
  */
 export function featurizeScan(s: Scan, table?: Int8Array): number {
-  n = 0;
   let cached = 0;
   if (table !== undefined && table !== cacheTable) clearCache(table);
   let g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0;
+  const count = s.count;
+  // Ids and named features are written through locals, not a call per id through the module's
+  // bindings: room for the most a token adds (unigram, bigram, and a tag's word or two shape
+  // features; two named) is made here. A word's character n-grams make their own room
+  // (charGrams), after which the locals are read again.
+  n = 0;
   named = 0;
-  push(SHAPE_BIAS);
+  reserve(4 * count + 4);
+  reserveNamed(2 * count);
+  let out = ids;
+  let m = 0;
+  const nIds = namedIds;
+  const nAt = namedAt;
+  let nm = 0;
+  out[m++] = SHAPE_BIAS;
   let prevHash = HASH_START;
   let prevIsWord = false;
   let prevContent = false;
   let hasUser = false;
   let words = 0;
-  const count = s.count;
   const kinds = s.kind;
   const bitsOf = s.bits;
   const hashes = s.hash;
@@ -270,15 +284,21 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
     const bits = bitsOf[t]!;
     const wordHash = seeded(hashes[t]!, bits & T_NEGATED ? SEED_NEG : SEED_WORD);
     const uni = wordHash & MASK;
-    push(uni);
+    out[m++] = uni;
     const bi = mix(prevHash, wordHash) & MASK;
-    push(bi);
+    out[m++] = bi;
     // Named only what a reason can show: a content token, a pair of words with one content word
     // ("to the" and "b a" are never shown).
     const content = isContentToken(s, t);
     if (kind === K_WORD || kind === K_EMOJI || kind === K_EMOTICON || kind === K_HASHTAG) {
-      if (content) pushNamed(uni, t);
-      if (prevIsWord && kind === K_WORD && (content || prevContent)) pushNamed(bi, -(t + 1));
+      if (content) {
+        nIds[nm] = uni;
+        nAt[nm++] = t;
+      }
+      if (prevIsWord && kind === K_WORD && (content || prevContent)) {
+        nIds[nm] = bi;
+        nAt[nm++] = -(t + 1);
+      }
     }
     prevHash = wordHash;
     prevIsWord = kind === K_WORD;
@@ -303,17 +323,25 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
         gramTo = to;
         gramHash = fnvUnits(norm, from, to);
         const word = seeded(gramHash, SEED_WORD) & MASK;
-        push(word);
-        if (content) pushNamed(word, t);
+        out[m++] = word;
+        if (content) {
+          nIds[nm] = word;
+          nAt[nm++] = t;
+        }
       } else if (table !== undefined) tg.fill(0, t * 8, t * 8 + 8);
     }
     if (gramFrom >= 0) {
+      // cachedGrams and charGrams work on the module's buffer and count: hand them over.
+      n = m;
       const slot = table === undefined ? -1 : cachedGrams(norm, gramFrom, gramTo, gramHash, table);
       if (slot < 0) {
         const mark = n;
         charGrams(norm, gramFrom, gramTo);
         // Pushed for the dot product; summed here for the reasons.
         if (table !== undefined) sumRows(ids, mark, n, table, tg, t * 8);
+        reserve(4 * (count - t) + 4);
+        out = ids;
+        m = n;
       } else {
         // The int16 halves, sign-extended; a word of L code units has 2L - 1 n-grams.
         const p0 = cache[slot + 4]!, p1 = cache[slot + 5]!, p2 = cache[slot + 6]!, p3 = cache[slot + 7]!;
@@ -330,25 +358,27 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
       }
     }
     if (kind === K_WORD) {
-      if (bits & T_SHOUTED) push(SHAPE_SHOUT);
-      if (bits & T_ELONGATED) push(SHAPE_ELONG);
+      if (bits & T_SHOUTED) out[m++] = SHAPE_SHOUT;
+      if (bits & T_ELONGATED) out[m++] = SHAPE_ELONG;
     } else if (kind === K_PUNCT) {
       // A run's norm is "!", "?", "!!", "??" or "?!" (a mixed run always starts with "?"), so its
       // first code unit decides. Nothing past the token's own norm is read: the shared buffer
       // there holds an earlier post's code units.
-      const c = s.norm[s.normStart[t]!];
-      if (c === 63) push(SHAPE_QUESTION);
-      else if (c === 33) push(SHAPE_EXCLAIM);
+      const c = norm[normStart[t]!];
+      if (c === 63) out[m++] = SHAPE_QUESTION;
+      else if (c === 33) out[m++] = SHAPE_EXCLAIM;
     } else if (kind === K_URL) {
-      push(SHAPE_URL);
+      out[m++] = SHAPE_URL;
     } else if (kind === K_USER) {
-      if (t === 0) push(SHAPE_LEADING_USER);
+      if (t === 0) out[m++] = SHAPE_LEADING_USER;
       hasUser = true;
     }
   }
-  push(mix(prevHash, HASH_END) & MASK);
-  if (!hasUser) push(SHAPE_NO_USER);
-  if (words <= 4) push(SHAPE_SHORT);
+  out[m++] = mix(prevHash, HASH_END) & MASK;
+  if (!hasUser) out[m++] = SHAPE_NO_USER;
+  if (words <= 4) out[m++] = SHAPE_SHORT;
+  n = m;
+  named = nm;
   gramSums[0] = g0;
   gramSums[1] = g1;
   gramSums[2] = g2;
