@@ -116,6 +116,21 @@ describe('churn', () => {
     expect(names("I'm leaving tonight to Montreal to see Demi Lovato")).not.toContain('churn');
     expect(names("I'm leaving after work on Friday")).not.toContain('churn');
   });
+
+  it('raises on a rival that gained a customer, goodbye and hello, a card cut up, a customer a charge cost (real posts to brands)', () => {
+    expect(evidence('Hey @81 you just gained a customer @115817 lost my package I paid for overnight', 'churn')).toEqual(['you just gained a customer']);
+    expect(evidence('goodbye @Delta, hello @United', 'churn')).toEqual(['goodbye @Delta, hello @United']);
+    expect(evidence('@Delta you suck! 9 hr flt w/o entertainment. Time to shred the DSM card!', 'churn')).toEqual(['shred the DSM card']);
+    expect(names("I'm cutting up my store card today")).toContain('churn');
+    expect(evidence('This $50 just cost you thousand of dollars moving forward. I hope your CEO learns from this!', 'churn')).toEqual(['just cost you thousand']);
+    expect(evidence("you've just cost yourself a loyal customer", 'churn')).toEqual(['cost yourself a loyal customer']);
+    // Not churn: someone else cut the card, a cost that is not a customer, gained weight, onions.
+    expect(names('the cashier just cut up my card at the desk')).not.toContain('churn');
+    expect(names("I'm not cutting up my card, just asking about the fee")).not.toContain('churn');
+    expect(names('that repair will cost you a fortune')).not.toContain('churn');
+    expect(names('I gained a few pounds on this cruise lol')).not.toContain('churn');
+    expect(names('first cut up the onions')).not.toContain('churn');
+  });
 });
 
 describe('personal data', () => {
