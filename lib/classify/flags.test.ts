@@ -23,6 +23,16 @@ describe('legal', () => {
 });
 
 describe('safety', () => {
+  it('raises on violence against the customer or their family, not on a bag kicked or a flight left (real posts to brands)', () => {
+    expect(evidence('Pretty much you blew off any concernnto a act of battery on the plane against a child.', 'safety')).toEqual(['act of battery']);
+    expect(evidence('The gentlemen in front of my 3 year old son, decided to rip at his feet for pressing them against his seat.', 'safety')).toEqual(['rip at his feet']);
+    expect(evidence('the driver shoved my wife out of the car', 'safety')).toEqual(['shoved my wife']);
+    expect(evidence('the agent physically pushed me at the gate', 'safety')).toEqual(['physically pushed']);
+    expect(names('a passenger kicked my son\'s bag under the seat')).not.toContain('safety');
+    expect(names('got kicked off my flight for no reason')).not.toContain('safety');
+    expect(names('the phone battery died on the plane')).not.toContain('safety');
+    expect(names('nobody attacked my son, the staff were lovely')).not.toContain('safety');
+  });
   it('raises on injury, fire, medical', () => {
     expect(evidence('the charger caught fire', 'safety')).toEqual(['caught fire']);
     expect(names('my son had an allergic reaction to the nuggets')).toContain('safety');
