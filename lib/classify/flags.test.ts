@@ -24,14 +24,15 @@ describe('legal', () => {
 
 describe('safety', () => {
   it('raises on violence against the customer or their family, not on a bag kicked or a flight left (real posts to brands)', () => {
-    expect(evidence('Pretty much you blew off any concernnto a act of battery on the plane against a child.', 'safety')).toEqual(['act of battery']);
-    expect(evidence('The gentlemen in front of my 3 year old son, decided to rip at his feet for pressing them against his seat.', 'safety')).toEqual(['rip at his feet']);
-    expect(evidence('the driver shoved my wife out of the car', 'safety')).toEqual(['shoved my wife']);
-    expect(evidence('the agent physically pushed me at the gate', 'safety')).toEqual(['physically pushed']);
-    expect(names('a passenger kicked my son\'s bag under the seat')).not.toContain('safety');
-    expect(names('got kicked off my flight for no reason')).not.toContain('safety');
-    expect(names('the phone battery died on the plane')).not.toContain('safety');
-    expect(names('nobody attacked my son, the staff were lovely')).not.toContain('safety');
+    const raised: Array<[string, string]> = [
+      ['Pretty much you blew off any concernnto a act of battery on the plane against a child.', 'act of battery'],
+      ['The gentlemen in front of my 3 year old son, decided to rip at his feet for pressing them against his seat.', 'rip at his feet'],
+      ['the driver shoved my wife out of the car', 'shoved my wife'],
+      ['the agent physically pushed me at the gate', 'physically pushed'],
+    ];
+    for (const [text, words] of raised) expect(evidence(text, 'safety')).toEqual([words]);
+    const quiet = ["a passenger kicked my son's bag under the seat", 'got kicked off my flight for no reason', 'the phone battery died on the plane', 'nobody attacked my son, the staff were lovely'];
+    for (const text of quiet) expect(names(text)).not.toContain('safety');
   });
   it('raises on injury, fire, medical', () => {
     expect(evidence('the charger caught fire', 'safety')).toEqual(['caught fire']);
