@@ -200,6 +200,16 @@ describe('abuse', () => {
 });
 
 describe('repeat contact', () => {
+  it('raises on counted requests and tickets, and a count of contacts written in the singular (real posts to brands)', () => {
+    const raised: Array<[string, string]> = [
+      ['.@116584 I’ve submitted 6 menu updates for East Hanover Diner .  Nothing has been updated.', 'submitted 6 menu updates'],
+      ['@AmazonHelp i mailed amazonuk so many time. but i havent got any progress', 'mailed amazonuk so many time'],
+      ['opened 3 tickets about this already', 'opened 3 tickets'],
+    ];
+    for (const [text, words] of raised) expect(evidence(text, 'repeat_contact')).toEqual([words]);
+    const quiet = ["I haven't submitted 2 claims yet", 'we filed two patents last year', 'raised several concerns about the design', 'travelling across many time zones', 'I logged 5 hours today'];
+    for (const text of quiet) expect(names(text)).not.toContain('repeat_contact');
+  });
   it('raises on still, again, third time, no reply', () => {
     expect(names('this is the third time I have called')).toContain('repeat_contact');
     expect(names('My flight was cancelled and nobody is helping. Third time asking!')).toContain('repeat_contact');
