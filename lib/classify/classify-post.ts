@@ -239,6 +239,9 @@ const gramFeature: FeatureSet = { ids: new Int32Array(0), value: 1, namedIds: ne
 let candWeight = new Float64Array(64);
 let candAt = new Int32Array(64);
 let candLabel = new Int32Array(64);
+/** How many of the heaviest candidates one pass ranks for the reasons (more are searched only when clashes use them up). */
+const TOP = 8;
+const topCands = new Int32Array(TOP);
 const pickedAt = new Int32Array(3);
 const pickedLabel = new Int32Array(3);
 const oneId = new Int32Array(1);
@@ -393,15 +396,35 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     candLabel[cands] = iw >= sw ? 0 : 1;
     cands++;
   }
-  // Greedy: the heaviest candidate left (ties: the earlier in the post), unless it shares a
-  // content word with a chosen one of the same label; then drop it.
+  // Greedy: the heaviest candidate left (ties: the earlier in the post, then the earlier found),
+  // unless it shares a content word with a chosen one of the same label; then drop it. One pass
+  // ranks the TOP heaviest; only when clashes use them all up do the rest get searched.
+  let top = 0;
+  for (let k = 0; k < cands; k++) {
+    const w = candWeight[k]!;
+    const a = candAt[k]!;
+    if (top === TOP) {
+      const last = topCands[TOP - 1]!;
+      if (!(w > candWeight[last]! || (w === candWeight[last] && a < candAt[last]!))) continue;
+    }
+    let p = top < TOP ? top++ : TOP - 1;
+    for (; p > 0; p--) {
+      const q = topCands[p - 1]!;
+      if (!(w > candWeight[q]! || (w === candWeight[q] && a < candAt[q]!))) break;
+      topCands[p] = q;
+    }
+    topCands[p] = k;
+  }
   let picked = 0;
-  while (picked < 3) {
+  for (let i = 0; picked < 3; i++) {
     let best = -1;
-    for (let k = 0; k < cands; k++) {
-      const w = candWeight[k]!;
-      if (w < 0) continue;
-      if (best < 0 || w > candWeight[best]! || (w === candWeight[best] && candAt[k]! < candAt[best]!)) best = k;
+    if (i < top) best = topCands[i]!;
+    else if (cands > TOP) {
+      for (let k = 0; k < cands; k++) {
+        const w = candWeight[k]!;
+        if (w < 0) continue;
+        if (best < 0 || w > candWeight[best]! || (w === candWeight[best] && candAt[k]! < candAt[best]!)) best = k;
+      }
     }
     if (best < 0) break;
     const at = candAt[best]!;
