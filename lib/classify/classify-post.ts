@@ -242,6 +242,12 @@ let candLabel = new Int32Array(64);
 /** How many of the heaviest candidates one pass ranks for the reasons (more are searched only when clashes use them up). */
 const TOP = 8;
 const topCands = new Int32Array(TOP);
+
+/** Whether a candidate of weight w at `at` ranks before candidate k: heavier, or as heavy and earlier in the post. */
+function ranksBefore(w: number, at: number, k: number): boolean {
+  const wk = candWeight[k]!;
+  return w > wk || (w === wk && at < candAt[k]!);
+}
 const pickedAt = new Int32Array(3);
 const pickedLabel = new Int32Array(3);
 const oneId = new Int32Array(1);
@@ -405,12 +411,12 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     const a = candAt[k]!;
     if (top === TOP) {
       const last = topCands[TOP - 1]!;
-      if (!(w > candWeight[last]! || (w === candWeight[last] && a < candAt[last]!))) continue;
+      if (!ranksBefore(w, a, last)) continue;
     }
     let p = top < TOP ? top++ : TOP - 1;
     for (; p > 0; p--) {
       const q = topCands[p - 1]!;
-      if (!(w > candWeight[q]! || (w === candWeight[q] && a < candAt[q]!))) break;
+      if (!ranksBefore(w, a, q)) break;
       topCands[p] = q;
     }
     topCands[p] = k;
@@ -423,7 +429,7 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
       for (let k = 0; k < cands; k++) {
         const w = candWeight[k]!;
         if (w < 0) continue;
-        if (best < 0 || w > candWeight[best]! || (w === candWeight[best] && candAt[k]! < candAt[best]!)) best = k;
+        if (best < 0 || ranksBefore(w, candAt[k]!, best)) best = k;
       }
     }
     if (best < 0) break;
