@@ -7,6 +7,11 @@ import { mulberry32 } from '../seeded-random';
 
 const names = (text: string) => detectFlags(text).map((f) => f.name);
 const evidence = (text: string, name: FlagName) => detectFlags(text).find((f) => f.name === name)?.evidence ?? [];
+/** Each `raised` text raises `name` with exactly its one piece of evidence; no `quiet` text raises it. */
+function expectFlag(name: FlagName, raised: ReadonlyArray<readonly [string, string]>, quiet: readonly string[]): void {
+  for (const [text, words] of raised) expect(evidence(text, name), text).toEqual([words]);
+  for (const text of quiet) expect(names(text), text).not.toContain(name);
+}
 
 describe('legal', () => {
   it('raises on lawyers, courts and regulators, with the words as evidence', () => {
@@ -24,15 +29,16 @@ describe('legal', () => {
 
 describe('safety', () => {
   it('raises on violence against the customer or their family, not on a bag kicked or a flight left (real posts to brands)', () => {
-    const raised: Array<[string, string]> = [
-      ['Pretty much you blew off any concernnto a act of battery on the plane against a child.', 'act of battery'],
-      ['The gentlemen in front of my 3 year old son, decided to rip at his feet for pressing them against his seat.', 'rip at his feet'],
-      ['the driver shoved my wife out of the car', 'shoved my wife'],
-      ['the agent physically pushed me at the gate', 'physically pushed'],
-    ];
-    for (const [text, words] of raised) expect(evidence(text, 'safety')).toEqual([words]);
-    const quiet = ["a passenger kicked my son's bag under the seat", 'got kicked off my flight for no reason', 'the phone battery died on the plane', 'nobody attacked my son, the staff were lovely'];
-    for (const text of quiet) expect(names(text)).not.toContain('safety');
+    expectFlag(
+      'safety',
+      [
+        ['Pretty much you blew off any concernnto a act of battery on the plane against a child.', 'act of battery'],
+        ['The gentlemen in front of my 3 year old son, decided to rip at his feet for pressing them against his seat.', 'rip at his feet'],
+        ['the driver shoved my wife out of the car', 'shoved my wife'],
+        ['the agent physically pushed me at the gate', 'physically pushed'],
+      ],
+      ["a passenger kicked my son's bag under the seat", 'got kicked off my flight for no reason', 'the phone battery died on the plane', 'nobody attacked my son, the staff were lovely'],
+    );
   });
   it('raises on injury, fire, medical', () => {
     expect(evidence('the charger caught fire', 'safety')).toEqual(['caught fire']);
@@ -129,18 +135,19 @@ describe('churn', () => {
   });
 
   it('raises on a rival that gained a customer, goodbye and hello, a card cut up, a customer a charge cost (real posts to brands)', () => {
-    expect(evidence('Hey @81 you just gained a customer @115817 lost my package I paid for overnight', 'churn')).toEqual(['you just gained a customer']);
-    expect(evidence('goodbye @Delta, hello @United', 'churn')).toEqual(['goodbye @Delta, hello @United']);
-    expect(evidence('@Delta you suck! 9 hr flt w/o entertainment. Time to shred the DSM card!', 'churn')).toEqual(['shred the DSM card']);
-    expect(names("I'm cutting up my store card today")).toContain('churn');
-    expect(evidence('This $50 just cost you thousand of dollars moving forward. I hope your CEO learns from this!', 'churn')).toEqual(['just cost you thousand']);
-    expect(evidence("you've just cost yourself a loyal customer", 'churn')).toEqual(['cost yourself a loyal customer']);
-    // Not churn: someone else cut the card, a cost that is not a customer, gained weight, onions.
-    expect(names('the cashier just cut up my card at the desk')).not.toContain('churn');
-    expect(names("I'm not cutting up my card, just asking about the fee")).not.toContain('churn');
-    expect(names('that repair will cost you a fortune')).not.toContain('churn');
-    expect(names('I gained a few pounds on this cruise lol')).not.toContain('churn');
-    expect(names('first cut up the onions')).not.toContain('churn');
+    expectFlag(
+      'churn',
+      [
+        ['Hey @81 you just gained a customer @115817 lost my package I paid for overnight', 'you just gained a customer'],
+        ['goodbye @Delta, hello @United', 'goodbye @Delta, hello @United'],
+        ['@Delta you suck! 9 hr flt w/o entertainment. Time to shred the DSM card!', 'shred the DSM card'],
+        ["I'm cutting up my store card today", 'cutting up my store card'],
+        ['This $50 just cost you thousand of dollars moving forward. I hope your CEO learns from this!', 'just cost you thousand'],
+        ["you've just cost yourself a loyal customer", 'cost yourself a loyal customer'],
+      ],
+      // Not churn: someone else cut the card, a cost that is not a customer, gained weight, onions.
+      ['the cashier just cut up my card at the desk', "I'm not cutting up my card, just asking about the fee", 'that repair will cost you a fortune', 'I gained a few pounds on this cruise lol', 'first cut up the onions'],
+    );
   });
 });
 
@@ -201,14 +208,15 @@ describe('abuse', () => {
 
 describe('repeat contact', () => {
   it('raises on counted requests and tickets, and a count of contacts written in the singular (real posts to brands)', () => {
-    const raised: Array<[string, string]> = [
-      ['.@116584 I’ve submitted 6 menu updates for East Hanover Diner .  Nothing has been updated.', 'submitted 6 menu updates'],
-      ['@AmazonHelp i mailed amazonuk so many time. but i havent got any progress', 'mailed amazonuk so many time'],
-      ['opened 3 tickets about this already', 'opened 3 tickets'],
-    ];
-    for (const [text, words] of raised) expect(evidence(text, 'repeat_contact')).toEqual([words]);
-    const quiet = ["I haven't submitted 2 claims yet", 'we filed two patents last year', 'raised several concerns about the design', 'travelling across many time zones', 'I logged 5 hours today'];
-    for (const text of quiet) expect(names(text)).not.toContain('repeat_contact');
+    expectFlag(
+      'repeat_contact',
+      [
+        ['.@116584 I’ve submitted 6 menu updates for East Hanover Diner .  Nothing has been updated.', 'submitted 6 menu updates'],
+        ['@AmazonHelp i mailed amazonuk so many time. but i havent got any progress', 'mailed amazonuk so many time'],
+        ['opened 3 tickets about this already', 'opened 3 tickets'],
+      ],
+      ["I haven't submitted 2 claims yet", 'we filed two patents last year', 'raised several concerns about the design', 'travelling across many time zones', 'I logged 5 hours today'],
+    );
   });
   it('raises on still, again, third time, no reply', () => {
     expect(names('this is the third time I have called')).toContain('repeat_contact');
