@@ -12,8 +12,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadBrandEval, loadSentimentVal } from '../lib/classify/training-data';
 import { median, percentileSorted } from '../lib/metrics/stats';
+import { classifierBenchPosts } from './bench/_classifier-posts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -32,7 +32,7 @@ const here = path.resolve(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'careline-ab-'));
 const base = path.join(scratch, 'base');
 const posts = path.join(scratch, 'posts.json');
-writeFileSync(posts, JSON.stringify([...loadBrandEval().map((b) => b.text), ...loadSentimentVal().map((s) => s.text)]));
+writeFileSync(posts, JSON.stringify(classifierBenchPosts()));
 try {
   execFileSync('git', ['worktree', 'add', '--detach', '--quiet', base, ref], { cwd: here, stdio: ['ignore', 'ignore', 'inherit'] });
   symlinkSync(path.join(here, 'node_modules'), path.join(base, 'node_modules'));

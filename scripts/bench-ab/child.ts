@@ -8,14 +8,15 @@ import { pathToFileURL } from 'node:url';
 
 const [root, part = 'total', postsFile] = process.argv.slice(2);
 const texts = JSON.parse(readFileSync(postsFile!, 'utf8')) as string[];
-const load = async (path: string): Promise<Record<string, (...args: never[]) => unknown>> =>
-  (await import(pathToFileURL(`${root}/lib/classify/${path}`).href)) as Record<string, (...args: never[]) => unknown>;
-const fn: (text: string) => unknown =
-  part === 'scan'
-    ? ((await load('tokenize.ts')).scan as (text: string) => unknown)
-    : part === 'flags'
-      ? ((await load('flags.ts')).detectFlags as (text: string) => unknown)
-      : ((classifyPost) => (text: string) => classifyPost({ text, lang: 'en' }))((await load('classify-post.ts')).classifyPost as (input: { text: string; lang: string }) => unknown);
+type Fn = (...args: never[]) => unknown;
+const load = async (file: string): Promise<Record<string, Fn>> => (await import(pathToFileURL(`${root}/lib/classify/${file}`).href)) as Record<string, Fn>;
+let fn: (text: string) => unknown;
+if (part === 'scan') fn = (await load('tokenize.ts')).scan as (text: string) => unknown;
+else if (part === 'flags') fn = (await load('flags.ts')).detectFlags as (text: string) => unknown;
+else {
+  const classifyPost = (await load('classify-post.ts')).classifyPost as (input: { text: string; lang: string }) => unknown;
+  fn = (text) => classifyPost({ text, lang: 'en' });
+}
 
 function pass(): number {
   const start = process.hrtime.bigint();

@@ -14,7 +14,8 @@ import { featureBuffers, featurizeScan, gramSums } from '../../lib/classify/feat
 import { detectFlags } from '../../lib/classify/flags';
 import { COLUMNS } from '../../lib/classify/model';
 import { scan } from '../../lib/classify/tokenize';
-import { loadBrandEval, loadSentimentTrain, loadSentimentVal } from '../../lib/classify/training-data';
+import { loadBrandEval, loadSentimentTrain } from '../../lib/classify/training-data';
+import { classifierBenchPosts } from './_classifier-posts';
 import { median } from '../../lib/metrics/stats';
 
 setFlagsFromString('--expose-gc');
@@ -167,7 +168,7 @@ function queueRefreshMs(texts: readonly string[]): { afresh: number; cached: num
 }
 
 export async function run(): Promise<Array<[string, string | number]>> {
-  const texts = [...loadBrandEval().map((b) => b.text), ...loadSentimentVal().map((s) => s.text)];
+  const texts = classifierBenchPosts();
   const afinn = new Sentiment();
   const paired = pairedRates(texts, (text) => classifyPost({ text, lang: 'en' }), (text) => afinn.analyze(text));
   const unseen = loadSentimentTrain().map((s) => s.text).slice(0, 40000);
