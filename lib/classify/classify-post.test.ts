@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { featurize } from './features';
 import { classifyPost, CLASSIFIER_VERSION, deriveUrgency, isFlagReason } from './index';
+import { scoreFeatures } from './classify-post';
 import { loadBrandEval, loadSentimentVal } from './training-data';
 import { ClassificationSchema } from './types';
 import { buildCorrectionLayer } from './corrections';
@@ -21,6 +22,28 @@ describe('classifyPost', () => {
     expect(classifyPost({ text: '@AmazonHelp my package never arrived and I was still charged, terrible service' })).toMatchObject({ intent: 'complaint', sentiment: 'negative' });
     expect(classifyPost({ text: '@AppleSupport how can I change my Apple ID email address?' }).intent).toBe('question');
     expect(classifyPost({ text: 'Thank you @SouthwestAir, the crew was amazing today!' })).toMatchObject({ intent: 'praise', sentiment: 'positive' });
+  });
+
+  it('reads a negative post addressed to an account as a complaint sooner (complaint odds × 7/3)', () => {
+    const text = "@acme I upgraded. It didn't work.";
+    const features = featurize(text);
+    const alone = scoreFeatures(features);
+    const addressed = scoreFeatures(features, undefined, undefined, true);
+    // The complaint head alone leaves it below 0.5 (the four-way head says other); addressed, it is a complaint.
+    expect(alone.intent.complaint).toBeGreaterThan(0.3);
+    expect(alone.intent.complaint).toBeLessThan(0.5);
+    const odds = (p: number) => p / (1 - p);
+    expect(odds(addressed.intent.complaint)).toBeCloseTo((7 / 3) * odds(alone.intent.complaint), 9);
+    expect(addressed.sentiment).toEqual(alone.sentiment);
+    const c = classifyPost({ text });
+    expect(c).toMatchObject({ intent: 'complaint', sentiment: 'negative' });
+    expect(c.scores.intent.complaint).toBeCloseTo(addressed.intent.complaint, 3);
+    // Not addressed, not negative enough, or praise: the head's own probability stands.
+    expect(classifyPost({ text: "I upgraded. It didn't work." }).intent).not.toBe('complaint');
+    for (const other of ['@acme thank you, the new app is lovely', '@acme what time do you open on Sunday?']) {
+      const f = featurize(other);
+      expect(scoreFeatures(f, undefined, undefined, true).intent).toEqual(scoreFeatures(f).intent);
+    }
   });
 
   it('is deterministic', () => {

@@ -47,19 +47,19 @@ const COMPLAINT_OFFSET = 0.2;
  * Intent probabilities: the dedicated complaint head decides P(complaint) (it is trained on gold
  * labels); the four-way head shares the rest among question, praise, feedback and other.
  */
-export function scoreFeatures(features: FeatureSet, layer?: CorrectionLayer, lean?: EmojiLean): RawScores {
+export function scoreFeatures(features: FeatureSet, layer?: CorrectionLayer, lean?: EmojiLean, addressed = false): RawScores {
   const logits = new Float64Array(COLUMNS);
   shippedModel().accumulate(features.ids, features.ids.length, features.value, logits);
   setAsideModelSentiment(lean, logits);
   if (layer && layer.size > 0) layer.accumulate(features, logits);
   addEmojiLean(lean, logits);
-  return scoresOf(logits);
+  return scoresOf(logits, addressed);
 }
 
-function scoresOf(logits: Float64Array): RawScores {
+function scoresOf(logits: Float64Array, addressed: boolean): RawScores {
   softmax(logits, nonComplaint, intentBuf);
   softmax(logits, SENTIMENT_COLUMNS, sentimentBuf);
-  const pc = complaintProbability(logits, sentimentBuf);
+  const pc = addressedComplaint(complaintProbability(logits, sentimentBuf), addressed, sentimentBuf[0]!, intentBuf);
   const intent = {
     complaint: pc,
     question: (1 - pc) * intentBuf[0]!,
@@ -79,9 +79,32 @@ function complaintProbability(logits: Float64Array, sentiment: readonly number[]
   return complaintFromHeads(1 / (1 + Math.exp(-logits[COMPLAINT_COLUMN]!)), sentiment[0]!, sentiment[2]!);
 }
 
-/** P(complaint) from the complaint head's probability and P(negative), P(positive) (also used by cross-validation). */
-export function complaintFromHeads(head: number, negative: number, positive: number): number {
+/** P(complaint) from the complaint head's probability and P(negative), P(positive). */
+function complaintFromHeads(head: number, negative: number, positive: number): number {
   return Math.min(1, Math.max(0, head + COMPLAINT_SENTIMENT_WEIGHT * (negative - positive) - COMPLAINT_OFFSET));
+}
+
+/** The likeliest of the four-way head's intents (question 0, praise 1, feedback 2, other 3; ties: the first). */
+function topOfFour(p: readonly number[]): number {
+  let best = 0;
+  for (let k = 1; k < 4; k++) if (p[k]! > p[best]!) best = k;
+  return best;
+}
+
+/**
+ * In a brand's queue a post that names an account (an @handle) is addressed to someone, most
+ * often the brand, and a negative one is more often a complaint than the complaint head, trained
+ * with random tweets and replies between people, says. So for a post with an @handle, P(negative)
+ * at least 0.6 and a four-way head that does not read praise, the complaint odds are multiplied by
+ * 7/3: P(complaint) 0.3 reads 0.5 and makes the post a complaint. Chosen on out-of-fold outputs of
+ * complaints-dev and brand-train (docs/classifier.md, "Complaints addressed to an account").
+ */
+const ADDRESSED_NEGATIVE = 0.6;
+const ADDRESSED_ODDS = 7 / 3;
+const PRAISE_OF_FOUR = 1;
+function addressedComplaint(pc: number, addressed: boolean, negative: number, four: readonly number[]): number {
+  if (!addressed || negative < ADDRESSED_NEGATIVE || topOfFour(four) === PRAISE_OF_FOUR) return pc;
+  return (ADDRESSED_ODDS * pc) / (ADDRESSED_ODDS * pc + 1 - pc);
 }
 
 function round(x: number): number {
@@ -534,7 +557,7 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
   addEmojiLean(lean, logits);
   softmax(logits, nonComplaint, intentBuf);
   softmax(logits, SENTIMENT_COLUMNS, sentimentBuf);
-  const pc = complaintProbability(logits, sentimentBuf);
+  const pc = addressedComplaint(complaintProbability(logits, sentimentBuf), s.users > 0, sentimentBuf[0]!, intentBuf);
   const rest = 1 - pc;
   const intentScores = {
     complaint: round(pc),
@@ -544,12 +567,7 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
     other: round(rest * intentBuf[3]!),
   };
   // Complaint or not is the complaint head's call (P ≥ 0.5); otherwise the likeliest of the other four.
-  let intent: Intent = 'complaint';
-  if (pc < 0.5) {
-    let best = 0;
-    for (let k = 1; k < 4; k++) if (intentBuf[k]! > intentBuf[best]!) best = k;
-    intent = INTENTS[best + 1]!;
-  }
+  const intent: Intent = pc < 0.5 ? INTENTS[topOfFour(intentBuf) + 1]! : 'complaint';
   let sBest = 0;
   for (let k = 1; k < 3; k++) if (sentimentBuf[k]! > sentimentBuf[sBest]!) sBest = k;
   const sentiment = SENTIMENTS[sBest]!;

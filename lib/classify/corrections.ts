@@ -62,16 +62,21 @@ export function buildCorrectionLayer(corrections: ReadonlyArray<CorrectionInput>
   const layer = new Layer();
   const items = corrections
     .filter((c) => c.text.trim() !== '' && (c.intent !== undefined || c.sentiment !== undefined))
-    .map((c) => ({ ...c, features: featurize(c.text), lean: emojiLean(scan(c.text)) }));
+    .map((c) => {
+      const features = featurize(c.text);
+      const s = scan(c.text);
+      // Scored as classifyPost scores it: with the emoji lean, and addressed when it names an account.
+      return { ...c, features, lean: emojiLean(s), addressed: s.users > 0 };
+    });
   layer.size = items.length;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let learnt = true;
     for (const item of items) {
-      const { features, lean } = item;
+      const { features, lean, addressed } = item;
       // Each step's size is shared among the post's features, so long and short posts move alike.
       const step = STEP / features.value / features.ids.length;
       if (item.intent !== undefined) {
-        const s = scoreFeatures(features, layer, lean);
+        const s = scoreFeatures(features, layer, lean, addressed);
         if (s.intent[item.intent] < TARGET) {
           learnt = false;
           const pc = s.intent.complaint;
@@ -89,7 +94,7 @@ export function buildCorrectionLayer(corrections: ReadonlyArray<CorrectionInput>
         }
       }
       if (item.sentiment !== undefined) {
-        const s = scoreFeatures(features, layer, lean);
+        const s = scoreFeatures(features, layer, lean, addressed);
         if (s.sentiment[item.sentiment] < TARGET) {
           learnt = false;
           const target = SENTIMENTS.indexOf(item.sentiment);

@@ -85,6 +85,8 @@ export interface Scan {
   stopHits: Int32Array;
   /** Emoji and emoticon tokens. */
   emojis: number;
+  /** @handles (user tokens): the post is addressed to, or mentions, an account. */
+  users: number;
 }
 
 export { FNV_OFFSET, FNV_PRIME };
@@ -266,6 +268,7 @@ const S: Scan = {
   wordChars: 0,
   stopHits: new Int32Array(STOPWORD_LANGUAGES.length),
   emojis: 0,
+  users: 0,
 };
 let normLen = 0;
 
@@ -416,6 +419,7 @@ export function scan(text: string): Scan {
   S.wordChars = 0;
   S.stopHits.fill(0);
   S.emojis = 0;
+  S.users = 0;
   normLen = 0;
   // Upper bounds: a token per character, and a norm of at most 12 code units per character.
   while (S.kind.length <= n) growTokens();
@@ -447,6 +451,7 @@ export function scan(text: string): Scan {
       if (c === 64) {
         pushString('<user>');
         kind = K_USER;
+        S.users++;
       } else {
         ensureNorm(j - i);
         for (let k = i; k < j; k++) S.norm[normLen++] = lowerOf(text.charCodeAt(k));
