@@ -4,7 +4,7 @@
  *
  * Each side runs in a fresh node process that loads the sources through tsx, as `npm run bench`
  * does: a bundle would turn module constants into `var`s that V8 does not fold, and two builds in
- * one process share their callers' feedback (see docs/classifier.md, "Speed, measured again").
+ * one process share their callers' feedback (see docs/classifier-history.md, "Speed, measured again").
  * Rounds alternate which side goes first, so a slow spell of a shared machine falls on both; the
  * figure is the median of the rounds' ratios (this tree / REF, below 1 is faster).
  */

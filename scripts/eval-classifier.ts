@@ -141,6 +141,8 @@ table('Complaint detection, complaints validation split (held out from training)
   // Every held-out brand-directed post together: brand-eval.jsonl and twcs-eval.jsonl.
   const all = [...brand, ...twcs];
   table(`Sentiment, all held-out hand-labelled brand-directed posts (brand-eval + twcs-eval, ${all.length})`, sentimentRows(all.map((b) => ({ text: b.text, label: b.sentiment })), withInterval));
+  table(`Complaint vs not, the same ${all.length} posts`, complaintRows(all.map((b) => ({ text: b.text, complaint: b.intent === 'complaint' })), withInterval));
+  table(`Intent (5-way), the same ${all.length} posts`, [['careline', withInterval(all.map((b) => b.intent), all.map((b) => ours(b.text).intent), INTENTS)]]);
 }
 
 if (!quick) {

@@ -97,7 +97,7 @@ function topOfFour(p: readonly number[]): number {
  * with random tweets and replies between people, says. So for a post with an @handle, P(negative)
  * at least 0.6 and a four-way head that does not read praise, the complaint odds are multiplied by
  * 7/3: P(complaint) 0.3 reads 0.5 and makes the post a complaint. Chosen on out-of-fold outputs of
- * complaints-dev and brand-train (docs/classifier.md, "Complaints addressed to an account").
+ * complaints-dev and brand-train (docs/classifier-history.md, "Complaints addressed to an account").
  */
 const ADDRESSED_NEGATIVE = 0.6;
 const ADDRESSED_ODDS = 7 / 3;

@@ -22,7 +22,7 @@ const POSITIVE_COLUMN = SENTIMENT_COLUMNS[2];
 
 /**
  * Logits one listed emoji adds to its sentiment. Chosen on the hand-labelled brand-directed
- * training posts' out-of-fold scores (5 folds, whole recipe per fold; docs/classifier.md, "Emoji
+ * training posts' out-of-fold scores (5 folds, whole recipe per fold; docs/classifier-history.md, "Emoji
  * in posts to a brand").
  */
 export const EMOJI_LEAN_LOGITS = 2;

@@ -35,7 +35,7 @@ export const SENTIMENT_TRAINING = { classes: 3, epochs: 3, learningRate: 0.5, l2
  * brand-eval 0.667–0.712). Means of 10, 20 and 40 runs (seeds 1–K): TweetEval validation 0.650,
  * 0.652, 0.655 (one run: 0.646 over seeds 1–6); the brand-train cross-validation level (0.594,
  * 0.598, 0.598; one run 0.586–0.608), its negative-or-neutral part rising (0.675, 0.681, 0.686;
- * one run 0.678–0.680); the held-out brand posts in docs/classifier.md. Training takes 40 times
+ * one run 0.678–0.680); the held-out brand posts in docs/classifier-history.md. Training takes 40 times
  * one run (about a minute); running costs nothing more (one linear head).
  */
 export const SENTIMENT_SEEDS: readonly number[] = Array.from({ length: 40 }, (_, k) => k + 1);

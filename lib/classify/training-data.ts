@@ -292,7 +292,7 @@ export function loadBitext(): LabelledText<Intent>[] {
 /**
  * How much one VADER word counts: 1 (0.3 until `careline-linear-5`). Chosen on the brand-train
  * cross-validation with the words training only their own features (see `LEXICON_SOURCES`):
- * 0.585, 0.608, 0.603 and 0.582 at 0.3, 1, 2 and 3 (docs/classifier.md).
+ * 0.585, 0.608, 0.603 and 0.582 at 0.3, 1, 2 and 3 (docs/classifier-history.md).
  */
 export const VADER_WORD_WEIGHT = 1;
 
