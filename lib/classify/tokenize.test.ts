@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from './tokenize';
+import { scan, tokenize } from './tokenize';
 
 const norms = (text: string) => tokenize(text).map((t) => t.norm);
 
 describe('tokenize', () => {
   it('replaces handles, URLs and numbers with placeholders and keeps hashtags', () => {
     expect(norms('@AmazonHelp order 12345 https://t.co/abc #fail')).toEqual(['<user>', 'order', '<num>', '<url>', '#fail']);
+  });
+
+  it('counts the handles a post names (not an email address, not a lone @)', () => {
+    expect(scan('@acme @acme_help my order, mail me at jo@example.com').users).toBe(2);
+    expect(scan('my order @ the store, jo@example.com').users).toBe(0);
+    expect(scan('thanks .@Delta!').users).toBe(1);
   });
 
   it('keeps the surface form and offset of each token', () => {
