@@ -54,7 +54,7 @@ export default defineBackground(() => {
       const parsed = PrivacySchema.safeParse(await privacyItem.getValue());
       return parsed.success ? parsed.data : { postText: 'full', keepReplyText: true };
     },
-    classify: async (post) => classifyPost({ text: post.text, lang: post.lang }, { corrections: await correctionLayer() }),
+    classify: async (post) => classifyPost({ text: post.text, lang: post.lang, replyTo: post.inReplyToHandle }, { corrections: await correctionLayer() }),
     timing: async (post, at, classification) => {
       const parsed = SlaSettingsSchema.safeParse(await slaSettingsItem.getValue());
       const seen = await db.seen.get(seenIdFor((await loadProfile()).agentId, post));

@@ -25,6 +25,16 @@ describe('classify CLI', () => {
     expect(classifyLine('{"id": "n", "text": "hi", "lang": 3}', 5).error).toBe('line 5: "lang" must be a string when given');
   });
 
+  it('reads "replyTo", the handle a reply answers, as a post addressed to an account', () => {
+    const text = "I couldn't even eat the chorizo because it was too tough. Very dissatisfied.";
+    const alone = JSON.parse(classifyLine(JSON.stringify({ id: 'r', text }), 1).output!);
+    const reply = JSON.parse(classifyLine(JSON.stringify({ id: 'r', text, replyTo: 'acme' }), 2).output!);
+    expect(alone.intent).not.toBe('complaint');
+    expect(reply.intent).toBe('complaint');
+    expect(JSON.parse(classifyLine(JSON.stringify({ id: 'r', text, replyTo: null }), 3).output!)).toEqual(alone);
+    expect(classifyLine('{"id": "r", "text": "hi", "replyTo": 7}', 4).error).toBe('line 4: "replyTo" must be a string when given');
+  });
+
   it('names the line of malformed input', () => {
     expect(classifyLine('not json', 7).error).toMatch(/^line 7: not valid JSON/);
     expect(classifyLine('{"id": "1"}', 3).error).toBe('line 3: "text" must be a string');

@@ -1,11 +1,13 @@
 /**
  * Classifies posts from standard input, one JSON object per line, streaming:
  *   npm run --silent classify < posts.jsonl > labels.jsonl
- * In:  {"id": "...", "text": "...", "lang"?: "en"}
+ * In:  {"id": "...", "text": "...", "lang"?: "en", "replyTo"?: "acme"}
  * Out: {"id", "intent", "sentiment", "urgency", "urgencyRule", "flags", "scores", "reasons", "classified", "language", "version"}
  * A malformed line is reported on standard error with its line number and skipped; the exit
  * code is then 1. Blank lines are ignored, as are a byte-order mark at the start of the input and
- * a `"lang": null` (an export's empty column: the language detector then decides).
+ * a `"lang": null` (an export's empty column: the language detector then decides) or
+ * `"replyTo": null`. `replyTo` is the handle a reply answers when the site shows it apart from the
+ * text (X's "Replying to @acme"): the post is then read as addressed to an account.
  */
 import { createInterface } from 'node:readline';
 import { classifyPost } from '../lib/classify/index';
@@ -19,11 +21,12 @@ export function classifyLine(line: string, lineNo: number): { output?: string; e
     return { error: `line ${lineNo}: not valid JSON (${(e as Error).message})` };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: `line ${lineNo}: expected a JSON object like {"id": "...", "text": "..."}` };
-  const { id, text, lang } = value as Record<string, unknown>;
+  const { id, text, lang, replyTo } = value as Record<string, unknown>;
   if (typeof id !== 'string' && typeof id !== 'number') return { error: `line ${lineNo}: "id" must be a string or a number` };
   if (typeof text !== 'string') return { error: `line ${lineNo}: "text" must be a string` };
   if (lang !== undefined && lang !== null && typeof lang !== 'string') return { error: `line ${lineNo}: "lang" must be a string when given` };
-  const c = classifyPost({ text, lang: lang ?? undefined });
+  if (replyTo !== undefined && replyTo !== null && typeof replyTo !== 'string') return { error: `line ${lineNo}: "replyTo" must be a string when given` };
+  const c = classifyPost({ text, lang: lang ?? undefined, replyTo: replyTo ?? undefined });
   return {
     output: JSON.stringify({
       id: String(id),

@@ -53,7 +53,7 @@ export function App() {
   // One memo per correction layer: the queue is re-sorted every second, its posts are not re-read.
   const classifier = useMemo(() => (layer ? new ClassificationCache(layer) : undefined), [layer]);
   const classification = useMemo(
-    () => (focused && classifier ? classifier.classify({ text: focused.text, lang: focused.lang }) : undefined),
+    () => (focused && classifier ? classifier.classify({ text: focused.text, lang: focused.lang, replyTo: focused.inReplyToHandle }) : undefined),
     [focused, classifier],
   );
   const handledItem = focused ? state.data?.handled[postKey(focused)] : undefined;
@@ -64,7 +64,7 @@ export function App() {
   const queueRows: QueueRow[] = useMemo(() => {
     if (!classifier) return [];
     const rows = link.queue.map((post) => {
-      const c = classifier.classify({ text: post.text, lang: post.lang });
+      const c = classifier.classify({ text: post.text, lang: post.lang, replyTo: post.inReplyToHandle });
       return {
         post,
         classification: c,

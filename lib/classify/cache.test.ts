@@ -12,6 +12,12 @@ describe('ClassificationCache', () => {
     const fr = cache.classify({ text: '@acme my order never arrived', lang: 'fr' });
     expect(fr.classified).toBe(false);
     expect(cache.size).toBe(2);
+    // So is another reply handle: a reply is addressed to an account even when its text names none.
+    const text = "I couldn't even eat the chorizo because it was too tough. Very dissatisfied.";
+    expect(cache.classify({ text, replyTo: 'acme' })).toEqual(classifyPost({ text, replyTo: 'acme' }));
+    expect(cache.classify({ text })).toEqual(classifyPost({ text }));
+    expect(cache.classify({ text, replyTo: 'acme' }).intent).not.toBe(cache.classify({ text }).intent);
+    expect(cache.size).toBe(4);
   });
 
   it('classifies with its layer', () => {

@@ -22,7 +22,7 @@ export class ClassificationCache {
 
   /** classifyPost(input, { corrections: layer }), computed once per text and language tag. */
   classify(input: ClassifyInput): Classification {
-    const key = `${input.lang ?? ''}\u0000${input.text ?? ''}`;
+    const key = `${input.lang ?? ''}\u0000${input.replyTo ?? ''}\u0000${input.text ?? ''}`;
     const hit = this.entries.get(key);
     if (hit !== undefined) {
       // Read again: move it to the young end, so that the posts on screen stay.

@@ -40,6 +40,11 @@ describe('classifyPost', () => {
     expect(c.scores.intent.complaint).toBeCloseTo(addressed.intent.complaint, 3);
     // Not addressed, not negative enough, or praise: the head's own probability stands.
     expect(classifyPost({ text: "I upgraded. It didn't work." }).intent).not.toBe('complaint');
+    // A reply whose handle the site shows apart from its text (X's "Replying to @acme") is addressed too.
+    const reply = "I couldn't even eat the chorizo because it was too tough. Very dissatisfied.";
+    expect(classifyPost({ text: reply }).intent).not.toBe('complaint');
+    expect(classifyPost({ text: reply, replyTo: 'acme' }).intent).toBe('complaint');
+    expect(classifyPost({ text: reply, replyTo: '' })).toEqual(classifyPost({ text: reply }));
     for (const other of ['@acme thank you, the new app is lovely', '@acme what time do you open on Sunday?']) {
       const f = featurize(other);
       expect(scoreFeatures(f, undefined, undefined, true).intent).toEqual(scoreFeatures(f).intent);

@@ -92,12 +92,13 @@ function topOfFour(p: readonly number[]): number {
 }
 
 /**
- * In a brand's queue a post that names an account (an @handle) is addressed to someone, most
- * often the brand, and a negative one is more often a complaint than the complaint head, trained
- * with random tweets and replies between people, says. So for a post with an @handle, P(negative)
- * at least 0.6 and a four-way head that does not read praise, the complaint odds are multiplied by
- * 7/3: P(complaint) 0.3 reads 0.5 and makes the post a complaint. Chosen on out-of-fold outputs of
- * complaints-dev and brand-train (docs/classifier-history.md, "Complaints addressed to an account").
+ * In a brand's queue a post that names an account (an @handle), or replies to one
+ * (`ClassifyInput.replyTo`), is addressed to someone, most often the brand. A negative one is
+ * more often a complaint than the complaint head says: it was trained with random tweets and
+ * replies between people. So for such a post with P(negative) at least 0.6 and a four-way head
+ * that does not read praise, the complaint odds are multiplied by 7/3: P(complaint) 0.3 reads
+ * 0.5 and makes the post a complaint. Chosen on out-of-fold outputs of complaints-dev and
+ * brand-train (docs/classifier-history.md, "Complaints addressed to an account").
  */
 const ADDRESSED_NEGATIVE = 0.6;
 const ADDRESSED_ODDS = 7 / 3;
@@ -501,6 +502,12 @@ export interface ClassifyInput {
   text: string;
   /** The site's language tag for the post (X's `lang`), if any. */
   lang?: string;
+  /**
+   * The handle the post replies to, when the site shows it apart from the text (X's "Replying to
+   * @acme" above a reply whose text names no one): the post is then addressed to an account, as
+   * one that names a handle is.
+   */
+  replyTo?: string;
 }
 
 export interface ClassifyOptions {
@@ -557,7 +564,8 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
   addEmojiLean(lean, logits);
   softmax(logits, nonComplaint, intentBuf);
   softmax(logits, SENTIMENT_COLUMNS, sentimentBuf);
-  const pc = addressedComplaint(complaintProbability(logits, sentimentBuf), s.users > 0, sentimentBuf[0]!, intentBuf);
+  const addressed = s.users > 0 || (input.replyTo !== undefined && input.replyTo !== '');
+  const pc = addressedComplaint(complaintProbability(logits, sentimentBuf), addressed, sentimentBuf[0]!, intentBuf);
   const rest = 1 - pc;
   const intentScores = {
     complaint: round(pc),
