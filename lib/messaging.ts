@@ -61,7 +61,7 @@ export const PROTOCOL = {
   ),
   'classify.correct': def(
     'extension',
-    z.object({ text: z.string(), intent: z.optional(IntentSchema), sentiment: z.optional(SentimentSchema) }),
+    z.object({ text: z.string(), replyTo: z.optional(z.string().check(z.maxLength(200))), intent: z.optional(IntentSchema), sentiment: z.optional(SentimentSchema) }),
   ),
   'sync.now': def('extension', z.object({})),
   /** Options: save the sync settings (the token goes to the background's store, never to storage.local). */

@@ -14,7 +14,7 @@ import { LinearModel } from '../lib/classify/model';
 import { fnvString } from '../lib/classify/tokenize';
 import { macroF1Interval, predictHead, score, toExample, type Scores } from '../lib/classify/training';
 import { loadBitext, loadBrandEval, loadBrandTrain, loadComplaints, loadEmojiEval, loadSentimentTrain, loadSentimentVal, loadTwcsEval, loadTwcsEvalFlags, polarityOf, sentimentTrainingSet } from '../lib/classify/training-data';
-import { FLAG_NAMES, INTENTS, SENTIMENTS, type Sentiment as SentimentLabel } from '../lib/classify/types';
+import { FLAG_NAMES, INTENTS, SENTIMENTS, type Classification, type Sentiment as SentimentLabel } from '../lib/classify/types';
 
 const quick = process.argv.includes('--quick');
 const afinn = new Sentiment();
@@ -143,6 +143,30 @@ table('Complaint detection, complaints validation split (held out from training)
   table(`Sentiment, all held-out hand-labelled brand-directed posts (brand-eval + twcs-eval, ${all.length})`, sentimentRows(all.map((b) => ({ text: b.text, label: b.sentiment })), withInterval));
   table(`Complaint vs not, the same ${all.length} posts`, complaintRows(all.map((b) => ({ text: b.text, complaint: b.intent === 'complaint' })), withInterval));
   table(`Intent (5-way), the same ${all.length} posts`, [['careline', withInterval(all.map((b) => b.intent), all.map((b) => ours(b.text).intent), INTENTS)]]);
+  // The same posts as X shows a reply: the handles it answers above the text, not in it. With
+  // `replyTo` (the first of them, as the X adapter reads "Replying to") and without it.
+  {
+    const LEADING = /^(?:\.?@\w+[\s,:]*)+/;
+    const shown = all.map((b) => {
+      const lead = LEADING.exec(b.text);
+      return lead && lead[0].length < b.text.length ? { ...b, text: b.text.slice(lead[0].length), replyTo: /@(\w+)/.exec(lead[0])![1] } : { ...b, replyTo: undefined };
+    });
+    const withReply = shown.map((b) => answers.classify({ text: b.text, lang: 'en', replyTo: b.replyTo }));
+    const without = shown.map((b) => ours(b.text));
+    console.log(`\nThe same ${all.length} posts as X shows replies (${shown.filter((b) => b.replyTo).length} start with handles: moved out of the text), with and without replyTo`);
+    const rows: Array<[string, (c: Classification) => string, (b: (typeof all)[number]) => string, readonly string[]]> = [
+      ['sentiment', (c) => c.sentiment, (b) => b.sentiment, SENTIMENTS],
+      ['complaint', (c) => (c.intent === 'complaint' ? 'complaint' : 'not'), (b) => (b.intent === 'complaint' ? 'complaint' : 'not'), ['complaint', 'not']],
+      ['intent', (c) => c.intent, (b) => b.intent, INTENTS],
+    ];
+    for (const [name, label, gold, labels] of rows) {
+      const g = shown.map(gold);
+      for (const [how, out] of [['replyTo', withReply], ['no replyTo', without]] as const) {
+        const sc = withInterval(g, out.map(label), labels);
+        console.log(`  ${name.padEnd(10)} ${how.padEnd(11)} macro-F1 ${sc.macroF1.toFixed(3)}  (95 % CI ${sc.interval[0].toFixed(3)}–${sc.interval[1].toFixed(3)})`);
+      }
+    }
+  }
 }
 
 if (!quick) {

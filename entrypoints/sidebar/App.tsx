@@ -90,7 +90,7 @@ export function App() {
 
   async function correct(post: Post, correction: { intent?: Intent; sentiment?: Sentiment }) {
     setCorrected((c) => ({ ...c, [postKey(post)]: { ...c[postKey(post)], ...correction } }));
-    const reply = await toBackground('classify.correct', { text: post.text, ...correction });
+    const reply = await toBackground('classify.correct', { text: post.text, replyTo: post.inReplyToHandle, ...correction });
     setVersion((v) => v + 1);
     setNotice(reply.ok ? { tone: 'ok', text: 'Thanks: Careline will label posts like this one that way.' } : { tone: 'error', text: reply.error });
   }

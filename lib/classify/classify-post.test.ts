@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { featurize } from './features';
 import { classifyPost, CLASSIFIER_VERSION, deriveUrgency, isFlagReason } from './index';
-import { scoreFeatures } from './classify-post';
+import { scoreFeatures, withReplyHandle } from './classify-post';
 import { loadBrandEval, loadSentimentVal } from './training-data';
 import { ClassificationSchema } from './types';
 import { buildCorrectionLayer } from './corrections';
@@ -40,11 +40,17 @@ describe('classifyPost', () => {
     expect(c.scores.intent.complaint).toBeCloseTo(addressed.intent.complaint, 3);
     // Not addressed, not negative enough, or praise: the head's own probability stands.
     expect(classifyPost({ text: "I upgraded. It didn't work." }).intent).not.toBe('complaint');
-    // A reply whose handle the site shows apart from its text (X's "Replying to @acme") is addressed too.
+    // A reply whose handle the site shows apart from its text (X's "Replying to @acme") is read
+    // with the handle first, as the training posts have it: addressed too.
     const reply = "I couldn't even eat the chorizo because it was too tough. Very dissatisfied.";
     expect(classifyPost({ text: reply }).intent).not.toBe('complaint');
+    expect(classifyPost({ text: reply, replyTo: 'acme' })).toEqual(classifyPost({ text: `@acme ${reply}` }));
     expect(classifyPost({ text: reply, replyTo: 'acme' }).intent).toBe('complaint');
     expect(classifyPost({ text: reply, replyTo: '' })).toEqual(classifyPost({ text: reply }));
+    // A text that already starts with a handle is read as it is; a handle keeps its word characters.
+    expect(classifyPost({ text: `@acme ${reply}`, replyTo: 'other' })).toEqual(classifyPost({ text: `@acme ${reply}` }));
+    expect(withReplyHandle('where is my refund?', '@acme.help')).toBe('@acmehelp where is my refund?');
+    expect(withReplyHandle(' .@acme where is my refund?', 'other')).toBe(' .@acme where is my refund?');
     for (const other of ['@acme thank you, the new app is lovely', '@acme what time do you open on Sunday?']) {
       const f = featurize(other);
       expect(scoreFeatures(f, undefined, undefined, true).intent).toEqual(scoreFeatures(f).intent);

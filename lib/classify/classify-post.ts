@@ -504,8 +504,8 @@ export interface ClassifyInput {
   lang?: string;
   /**
    * The handle the post replies to, when the site shows it apart from the text (X's "Replying to
-   * @acme" above a reply whose text names no one): the post is then addressed to an account, as
-   * one that names a handle is.
+   * @acme" above a reply whose text names no one): the post is read with that handle first, as
+   * the training posts have it (`withReplyHandle`).
    */
   replyTo?: string;
 }
@@ -519,9 +519,24 @@ export interface ClassifyOptions {
 const logitsBuf = new Float64Array(COLUMNS);
 const UNIFORM_INTENT = 1 / INTENTS.length;
 
+const LEADING_HANDLE = /^\s*\.?@\w/;
+
+/**
+ * A reply's text as the training posts have it. X shows the handles a reply answers apart from its
+ * text ("Replying to @acme"); the posts the model learnt from (and the evaluation sets) carry them
+ * first ("@acme my order…"). A reply whose text starts with no handle is read with its `replyTo`
+ * handle first, so that its features (a leading handle, a post addressed to an account) are those
+ * the model knows. The handle keeps only its letters, digits and underscores.
+ */
+export function withReplyHandle(text: string, replyTo: string | undefined): string {
+  if (replyTo === undefined || LEADING_HANDLE.test(text)) return text;
+  const handle = replyTo.replace(/\W/g, '');
+  return handle === '' ? text : `@${handle} ${text}`;
+}
+
 /** Classifies one post. Synchronous, deterministic, no network. */
 export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}): Classification {
-  const text = input.text ?? '';
+  const text = withReplyHandle(input.text ?? '', input.replyTo);
   const s = scan(text);
   const lang = decideLanguage(text, input.lang, s.wordChars, s.stopHits);
   const flags = detectFlags(text);
@@ -564,8 +579,7 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
   addEmojiLean(lean, logits);
   softmax(logits, nonComplaint, intentBuf);
   softmax(logits, SENTIMENT_COLUMNS, sentimentBuf);
-  const addressed = s.users > 0 || (input.replyTo !== undefined && input.replyTo !== '');
-  const pc = addressedComplaint(complaintProbability(logits, sentimentBuf), addressed, sentimentBuf[0]!, intentBuf);
+  const pc = addressedComplaint(complaintProbability(logits, sentimentBuf), s.users > 0, sentimentBuf[0]!, intentBuf);
   const rest = 1 - pc;
   const intentScores = {
     complaint: round(pc),

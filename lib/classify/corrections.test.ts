@@ -78,4 +78,14 @@ describe('corrections layer', () => {
     const layer = buildCorrectionLayer(sarcasm);
     expect(classifyPost({ text: 'great, another delay again @ShopCo' }, { corrections: layer }).sentiment).toBe('negative');
   });
+
+  it('learns a reply as classifyPost reads it: with the handle it answers first', () => {
+    const replies = corrections.map((c) => ({ ...c, text: c.text.replace(/@ShopCo ?/, '').trim() }));
+    const withHandle = replies.map((c) => ({ ...c, text: `@ShopCo ${c.text}` }));
+    const asReplies = buildCorrectionLayer(replies.map((c) => ({ ...c, replyTo: 'ShopCo' })));
+    const asText = buildCorrectionLayer(withHandle);
+    const post = { text: 'so excited, would love to win! #ShopCoGiveaway', replyTo: 'ShopCo' };
+    expect(classifyPost(post, { corrections: asReplies })).toEqual(classifyPost(post, { corrections: asText }));
+    expect(classifyPost(post, { corrections: asReplies }).intent).toBe('other');
+  });
 });

@@ -9,7 +9,7 @@
  * list gives an empty layer, which is the reset.
  */
 import type { CorrectionLayer } from './classify-post';
-import { scoreFeatures } from './classify-post';
+import { scoreFeatures, withReplyHandle } from './classify-post';
 import { emojiLean } from './emoji-lean';
 import { featurize, GENERIC_FEATURES, type FeatureSet } from './features';
 import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, SENTIMENT_COLUMNS } from './model';
@@ -19,6 +19,8 @@ import { INTENTS, SENTIMENTS } from './types';
 
 export interface CorrectionInput {
   text: string;
+  /** The handle the post replies to when the site shows it apart (as `ClassifyInput.replyTo`). */
+  replyTo?: string;
   intent?: Intent;
   sentiment?: Sentiment;
 }
@@ -63,8 +65,10 @@ export function buildCorrectionLayer(corrections: ReadonlyArray<CorrectionInput>
   const items = corrections
     .filter((c) => c.text.trim() !== '' && (c.intent !== undefined || c.sentiment !== undefined))
     .map((c) => {
-      const features = featurize(c.text);
-      const s = scan(c.text);
+      // Featurized as classifyPost reads the post: a reply with its handle first.
+      const text = withReplyHandle(c.text, c.replyTo);
+      const features = featurize(text);
+      const s = scan(text);
       // Scored as classifyPost scores it: with the emoji lean, and addressed when it names an account.
       return { ...c, features, lean: emojiLean(s), addressed: s.users > 0 };
     });

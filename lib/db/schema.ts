@@ -102,6 +102,8 @@ export type OutboxRow = z.infer<typeof OutboxRowSchema>;
 export const CorrectionSchema = z.object({
   id: z.optional(z.number()),
   text: z.string(),
+  /** The handle the post replies to, when the site shows it apart from the text (rows from before it have none). */
+  replyTo: z.optional(z.string().check(z.maxLength(200))),
   intent: z.optional(IntentSchema),
   sentiment: z.optional(SentimentSchema),
   createdAt: iso,
