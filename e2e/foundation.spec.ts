@@ -50,6 +50,17 @@ test.describe('foundation', () => {
     expect(page.frames().filter((f) => f.url().includes('/sidebar.html'))).toHaveLength(1);
   });
 
+  test('the queue reads an X reply with the handle it answers, which X shows apart from its text', async ({ page }) => {
+    await page.goto(X_STATUS);
+    const frame = await sidebarFrame(page);
+    await frame.getByTestId('tab-queue').click();
+    // "Same here, mine is a week late." under María's post: read as "@maria_g Same here, …", as the
+    // classifier's training posts carry a reply's handle, it is a complaint (alone it reads "other").
+    const reply = frame.locator('[data-testid="queue-row"][data-post-id="1850000000000000003"]');
+    await expect(reply).toContainText('Same here, mine is a week late.');
+    await expect(reply).toContainText('complaint');
+  });
+
   test('a page with no readable post shows the empty state', async ({ context, page }) => {
     await context.route('https://x.com/explore', (route) =>
       route.fulfill({ contentType: 'text/html', body: '<!doctype html><html><body><main role="main"><h1>Explore</h1><p>Trends</p></main></body></html>' }),
