@@ -7,8 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { PostSchema } from './post';
-import { HandledReasonSchema } from './db/schema';
-import { IntentSchema, SentimentSchema } from './classify/types';
+import { CorrectionSchema, HandledReasonSchema } from './db/schema';
 import { SidebarStateQuerySchema } from './worker/sidebar-state';
 import { SyncConfigureSchema } from './worker/sync-wiring';
 
@@ -59,10 +58,8 @@ export const PROTOCOL = {
     'extension',
     z.object({ post: PostSchema, reason: HandledReasonSchema, notes: z.optional(z.string().check(z.maxLength(2000))) }),
   ),
-  'classify.correct': def(
-    'extension',
-    z.object({ text: z.string(), replyTo: z.optional(z.string().check(z.maxLength(200))), intent: z.optional(IntentSchema), sentiment: z.optional(SentimentSchema) }),
-  ),
+  /** A correction as the corrections table stores it, less the fields the background adds. */
+  'classify.correct': def('extension', z.omit(CorrectionSchema, { id: true, createdAt: true })),
   'sync.now': def('extension', z.object({})),
   /** Options: save the sync settings (the token goes to the background's store, never to storage.local). */
   'sync.configure': def('extension', SyncConfigureSchema),

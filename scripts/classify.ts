@@ -7,7 +7,8 @@
  * code is then 1. Blank lines are ignored, as are a byte-order mark at the start of the input and
  * a `"lang": null` (an export's empty column: the language detector then decides) or
  * `"replyTo": null`. `replyTo` is the handle a reply answers when the site shows it apart from the
- * text (X's "Replying to @acme"): the post is then read as addressed to an account.
+ * text (X's "Replying to @acme"): a text that starts with no handle is then read with that one
+ * first, as the training posts have it.
  */
 import { createInterface } from 'node:readline';
 import { classifyPost } from '../lib/classify/index';
