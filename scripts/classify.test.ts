@@ -12,6 +12,20 @@ describe('classify CLI', () => {
     expect(out).toMatchObject({ id: '42', intent: 'complaint', sentiment: 'negative' });
   });
 
+  it('gives the id back as it came, a string or a number', () => {
+    expect(JSON.parse(classifyLine('{"id": 7, "text": "@acme where is my refund?"}', 1).output!).id).toBe(7);
+    expect(JSON.parse(classifyLine('{"id": "7", "text": "@acme where is my refund?"}', 1).output!).id).toBe('7');
+  });
+
+  it('warns, and still classifies, when a numeric id is too large for JSON.parse to keep exact', () => {
+    const big = classifyLine('{"id": 1242617246721114114, "text": "@acme where is my refund?"}', 3);
+    expect(big.error).toBeUndefined();
+    expect(JSON.parse(big.output!).intent).toBeDefined();
+    expect(big.warning).toMatch(/^line 3: the id 1242617246721114000 is a number too large to keep exact/);
+    expect(classifyLine('{"id": 9007199254740991, "text": "hi"}', 1).warning).toBeUndefined();
+    expect(classifyLine('{"id": "1242617246721114114", "text": "hi"}', 1).warning).toBeUndefined();
+  });
+
   it('reads a first line after a byte-order mark, and "lang": null as no language given', () => {
     const plain = JSON.parse(classifyLine('{"id": 1, "text": "@acme where is my refund?"}', 1).output!);
     const bom = classifyLine('\uFEFF{"id": 1, "text": "@acme where is my refund?"}', 1);
@@ -57,7 +71,7 @@ describe('classify CLI', () => {
     const tsx = join(import.meta.dirname, '../node_modules/.bin/tsx');
     const script = join(import.meta.dirname, 'classify.ts');
     const r = spawnSync('bash', ['-c', `set -o pipefail; "${tsx}" "${script}" | head -1`], { input, encoding: 'utf8' });
-    expect(JSON.parse(r.stdout)).toMatchObject({ id: '0', intent: 'complaint' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ id: 0, intent: 'complaint' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   }, 30000);

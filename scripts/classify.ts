@@ -3,7 +3,8 @@
  *   npm run --silent classify < posts.jsonl > labels.jsonl
  * In:  {"id": "...", "text": "...", "lang"?: "en", "replyTo"?: "acme"}
  * Out: {"id", "intent", "sentiment", "urgency", "urgencyRule", "flags", "scores", "reasons", "classified", "language", "version"}
- * A malformed line is reported on standard error with its line number and skipped; the exit
+ * The id comes back as it was given, a string or a number ({"id": 7} in, {"id": 7, …} out), so
+ * that the output joins back onto the input whatever the id column's type. A malformed line is reported on standard error with its line number and skipped; the exit
  * code is then 1. Blank lines are ignored, as are a byte-order mark at the start of the input and
  * a `"lang": null` (an export's empty column: the language detector then decides) or
  * `"replyTo": null`. `replyTo` is the handle a reply answers when the site shows it apart from the
@@ -13,7 +14,7 @@
 import { createInterface } from 'node:readline';
 import { classifyPost } from '../lib/classify/index';
 
-export function classifyLine(line: string, lineNo: number): { output?: string; error?: string } {
+export function classifyLine(line: string, lineNo: number): { output?: string; error?: string; warning?: string } {
   if (lineNo === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
   let value: unknown;
   try {
@@ -28,9 +29,15 @@ export function classifyLine(line: string, lineNo: number): { output?: string; e
   if (lang !== undefined && lang !== null && typeof lang !== 'string') return { error: `line ${lineNo}: "lang" must be a string when given` };
   if (replyTo !== undefined && replyTo !== null && typeof replyTo !== 'string') return { error: `line ${lineNo}: "replyTo" must be a string when given` };
   const c = classifyPost({ text, lang: lang ?? undefined, replyTo: replyTo ?? undefined });
+  // JSON numbers past 2^53 (a tweet id written unquoted) were already rounded by JSON.parse.
+  const warning =
+    typeof id === 'number' && !Number.isSafeInteger(id)
+      ? `line ${lineNo}: the id ${id} is a number too large to keep exact (JSON.parse rounds it); write ids as strings`
+      : undefined;
   return {
+    warning,
     output: JSON.stringify({
-      id: String(id),
+      id,
       intent: c.intent,
       sentiment: c.sentiment,
       urgency: c.urgency,
@@ -61,8 +68,9 @@ async function main(): Promise<void> {
     if (r.error) {
       failed++;
       process.stderr.write(`classify: ${r.error}\n`);
-    } else if (!process.stdout.write(`${r.output}\n`)) {
-      await new Promise((resolve) => process.stdout.once('drain', resolve));
+    } else {
+      if (r.warning) process.stderr.write(`classify: ${r.warning}\n`);
+      if (!process.stdout.write(`${r.output}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
     }
   }
   if (failed > 0) {
