@@ -211,7 +211,8 @@ export function isNegator(norm: string): boolean {
 }
 
 interface WordEntry {
-  codes: string;
+  /** The word's code units. */
+  codes: Uint16Array;
   contraction?: { codes: Uint16Array; hash: number };
   negator: boolean;
   /** Bit k: a stop word of STOPWORD_LANGUAGES[k]. */
@@ -235,7 +236,9 @@ function entry(word: string): WordEntry {
   const h = fnvString(word);
   const found = findWord(h);
   if (found >= 0) return WORDS[found]!;
-  const e: WordEntry = { codes: word, negator: false, stopMask: 0 };
+  const codes = new Uint16Array(word.length);
+  for (let i = 0; i < word.length; i++) codes[i] = word.charCodeAt(i);
+  const e: WordEntry = { codes, negator: false, stopMask: 0 };
   let slot = h & (WORD_SLOTS - 1);
   while (wordSlotEntry[slot] !== -1) slot = (slot + 1) & (WORD_SLOTS - 1);
   wordSlotHash[slot] = h;
@@ -315,9 +318,10 @@ function hashNorm(from: number, to: number): number {
   return fnvUnits(S.norm, from, to);
 }
 
-function sameCodes(from: number, to: number, s: string): boolean {
-  if (to - from !== s.length) return false;
-  for (let i = 0; i < s.length; i++) if (S.norm[from + i] !== s.charCodeAt(i)) return false;
+function sameCodes(from: number, to: number, codes: Uint16Array): boolean {
+  if (to - from !== codes.length) return false;
+  const norm = S.norm;
+  for (let i = 0; i < codes.length; i++) if (norm[from + i] !== codes[i]) return false;
   return true;
 }
 
@@ -487,25 +491,30 @@ export function scan(text: string): Scan {
       const norm = S.norm;
       let nl = normLen;
       let hw = FNV_OFFSET | 0;
+      // The last two code units written to this word's norm (-1: none), for the elongation test.
+      let p1 = -1;
+      let p2 = -1;
       while (j < n) {
         const d = text.charCodeAt(j);
         if (d < 128) {
-          const db = bmpClass[d]!;
-          if ((db & (C_L | C_M | C_N)) !== 0 || d === 95) {
-            if (db & C_UP) hasUpper = true;
-            if (db & C_LO) hasLower = true;
-            const l = bmpLower[d]!;
-            if ((db & C_L) !== 0 && nl - from >= 2 && norm[nl - 1] === l && norm[nl - 2] === l) elongated = true;
-            else {
-              norm[nl++] = l;
-              hw = Math.imul(hw ^ l, FNV_PRIME);
-            }
-            j++;
-          } else if ((d === 39 || d === 45) && isAlnumAt(text, j + 1, n)) {
-            norm[nl++] = d;
-            hw = Math.imul(hw ^ d, FNV_PRIME);
-            j++;
-          } else break;
+          // ASCII by range: letters (lower-cased), digits and "_" are word characters.
+          let l = d;
+          let letter = true;
+          if (d >= 97 && d <= 122) hasLower = true;
+          else if (d >= 65 && d <= 90) {
+            hasUpper = true;
+            l = d + 32;
+          } else if ((d >= 48 && d <= 57) || d === 95) letter = false;
+          else if ((d === 39 || d === 45) && isAlnumAt(text, j + 1, n)) letter = false;
+          else break;
+          if (letter && p1 === l && p2 === l) elongated = true;
+          else {
+            norm[nl++] = l;
+            hw = Math.imul(hw ^ l, FNV_PRIME);
+            p2 = p1;
+            p1 = l;
+          }
+          j++;
           continue;
         }
         ascii = false;
@@ -525,18 +534,24 @@ export function scan(text: string): Scan {
             hw = Math.imul(hw ^ d, FNV_PRIME);
             norm[nl++] = d2;
             hw = Math.imul(hw ^ d2, FNV_PRIME);
+            p2 = d;
+            p1 = d2;
           } else {
             const l = lowerOf(d);
-            if ((db & C_L) !== 0 && nl - from >= 2 && norm[nl - 1] === l && norm[nl - 2] === l) elongated = true;
+            if ((db & C_L) !== 0 && p1 === l && p2 === l) elongated = true;
             else {
               norm[nl++] = l;
               hw = Math.imul(hw ^ l, FNV_PRIME);
+              p2 = p1;
+              p1 = l;
             }
           }
           j += dw;
         } else if (d === 8217 && isAlnumAt(text, j + 1, n)) {
           norm[nl++] = 39;
           hw = Math.imul(hw ^ 39, FNV_PRIME);
+          p2 = p1;
+          p1 = 39;
           j++;
         } else break;
       }

@@ -57,6 +57,8 @@ export function bareUrlEnd(text: string, i: number, labelEnd: number, n: number)
     const before = text.charCodeAt(i - 1);
     if (before === 64 || before === 46 || before === 47 || before === 58) return -1;
   }
+  // Most words before a "." end a sentence: no label after it, so no link (checked before the word's own letters).
+  if (labelEnd + 1 >= n || !isLabelCode(text.charCodeAt(labelEnd + 1))) return -1;
   for (let k = i; k < labelEnd; k++) if (!isLabelCode(text.charCodeAt(k))) return -1;
   let p = labelEnd;
   let labels = 1;
