@@ -191,7 +191,22 @@ function mayHoldEmail(text: string): boolean {
   return false;
 }
 
-function personalData(text: string, blankUrls: () => string): string[] {
+/**
+ * A post with its URLs blanked out, kept for the last post asked about: the rules and the
+ * personal-data scan of one post share it. (A function of the module, not a closure made per
+ * post: tsx, which runs the CLI and the bench, names every closure it makes with a call.)
+ */
+let blankedFrom: string | undefined;
+let blankedTo = '';
+function blankUrls(text: string): string {
+  if (text !== blankedFrom) {
+    blankedTo = text.replace(URL_RE, blankOut);
+    blankedFrom = text;
+  }
+  return blankedTo;
+}
+
+function personalData(text: string): string[] {
   const evidence: string[] = [];
   const seen = new Set<string>();
   const add = (e: string) => {
@@ -200,7 +215,7 @@ function personalData(text: string, blankUrls: () => string): string[] {
       evidence.push(e);
     }
   };
-  const noUrls = /http|www\./i.test(text) ? blankUrls() : text;
+  const noUrls = /http|www\./i.test(text) ? blankUrls(text) : text;
   // Every email address has an "@" right after a character of its local part: most posts (whose
   // "@" starts a handle) skip both scans.
   const hasAt = mayHoldEmail(noUrls);
@@ -594,12 +609,9 @@ function flagsOf(text: string, g: Gate, ungated: boolean): Flag[] {
   // Where each flag's evidence so far stands in the post: start, end, start, end, … (made on the
   // first match: most posts the gate lets through have none).
   let spans: Map<FlagName, number[]> | undefined;
-  // The post with its URLs blanked out, made once for the rules and the personal-data scan.
-  let blanked: string | undefined;
-  const blankUrls = (): string => (blanked ??= text.replace(URL_RE, blankOut));
   if (g.rules !== 0) {
     // The gate's bits spare most posts the searches (the ungated path has them all set).
-    let clean = g.links && (text.includes('http') || text.includes('www.')) ? blankUrls() : text;
+    let clean = g.links && (text.includes('http') || text.includes('www.')) ? blankUrls(text) : text;
     const urls = clean !== text;
     // The rules spell apostrophes "'": a phone's keyboard writes "’" ("don’t", "I’m"), in a
     // fifth of the posts to brands. Same length, so the matches' positions hold; the gate reads
@@ -648,7 +660,7 @@ function flagsOf(text: string, g: Gate, ungated: boolean): Flag[] {
     }
   }
   if (g.personal && (ungated || /[\d@]|ref|booking|pnr|confirmation|locator|record/i.test(text))) {
-    const pd = personalData(text, blankUrls);
+    const pd = personalData(text);
     if (pd.length > 0) found.set('personal_data', pd);
   }
   if (found.size === 0) return [];
