@@ -527,6 +527,9 @@ function gate(text: string): Gate {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
+    // The character's class in the automaton's alphabet: a letter's is its place in the alphabet
+    // (no table load for the most common characters), any other's from ALPHABET.
+    let cls: number;
     if (c >= 97) {
       if (c >= 128) {
         if (c === 0x2019) {
@@ -536,14 +539,22 @@ function gate(text: string): Gate {
           if (c === 0x130 || c === 0x212a) rules |= ALL_RULES;
           c = 0;
         }
-      } else runDigits = 0;
+        cls = ALPHABET[c]!;
+      } else {
+        runDigits = 0;
+        cls = c <= 122 ? c - 96 : ALPHABET[c]!;
+      }
       upperRun = 0;
     } else if (c >= 65) {
       if (c <= 90) {
         upperRun++;
         if (upperRun > maxUpperRun) maxUpperRun = upperRun;
         c += 32;
-      } else upperRun = 0;
+        cls = c - 96;
+      } else {
+        upperRun = 0;
+        cls = ALPHABET[c]!;
+      }
       runDigits = 0;
     } else {
       upperRun = 0;
@@ -560,9 +571,10 @@ function gate(text: string): Gate {
       }
       // "f*", "f#", "f@", "f$": a masked swear word.
       if ((c === 42 || c === 35 || c === 64 || c === 36) && (x & 127) === 102) rules |= 1 << ABUSE_RULE;
+      cls = ALPHABET[c]!;
     }
     x = ((x << 7) | c) & 0x1fffff;
-    state = NEXT[(state << CLASS_BITS) + ALPHABET[c]!]!;
+    state = NEXT[(state << CLASS_BITS) + cls]!;
     if (state >= FIRST_OUT) rules |= OUT[state - FIRST_OUT]!;
     // A standalone "rt".
     if (c === 116 && ((x >>> 7) & 127) === 114 && !isAsciiWordCode(x >>> 14)) {
