@@ -224,6 +224,12 @@ const WORD_SLOTS = 8192;
 const wordSlotHash = new Int32Array(WORD_SLOTS);
 const wordSlotEntry = new Int32Array(WORD_SLOTS).fill(-1);
 const WORDS: WordEntry[] = [];
+/** A string's UTF-16 code units, as the scanner's norm buffer holds them. */
+function codeUnits(word: string): Uint16Array {
+  const codes = new Uint16Array(word.length);
+  for (let i = 0; i < word.length; i++) codes[i] = word.charCodeAt(i);
+  return codes;
+}
 function findWord(h: number): number {
   let slot = h & (WORD_SLOTS - 1);
   while (wordSlotEntry[slot] !== -1) {
@@ -236,9 +242,7 @@ function entry(word: string): WordEntry {
   const h = fnvString(word);
   const found = findWord(h);
   if (found >= 0) return WORDS[found]!;
-  const codes = new Uint16Array(word.length);
-  for (let i = 0; i < word.length; i++) codes[i] = word.charCodeAt(i);
-  const e: WordEntry = { codes, negator: false, stopMask: 0 };
+  const e: WordEntry = { codes: codeUnits(word), negator: false, stopMask: 0 };
   let slot = h & (WORD_SLOTS - 1);
   while (wordSlotEntry[slot] !== -1) slot = (slot + 1) & (WORD_SLOTS - 1);
   wordSlotHash[slot] = h;
@@ -246,11 +250,7 @@ function entry(word: string): WordEntry {
   WORDS.push(e);
   return e;
 }
-for (const [from, to] of Object.entries(CONTRACTIONS)) {
-  const codes = new Uint16Array(to.length);
-  for (let i = 0; i < to.length; i++) codes[i] = to.charCodeAt(i);
-  entry(from).contraction = { codes, hash: fnvString(to) };
-}
+for (const [from, to] of Object.entries(CONTRACTIONS)) entry(from).contraction = { codes: codeUnits(to), hash: fnvString(to) };
 for (const w of NEGATORS) entry(w).negator = true;
 for (const [word, mask] of stopwordEntry()) entry(word).stopMask |= mask;
 
