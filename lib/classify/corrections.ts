@@ -11,7 +11,7 @@
 import type { CorrectionLayer } from './classify-post';
 import { scoreFeatures, withReplyHandle } from './classify-post';
 import { emojiLean } from './emoji-lean';
-import { featurize, GENERIC_FEATURES, type FeatureSet } from './features';
+import { GENERIC_FEATURES, scanFeatures, type FeatureSet } from './features';
 import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, SENTIMENT_COLUMNS } from './model';
 import { scan } from './tokenize';
 import type { Intent, Sentiment } from './types';
@@ -66,11 +66,10 @@ export function buildCorrectionLayer(corrections: ReadonlyArray<CorrectionInput>
     .filter((c) => c.text.trim() !== '' && (c.intent !== undefined || c.sentiment !== undefined))
     .map((c) => {
       // Featurized as classifyPost reads the post: a reply with its handle first.
-      const text = withReplyHandle(c.text, c.replyTo);
-      const features = featurize(text);
-      const s = scan(text);
-      // Scored as classifyPost scores it: with the emoji lean, and addressed when it names an account.
-      return { ...c, features, lean: emojiLean(s), addressed: s.users > 0 };
+      // One scan gives the features, and, to score it as classifyPost does, the emoji lean and
+      // whether it names an account.
+      const s = scan(withReplyHandle(c.text, c.replyTo));
+      return { ...c, features: scanFeatures(s), lean: emojiLean(s), addressed: s.users > 0 };
     });
   layer.size = items.length;
   for (let pass = 0; pass < MAX_PASSES; pass++) {

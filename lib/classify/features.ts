@@ -415,6 +415,11 @@ export function sharedFeatureSet(): FeatureSet {
 
 /** Features of a text, in arrays of its own (for training and corrections). */
 export function featurize(text: string): FeatureSet {
-  featurizeScan(scan(text));
+  return scanFeatures(scan(text));
+}
+
+/** Features of a scanned post, in arrays of its own (for a caller that reads the scan too). */
+export function scanFeatures(s: Scan): FeatureSet {
+  featurizeScan(s);
   return { ids: ids.slice(0, n), value: 1 / Math.sqrt(n), namedIds: namedIds.slice(0, named), namedAt: namedAt.slice(0, named) };
 }
