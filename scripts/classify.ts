@@ -4,8 +4,9 @@
  * In:  {"id": "...", "text": "...", "lang"?: "en", "replyTo"?: "acme"}
  * Out: {"id", "intent", "sentiment", "urgency", "urgencyRule", "flags", "scores", "reasons", "classified", "language", "version"}
  * The id comes back as it was given, a string or a number ({"id": 7} in, {"id": 7, …} out), so
- * that the output joins back onto the input whatever the id column's type. A malformed line is reported on standard error with its line number and skipped; the exit
- * code is then 1. Blank lines are ignored, as are a byte-order mark at the start of the input and
+ * that the output joins back onto the input whatever the id column's type; a numeric id past 2^53
+ * (already rounded by JSON.parse) gets a warning on standard error. A malformed line is reported
+ * on standard error with its line number and skipped; the exit code is then 1. Blank lines are ignored, as are a byte-order mark at the start of the input and
  * a `"lang": null` (an export's empty column: the language detector then decides) or
  * `"replyTo": null`. `replyTo` is the handle a reply answers when the site shows it apart from the
  * text (X's "Replying to @acme"): a text that starts with no handle is then read with that one
