@@ -332,6 +332,7 @@ function overlaps(s: Scan, a: number, b: number): boolean {
  */
 function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: Intent, sentiment: Sentiment, layer?: CorrectionLayer): string[] {
   const q = model.q;
+  const packed = model.packed;
   const sc = model.scales;
   const intentCol = INTENTS.indexOf(intent) - 1;
   const sentCol = SENTIMENT_COLUMNS[SENTIMENTS.indexOf(sentiment)]!;
@@ -380,10 +381,12 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     // shown: featurizeScan names none of them.
     const at = namedAt[i]!;
     const id = namedIds[i]!;
-    const o = id * COLUMNS;
-    // The feature's own row, and for a word (or a tag's word) the rows of its character n-grams:
-    // all that the word adds to the score.
-    let r0 = q[o]!, r1 = q[o + 1]!, r2 = q[o + 2]!, r3 = q[o + 3]!, r4 = q[o + 4]!, r5 = q[o + 5]!, r6 = q[o + 6]!, r7 = q[o + COMPLAINT_COLUMN]!;
+    // The feature's own row (packed two columns to a word: see packRows), and for a word (or a
+    // tag's word) the rows of its character n-grams: all that the word adds to the score.
+    const o = id << 2;
+    const w0 = packed[o]!, w1 = packed[o + 1]!, w2 = packed[o + 2]!, w3 = packed[o + 3]!;
+    let r0 = (w0 << 16) >> 16, r2 = (w1 << 16) >> 16, r4 = (w2 << 16) >> 16, r6 = (w3 << 16) >> 16;
+    let r1 = (w0 - r0) >> 16, r3 = (w1 - r2) >> 16, r5 = (w2 - r4) >> 16, r7 = (w3 - r6) >> 16;
     const isWord = at >= 0 && (kinds[at] === K_WORD || kinds[at] === K_HASHTAG);
     if (isWord) {
       const g = at * 8;
