@@ -3,7 +3,7 @@ import { addEmojiLean, emojiLean, setAsideModelSentiment, type EmojiLean } from 
 import { detectFlags } from './flags';
 import { decideLanguage, languageName } from './language';
 import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax, sumRows } from './model';
-import { K_HASHTAG, K_WORD, scan, T_ASCII, T_NEGATED, type Scan } from './tokenize';
+import { K_HASHTAG, K_WORD, scan, T_ASCII, T_LOWER_TEXT, T_NEGATED, type Scan } from './tokenize';
 import type { Classification, Flag, Intent, Sentiment, Urgency } from './types';
 import { FLAG_NAMES, INTENTS, SENTIMENTS } from './types';
 import { MODEL } from './weights';
@@ -208,8 +208,10 @@ function negatorOf(s: Scan, t: number): number {
   return j >= 0 && t - j <= 8 && s.kind[j] === K_WORD ? j : -1;
 }
 
+/** Token t's text, lower-cased (as it is when the scanner saw no capital: `T_LOWER_TEXT`). */
 function tokenText(s: Scan, t: number): string {
-  return s.text.slice(s.start[t]!, s.end[t]!).toLowerCase();
+  const text = s.text.slice(s.start[t]!, s.end[t]!);
+  return (s.bits[t]! & T_LOWER_TEXT) !== 0 ? text : text.toLowerCase();
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scan, tokenize } from './tokenize';
+import { scan, T_LOWER_TEXT, tokenize } from './tokenize';
+import { loadBrandEval, loadSentimentVal } from './training-data';
 
 const norms = (text: string) => tokenize(text).map((t) => t.norm);
 
@@ -77,5 +78,37 @@ describe('tokenize: numbers, words and emoji from the char-code scanner', () => 
 
   it('does not read the @ of an email address as a mention', () => {
     expect(tokenize('mail me@example.com').some((t) => t.kind === 'user')).toBe(false);
+  });
+});
+
+describe('scan: texts that are their own lower case', () => {
+  /** T_LOWER_TEXT of each token of a post, by its text. */
+  function lowerText(text: string): Record<string, boolean> {
+    const s = scan(text);
+    const out: Record<string, boolean> = {};
+    for (let t = 0; t < s.count; t++) out[text.slice(s.start[t]!, s.end[t]!)] = (s.bits[t]! & T_LOWER_TEXT) !== 0;
+    return out;
+  }
+
+  it('marks ASCII words and tags with no capital, and emoji', () => {
+    expect(lowerText('love #fail 😡 👩‍👩‍👧 🇫🇷 ❤️')).toEqual({ love: true, '#fail': true, '😡': true, '👩‍👩‍👧': true, '🇫🇷': true, '❤️': true });
+  });
+
+  it('leaves out capitals, non-ASCII words and the one pictograph with a lower case', () => {
+    expect(lowerText('Love #Fail LOVE café Ⓜ️ 👩‍Ⓜ')).toEqual({ Love: false, '#Fail': false, LOVE: false, café: false, 'Ⓜ️': false, '👩‍Ⓜ': false });
+  });
+
+  it('agrees with toLowerCase on every token of the brand-directed and TweetEval validation posts', () => {
+    let marked = 0;
+    for (const text of [...loadBrandEval(), ...loadSentimentVal()].map((p) => p.text)) {
+      const s = scan(text);
+      for (let t = 0; t < s.count; t++) {
+        if ((s.bits[t]! & T_LOWER_TEXT) === 0) continue;
+        const raw = text.slice(s.start[t]!, s.end[t]!);
+        expect(raw.toLowerCase()).toBe(raw);
+        marked++;
+      }
+    }
+    expect(marked).toBeGreaterThan(20_000);
   });
 });

@@ -63,6 +63,13 @@ export const T_SHOUTED = 4;
 export const T_FUNCTION = 8;
 /** A word written in ASCII only (its lower case then has the same length as the text). */
 export const T_ASCII = 16;
+/**
+ * The token's text is its own lower case: a word or a tag in ASCII with no capital, or an emoji
+ * (of the pictographs only "Ⓜ" has a lower case). A reason shows such a token's text as it is, without
+ * `toLowerCase` (about 700 instructions a call in Node's V8, through ICU for a post with a
+ * character past Latin-1).
+ */
+export const T_LOWER_TEXT = 32;
 
 /** The scan of one post. Reused from call to call: read it before scanning another post. */
 export interface Scan {
@@ -451,6 +458,7 @@ export function scan(text: string): Scan {
       i = j;
     } else if ((c === 64 || c === 35) && isWordCodeAt(text, i + 1, n) && !(c === 64 && isWordCodeAt(text, i - 1, n))) {
       let j = i + 1;
+      let tagBits = 0;
       while (j < n && isWordCodeAt(text, j, n)) j += text.charCodeAt(j) >= 0xd800 && text.charCodeAt(j) <= 0xdbff ? 2 : 1;
       if (c === 64) {
         pushString('<user>');
@@ -458,10 +466,17 @@ export function scan(text: string): Scan {
         S.users++;
       } else {
         ensureNorm(j - i);
-        for (let k = i; k < j; k++) S.norm[normLen++] = lowerOf(text.charCodeAt(k));
+        // Whether the tag's text is its own lower case: every code unit ASCII and none a capital.
+        let lowerText = true;
+        for (let k = i; k < j; k++) {
+          const d = text.charCodeAt(k);
+          if (d >= 128 || (d >= 65 && d <= 90)) lowerText = false;
+          S.norm[normLen++] = lowerOf(d);
+        }
         kind = K_HASHTAG;
+        if (lowerText) tagBits = T_LOWER_TEXT;
       }
-      emit(kind, i, j, from, 0);
+      emit(kind, i, j, from, tagBits);
       i = j;
     } else if (c < 128 && (cls & (C_L | C_N)) === 0 && c !== 95 && (emoLen = emoticonAt(text, i, n)) > 0) {
       const len = emoLen;
@@ -567,7 +582,7 @@ export function scan(text: string): Scan {
       } else {
         let bits = 0;
         if (elongated) bits |= T_ELONGATED;
-        if (ascii) bits |= T_ASCII;
+        if (ascii) bits |= hasUpper ? T_ASCII : T_ASCII | T_LOWER_TEXT;
         if (hasUpper && !hasLower && j - i >= 3) bits |= T_SHOUTED;
         let h = hw | 0;
         let w = findWord(h);
@@ -603,6 +618,8 @@ export function scan(text: string): Scan {
       }
     } else if ((cls & C_PICT) !== 0 || (cp >= 0x1f1e6 && cp <= 0x1f1ff)) {
       let j = i + width;
+      // One pictograph has a lower case ("Ⓜ", U+24C2): the text is then not its own lower case.
+      let emojiBits = (cls & C_UP) !== 0 ? 0 : T_LOWER_TEXT;
       if (cp >= 0x1f1e6 && cp <= 0x1f1ff && (cls & C_PICT) === 0) {
         const next = j < n ? codePointAt(text, j, n) : 0;
         if (next >= 0x1f1e6 && next <= 0x1f1ff) j += 2;
@@ -619,13 +636,14 @@ export function scan(text: string): Scan {
           else if (d >= 0x1f3fb && d <= 0x1f3ff) j += 2;
           else if (d === 0x200d && j + 1 < n && (classOf(codePointAt(text, j + 1, n)) & C_PICT) !== 0) {
             const e = codePointAt(text, j + 1, n);
+            if ((classOf(e) & C_UP) !== 0) emojiBits = 0;
             const end = j + 1 + (e > 0xffff ? 2 : 1);
             for (let k = j; k < end; k++) pushCode(text.charCodeAt(k));
             j = end;
           } else break;
         }
       }
-      emit(K_EMOJI, i, j, from, 0);
+      emit(K_EMOJI, i, j, from, emojiBits);
       S.emojis++;
       kind = K_EMOJI;
       i = j;
