@@ -225,11 +225,26 @@ function namedText(s: Scan, at: number): string {
   if (at >= 0) {
     const negator = negatorOf(s, at);
     if (negator < 0) return tokenText(s, at);
-    return `${tokenText(s, negator)}${negator === at - 1 ? ' ' : ' … '}${tokenText(s, at)}`;
+    return negator === at - 1 ? pairText(s, negator) : `${tokenText(s, negator)} … ${tokenText(s, at)}`;
   }
-  const t = -at - 1;
-  return `${tokenText(s, t - 1)} ${tokenText(s, t)}`;
+  return pairText(s, -at - 2);
 }
+
+/**
+ * Tokens t and t + 1 as a pair, "t t+1": one slice of the post when it writes them so (one space
+ * between, each its own lower case), else the two lower-cased with a space between.
+ */
+function pairText(s: Scan, t: number): string {
+  const end = s.end[t]!;
+  const start = s.start[t + 1]!;
+  if (start === end + 1 && s.text.charCodeAt(end) === 32 && (s.bits[t]! & s.bits[t + 1]! & T_LOWER_TEXT) !== 0) return s.text.slice(s.start[t]!, s.end[t + 1]!);
+  return `${tokenText(s, t)} ${tokenText(s, t + 1)}`;
+}
+
+/** A reason line's end for each label: '" → complaint'. */
+const REASON_END: Readonly<Record<Intent | Sentiment, string>> = Object.fromEntries(
+  [...INTENTS, ...SENTIMENTS].map((label) => [label, `" → ${label}`]),
+) as Record<Intent | Sentiment, string>;
 
 /** Whether text[a0..a1) and text[b0..b1) are equal lower-cased (no strings unless non-ASCII). */
 function sameRange(text: string, a0: number, a1: number, b0: number, b1: number): boolean {
@@ -473,7 +488,9 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     picked++;
   }
   const reasons: string[] = [];
-  for (let k = 0; k < picked; k++) reasons.push(`"${namedText(s, pickedAt[k]!)}" → ${pickedLabel[k] === 0 ? intent : sentiment}`);
+  const intentEnd = REASON_END[intent];
+  const sentimentEnd = REASON_END[sentiment];
+  for (let k = 0; k < picked; k++) reasons.push('"' + namedText(s, pickedAt[k]!) + (pickedLabel[k] === 0 ? intentEnd : sentimentEnd));
   return reasons;
 }
 
