@@ -282,14 +282,18 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
   for (let t = 0; t < count; t++) {
     const kind = kinds[t]!;
     const bits = bitsOf[t]!;
-    const wordHash = seeded(hashes[t]!, bits & T_NEGATED ? SEED_NEG : SEED_WORD);
+    const hash = hashes[t]!;
+    const from = normStart[t]!;
+    const to = normEnd[t]!;
+    const wordHash = seeded(hash, bits & T_NEGATED ? SEED_NEG : SEED_WORD);
     const uni = wordHash & MASK;
     out[m++] = uni;
     const bi = mix(prevHash, wordHash) & MASK;
     out[m++] = bi;
     // Named only what a reason can show: a content token, a pair of words with one content word
     // ("to the" and "b a" are never shown).
-    const content = isContentToken(s, t);
+    // isContentToken, from the token's bits and norm read above.
+    const content = (bits & T_FUNCTION) === 0 && to - from >= 2;
     if (kind === K_WORD || kind === K_EMOJI || kind === K_EMOTICON || kind === K_HASHTAG) {
       if (content) {
         nIds[nm] = uni;
@@ -309,19 +313,18 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
     let gramHash = 0;
     if (kind === K_WORD) {
       words++;
-      gramFrom = normStart[t]!;
-      gramTo = normEnd[t]!;
-      gramHash = hashes[t]!;
+      gramFrom = from;
+      gramTo = to;
+      gramHash = hash;
     } else if (kind === K_HASHTAG) {
       // A hashtag also reads as its word ("#disappointed" as "disappointed", "#neverflyingagain"
       // by its character n-grams): the training tweets hold only some of the tags posts use.
       // A tag of digits only ("#4417", an order reference) has no word to read.
-      const from = tagWordStart(s, t);
-      if (from >= 0) {
-        const to = normEnd[t]!;
-        gramFrom = from;
+      const tagFrom = tagWordStart(s, t);
+      if (tagFrom >= 0) {
+        gramFrom = tagFrom;
         gramTo = to;
-        gramHash = fnvUnits(norm, from, to);
+        gramHash = fnvUnits(norm, tagFrom, to);
         const word = seeded(gramHash, SEED_WORD) & MASK;
         out[m++] = word;
         if (content) {
@@ -364,7 +367,7 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
       // A run's norm is "!", "?", "!!", "??" or "?!" (a mixed run always starts with "?"), so its
       // first code unit decides. Nothing past the token's own norm is read: the shared buffer
       // there holds an earlier post's code units.
-      const c = norm[normStart[t]!];
+      const c = norm[from];
       if (c === 63) out[m++] = SHAPE_QUESTION;
       else if (c === 33) out[m++] = SHAPE_EXCLAIM;
     } else if (kind === K_URL) {
