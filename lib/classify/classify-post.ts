@@ -237,7 +237,8 @@ function namedText(s: Scan, at: number): string {
 function pairText(s: Scan, t: number): string {
   const end = s.end[t]!;
   const start = s.start[t + 1]!;
-  if (start === end + 1 && s.text.charCodeAt(end) === 32 && (s.bits[t]! & s.bits[t + 1]! & T_LOWER_TEXT) !== 0) return s.text.slice(s.start[t]!, s.end[t + 1]!);
+  const lowerText = (s.bits[t]! & s.bits[t + 1]! & T_LOWER_TEXT) !== 0;
+  if (lowerText && start === end + 1 && s.text.charCodeAt(end) === 32) return s.text.slice(s.start[t]!, s.end[t + 1]!);
   return `${tokenText(s, t)} ${tokenText(s, t + 1)}`;
 }
 

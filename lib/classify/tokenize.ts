@@ -65,9 +65,9 @@ export const T_FUNCTION = 8;
 export const T_ASCII = 16;
 /**
  * The token's text is its own lower case: a word or a tag in ASCII with no capital, or an emoji
- * (of the pictographs only "Ⓜ" has a lower case). A reason shows such a token's text as it is, without
- * `toLowerCase` (about 700 instructions a call in Node's V8, through ICU for a post with a
- * character past Latin-1).
+ * (of the pictographs only "Ⓜ" has a lower case). A reason shows such a token's text as it is,
+ * without `toLowerCase` (about 700 instructions a call in Node's V8, through ICU for a post with
+ * a character past Latin-1).
  */
 export const T_LOWER_TEXT = 32;
 
