@@ -2,7 +2,7 @@ import { featureBuffers, featurizeScan, gramSums, isContentToken, sharedFeatureS
 import { addEmojiLean, emojiLean, setAsideModelSentiment, type EmojiLean } from './emoji-lean';
 import { detectFlags } from './flags';
 import { decideLanguage, languageName } from './language';
-import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax, sumRows } from './model';
+import { COLUMNS, COMPLAINT_COLUMN, INTENT_COLUMNS, LinearModel, SENTIMENT_COLUMNS, softmax, sumPacked } from './model';
 import { K_HASHTAG, K_WORD, scan, T_ASCII, T_LOWER_TEXT, T_NEGATED, type Scan } from './tokenize';
 import type { Classification, Flag, Intent, Sentiment, Urgency } from './types';
 import { FLAG_NAMES, INTENTS, SENTIMENTS } from './types';
@@ -349,7 +349,6 @@ function overlaps(s: Scan, a: number, b: number): boolean {
  * built only for the 3 chosen.
  */
 function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: Intent, sentiment: Sentiment, layer?: CorrectionLayer): string[] {
-  const q = model.q;
   const packed = model.packed;
   const sc = model.scales;
   const intentCol = INTENTS.indexOf(intent) - 1;
@@ -385,7 +384,7 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
         layerGramDelta.fill(0, t * 8, t * 8 + 8);
         if (from >= 0) {
           const gramIds = wordGramIds(s.norm, from, s.normEnd[t]!);
-          sumRows(gramIds, 0, gramIds.length, q, grams, t * 8);
+          sumPacked(gramIds, 0, gramIds.length, packed, grams, t * 8);
           // What the corrections add through the word's n-grams, in logits.
           gramFeature.ids = gramIds;
           layer.accumulate(gramFeature, layerGramDelta.subarray(t * 8, t * 8 + 8));
@@ -592,7 +591,7 @@ export function classifyPost(input: ClassifyInput, options: ClassifyOptions = {}
     features = featureBuffers();
     model.accumulate(features.ids, count, 1 / Math.sqrt(count), logits);
   } else {
-    const count = featurizeScan(s, model.q);
+    const count = featurizeScan(s, model.packed);
     features = featureBuffers();
     model.accumulate(features.ids, features.count, 1 / Math.sqrt(count), logits, gramSums);
   }

@@ -43,7 +43,7 @@ describe('featurizeScan: the per-word n-gram cache', () => {
       const f = featureBuffers();
       model.accumulate(f.ids, f.count, 1 / Math.sqrt(n), full);
       const cached = new Float64Array(COLUMNS);
-      const m = featurizeScan(scan(text), model.q);
+      const m = featurizeScan(scan(text), model.packed);
       const g = featureBuffers();
       model.accumulate(g.ids, g.count, 1 / Math.sqrt(m), cached, gramSums);
       if (m !== n || cached.some((x, i) => x !== full[i])) mismatches.push(text);

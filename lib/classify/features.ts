@@ -1,4 +1,4 @@
-import { sumRows } from './model';
+import { sumPacked } from './model';
 import { FNV_OFFSET, FNV_PRIME, fnvString, fnvUnits, K_EMOJI, K_EMOTICON, K_HASHTAG, K_PUNCT, K_URL, K_USER, K_WORD, scan, T_ELONGATED, T_FUNCTION, T_NEGATED, T_SHOUTED, type Scan } from './tokenize';
 
 /**
@@ -135,7 +135,7 @@ function charGrams(norm: Uint16Array, from: number, to: number): void {
  * a new word replaces the one in its home slot.
  *
  * One slot is 8 int32 (32 bytes, half a cache line, so that the cache (512 KB) and the weight
- * table (256 KB) stay in a core's L2 together): the hash, the word's code units one byte each
+ * table (512 KB packed) stay in a core's L2 together): the hash, the word's code units one byte each
  * (zero-padded, so equal keys mean equal lengths too), and the 8 sums two per int as int16 (a
  * word of n code units has 2n - 1 n-grams: at most 23 × 127 per column). Words of up to 12 code
  * units, all below 256 (Latin-1), are cached; others take the uncached path.
@@ -146,11 +146,11 @@ const CACHE_MAX_WORD = 12;
 const CACHE_FILL = (CACHE_SLOTS * 3) >> 2;
 const cache = new Int32Array(CACHE_SLOTS * SLOT);
 let cacheUsed = 0;
-let cacheTable: Int8Array | undefined;
+let cacheTable: Int32Array | undefined;
 
 const rowSums = new Int32Array(8);
 
-function clearCache(table: Int8Array): void {
+function clearCache(table: Int32Array): void {
   cache.fill(0);
   cacheUsed = 0;
   cacheTable = table;
@@ -182,7 +182,7 @@ export function wordGramIds(norm: Uint16Array, from: number, to: number): Int32A
  * The offset in `cache` of the slot holding the n-gram row sums of norm[from..to) (computed on
  * a miss), or -1 when the word cannot be cached (too long, or a code unit of 256 or more).
  */
-function cachedGrams(norm: Uint16Array, from: number, to: number, hash: number, table: Int8Array): number {
+function cachedGrams(norm: Uint16Array, from: number, to: number, hash: number, table: Int32Array): number {
   const len = to - from;
   if (len > CACHE_MAX_WORD) return -1;
   // The key: code units k..k+3 in bytes 0..3 of word k/4 (zero past the end).
@@ -214,7 +214,7 @@ function cachedGrams(norm: Uint16Array, from: number, to: number, hash: number, 
   } else cacheUsed++;
   const mark = n;
   charGrams(norm, from, to);
-  sumRows(ids, mark, n, table, rowSums, 0);
+  sumPacked(ids, mark, n, table, rowSums, 0);
   n = mark;
   const o = slot * SLOT;
   cache[o] = hash;
@@ -243,11 +243,12 @@ export function tagWordStart(s: Scan, t: number): number {
  * Features of a scanned post into shared buffers (valid until the next call): returns how many.
  * Read them with `featureBuffers()`.
  *
- * With `table` (the model's dense int8 weights), the character n-grams of words are not pushed:
- * their rows' integer sums are added to `gramSums` instead (from a per-word cache); the count
- * returned still includes them, so the scores are exactly those of the full feature list.
+ * With `table` (the model's packed weights, `LinearModel.packed`), the character n-grams of
+ * words are not pushed: their rows' integer sums are added to `gramSums` instead (from a per-word
+ * cache); the count returned still includes them, so the scores are exactly those of the full
+ * feature list.
  */
-export function featurizeScan(s: Scan, table?: Int8Array): number {
+export function featurizeScan(s: Scan, table?: Int32Array): number {
   let cached = 0;
   if (table !== undefined && table !== cacheTable) clearCache(table);
   let g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0;
@@ -341,7 +342,7 @@ export function featurizeScan(s: Scan, table?: Int8Array): number {
         const mark = n;
         charGrams(norm, gramFrom, gramTo);
         // Pushed for the dot product; summed here for the reasons.
-        if (table !== undefined) sumRows(ids, mark, n, table, tg, t * 8);
+        if (table !== undefined) sumPacked(ids, mark, n, table, tg, t * 8);
         reserve(4 * (count - t) + 4);
         out = ids;
         m = n;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shippedModel } from './classify-post';
-import { COLUMNS, packRows, sumPacked, sumRows } from './model';
+import { COLUMNS, encodeModel, LinearModel, packRows, sumPacked } from './model';
 
 /** A deterministic pseudo-random int in [0, n). */
 function lcg(seed: number): (n: number) => number {
@@ -9,6 +8,13 @@ function lcg(seed: number): (n: number) => number {
     x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
     return x % n;
   };
+}
+
+/** The column sums of int8 rows, read one byte at a time (the reference for `sumPacked`). */
+function referenceSums(q: Int8Array, ids: Int32Array): number[] {
+  const sums = new Array<number>(COLUMNS).fill(0);
+  for (const id of ids) for (let c = 0; c < COLUMNS; c++) sums[c]! += q[id * COLUMNS + c]!;
+  return sums;
 }
 
 describe('packed rows', () => {
@@ -31,29 +37,42 @@ describe('packed rows', () => {
       Int32Array.from({ length: 256 }, (_, i) => i % 3),
       new Int32Array(0),
     ]) {
-      const want = new Int32Array(COLUMNS);
       const got = new Int32Array(COLUMNS + 2);
-      sumRows(ids, 0, ids.length, q, want, 0);
       sumPacked(ids, 0, ids.length, packed, got, 1);
-      expect([...got.subarray(1, 1 + COLUMNS)]).toEqual([...want]);
+      expect([...got.subarray(1, 1 + COLUMNS)]).toEqual(referenceSums(q, ids));
       expect(got[0]).toBe(0);
       expect(got[COLUMNS + 1]).toBe(0);
     }
   });
 
-  it('hold the shipped model row for row', () => {
-    const model = shippedModel();
-    const ids = Int32Array.from({ length: 300 }, (_, i) => (i * 109) % (model.q.length / COLUMNS));
-    const want = new Int32Array(COLUMNS);
+  it('hold a model as encoded: every row, quantised, at its id', () => {
+    const featureBits = 10;
+    const next = lcg(11);
+    // 300 rows at sorted, distinct ids, with weights in ±3 (one column at its maximum).
+    const ids = Uint32Array.from(
+      [...new Set(Array.from({ length: 300 }, () => next(1 << featureBits)))].sort((a, b) => a - b),
+    );
+    const weights = Float32Array.from({ length: ids.length * COLUMNS }, () => (next(6001) - 3000) / 1000);
+    for (let c = 0; c < COLUMNS; c++) weights[c] = 3;
+    const encoded = encodeModel('test', featureBits, { ids, weights });
+    const model = new LinearModel(encoded);
+    expect(model.packed.length).toBe((1 << featureBits) * (COLUMNS / 2));
+    const one = new Int32Array(1);
     const got = new Int32Array(COLUMNS);
-    for (let from = 0; from < ids.length; from += 30) {
-      sumRows(ids, from, from + 30, model.q, want, 0);
-      sumPacked(ids, from, from + 30, model.packed, got, 0);
-      expect([...got]).toEqual([...want]);
+    const rowAt = new Map([...ids].map((id, r) => [id, r]));
+    for (let id = 0; id < 1 << featureBits; id++) {
+      one[0] = id;
+      sumPacked(one, 0, 1, model.packed, got, 0);
+      const r = rowAt.get(id);
+      for (let c = 0; c < COLUMNS; c++) {
+        // Quantised as encodeModel does (−0 read as 0).
+        const want = r === undefined ? 0 : Math.max(-127, Math.min(127, Math.round(weights[r * COLUMNS + c]! / encoded.scales[c]!))) || 0;
+        expect(got[c]).toBe(want);
+      }
     }
-    sumRows(ids, 0, ids.length, model.q, want, 0);
-    sumPacked(ids, 0, ids.length, model.packed, got, 0);
-    expect([...got]).toEqual([...want]);
-    expect(want.some((v) => v !== 0)).toBe(true);
+    // The first row sits at its columns' maximum: 127 after quantisation.
+    one[0] = ids[0]!;
+    sumPacked(one, 0, 1, model.packed, got, 0);
+    expect([...got]).toEqual(new Array(COLUMNS).fill(127));
   });
 });

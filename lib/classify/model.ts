@@ -88,23 +88,20 @@ export function encodeModel(version: string, featureBits: number, rows: DenseRow
 
 /**
  * The model as a dense int8 table over the whole hashed space (2^featureBits rows × COLUMNS,
- * 256 KB at 15 bits, small enough to stay in the CPU cache): a feature's row is its id, so
- * scoring is one integer add per column, and one multiplication by the column's scale at the end.
+ * packed, 512 KB at 15 bits, small enough to stay in the CPU cache): a feature's row is its id,
+ * so scoring is integer adds, and one multiplication by each column's scale at the end.
  */
 export class LinearModel {
-  /** 2^featureBits × COLUMNS quantised weights, row-major. */
-  readonly q: Int8Array;
   /**
-   * The same rows packed two columns to an int32 (`packRow`), 4 words a row: the dot product
-   * adds 4 words per feature instead of 8 bytes (see `sumPacked`).
+   * 2^featureBits rows of COLUMNS int8 weights, packed two columns to an int32 (`packRows`), 4
+   * words a row: the dot product adds 4 words per feature instead of 8 bytes (see `sumPacked`).
    */
   readonly packed: Int32Array;
   readonly scales: Float64Array;
-  private readonly size: number;
 
   constructor(model: EncodedModel) {
-    this.size = 1 << model.featureBits;
-    this.q = new Int8Array(this.size * COLUMNS);
+    const size = 1 << model.featureBits;
+    const rows = new Int8Array(size * COLUMNS);
     this.scales = Float64Array.from(model.scales);
     const n = model.rows;
     const bytes = fromBase64(model.ids);
@@ -121,15 +118,10 @@ export class LinearModel {
         shift += 7;
       } while (b & 0x80);
       id += d;
-      if (id >= this.size) continue;
-      for (let c = 0; c < COLUMNS; c++) this.q[id * COLUMNS + c] = q[c * n + r]!;
+      if (id >= size) continue;
+      for (let c = 0; c < COLUMNS; c++) rows[id * COLUMNS + c] = q[c * n + r]!;
     }
-    this.packed = packRows(this.q);
-  }
-
-  /** Weight of feature `id` in column `c`. */
-  weight(id: number, c: number): number {
-    return id < this.size ? this.q[id * COLUMNS + c]! * this.scales[c]! : 0;
+    this.packed = packRows(rows);
   }
 
   /**
@@ -146,30 +138,6 @@ export class LinearModel {
 
 /** accumulate's integer column totals. */
 const rowTotals = new Int32Array(COLUMNS);
-
-/** out[at..at + 8) = the integer sums of the rows of src[from..to) under `table`. */
-export function sumRows(src: Int32Array, from: number, to: number, table: Int8Array, out: Int32Array, at: number): void {
-  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
-  for (let i = from; i < to; i++) {
-    const r = src[i]! << 3;
-    a0 += table[r]!;
-    a1 += table[r + 1]!;
-    a2 += table[r + 2]!;
-    a3 += table[r + 3]!;
-    a4 += table[r + 4]!;
-    a5 += table[r + 5]!;
-    a6 += table[r + 6]!;
-    a7 += table[r + 7]!;
-  }
-  out[at] = a0;
-  out[at + 1] = a1;
-  out[at + 2] = a2;
-  out[at + 3] = a3;
-  out[at + 4] = a4;
-  out[at + 5] = a5;
-  out[at + 6] = a6;
-  out[at + 7] = a7;
-}
 
 /**
  * Int8 rows (8 columns) packed for `sumPacked`: word k of a row holds columns 2k and 2k + 1 as
@@ -188,7 +156,7 @@ export function packRows(q: Int8Array): Int32Array {
 /** The most rows `sumPacked` adds before it unpacks its totals. */
 const PACKED_RUN = 256;
 
-/** out[at..at + 8) = the integer sums of the rows of src[from..to) under a packed table (`packRows`), the same as `sumRows`. */
+/** out[at..at + 8) = the integer sums (8 columns) of the rows of src[from..to) under a packed table (`packRows`). */
 export function sumPacked(src: Int32Array, from: number, to: number, packed: Int32Array, out: Int32Array, at: number): void {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
   for (let run = from; run < to; run += PACKED_RUN) {

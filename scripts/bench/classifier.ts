@@ -123,7 +123,7 @@ function stageMicros(texts: readonly string[], rounds = 15): Record<string, numb
   const stages: Record<string, (t: string) => unknown> = {
     scan: (t) => scan(t),
     features: (t) => {
-      const count = featurizeScan(scan(t), model.q);
+      const count = featurizeScan(scan(t), model.packed);
       const f = featureBuffers();
       model.accumulate(f.ids, f.count, 1 / Math.sqrt(count), logits.fill(0), gramSums);
       return logits;
