@@ -101,7 +101,12 @@ function reserveNamed(extra: number): void {
  * code units (not a one-letter word, not a lone one-unit emoji).
  */
 export function isContentToken(s: Scan, t: number): boolean {
-  return (s.bits[t]! & T_FUNCTION) === 0 && s.normEnd[t]! - s.normStart[t]! >= 2;
+  return isContent(s.bits[t]!, s.normEnd[t]! - s.normStart[t]!);
+}
+
+/** `isContentToken` from a token's bits and the length of its norm, for a caller that has read them. */
+function isContent(bits: number, normLength: number): boolean {
+  return (bits & T_FUNCTION) === 0 && normLength >= 2;
 }
 
 /** Character 3- and 4-grams of norm[from..to) padded with ^ and $, pushed as feature ids. */
@@ -293,8 +298,7 @@ export function featurizeScan(s: Scan, table?: Int32Array): number {
     out[m++] = bi;
     // Named only what a reason can show: a content token, a pair of words with one content word
     // ("to the" and "b a" are never shown).
-    // isContentToken, from the token's bits and norm read above.
-    const content = (bits & T_FUNCTION) === 0 && to - from >= 2;
+    const content = isContent(bits, to - from);
     if (kind === K_WORD || kind === K_EMOJI || kind === K_EMOTICON || kind === K_HASHTAG) {
       if (content) {
         nIds[nm] = uni;
