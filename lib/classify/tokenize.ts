@@ -634,9 +634,12 @@ export function scan(text: string): Scan {
           const d = codePointAt(text, j, n);
           if (d === 0xfe0f) j++;
           else if (d >= 0x1f3fb && d <= 0x1f3ff) j += 2;
-          else if (d === 0x200d && j + 1 < n && (classOf(codePointAt(text, j + 1, n)) & C_PICT) !== 0) {
+          else if (d === 0x200d && j + 1 < n) {
+            // A ZWJ joins the next pictograph to this emoji; before anything else, the emoji ends there.
             const e = codePointAt(text, j + 1, n);
-            if ((classOf(e) & C_UP) !== 0) emojiBits = 0;
+            const eb = classOf(e);
+            if ((eb & C_PICT) === 0) break;
+            if ((eb & C_UP) !== 0) emojiBits = 0;
             const end = j + 1 + (e > 0xffff ? 2 : 1);
             for (let k = j; k < end; k++) pushCode(text.charCodeAt(k));
             j = end;
