@@ -281,15 +281,6 @@ const gramFeature: FeatureSet = { ids: new Int32Array(0), value: 1, namedIds: ne
 let candWeight = new Float64Array(64);
 let candAt = new Int32Array(64);
 let candLabel = new Int32Array(64);
-/** How many of the heaviest candidates one pass ranks for the reasons (more are searched only when clashes use them up). */
-const TOP = 8;
-const topCands = new Int32Array(TOP);
-
-/** Whether a candidate of weight w at `at` ranks before candidate k: heavier, or as heavy and earlier in the post. */
-function ranksBefore(w: number, at: number, k: number): boolean {
-  const wk = candWeight[k]!;
-  return w > wk || (w === wk && at < candAt[k]!);
-}
 const pickedAt = new Int32Array(3);
 const pickedLabel = new Int32Array(3);
 const oneId = new Int32Array(1);
@@ -447,33 +438,21 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     cands++;
   }
   // Greedy: the heaviest candidate left (ties: the earlier in the post, then the earlier found),
-  // unless it shares a content word with a chosen one of the same label; then drop it. One pass
-  // ranks the TOP heaviest; only when clashes use them all up do the rest get searched.
-  let top = 0;
-  for (let k = 0; k < cands; k++) {
-    const w = candWeight[k]!;
-    const a = candAt[k]!;
-    if (top === TOP) {
-      const last = topCands[TOP - 1]!;
-      if (!ranksBefore(w, a, last)) continue;
-    }
-    let p = top < TOP ? top++ : TOP - 1;
-    for (; p > 0; p--) {
-      const q = topCands[p - 1]!;
-      if (!ranksBefore(w, a, q)) break;
-      topCands[p] = q;
-    }
-    topCands[p] = k;
-  }
+  // unless it shares a content word with a chosen one of the same label; then drop it. Each pick
+  // is one scan for the heaviest left: its test is seldom true, so the processor predicts it,
+  // where ranking the candidates compares their weights in no order it can predict.
   let picked = 0;
-  for (let i = 0; picked < 3; i++) {
+  while (picked < 3) {
     let best = -1;
-    if (i < top) best = topCands[i]!;
-    else if (cands > TOP) {
-      for (let k = 0; k < cands; k++) {
-        const w = candWeight[k]!;
-        if (w < 0) continue;
-        if (best < 0 || ranksBefore(w, candAt[k]!, best)) best = k;
+    let bestWeight = 0;
+    let bestAt = 0;
+    for (let k = 0; k < cands; k++) {
+      // Every candidate weighs more than 0.15; a taken one -1.
+      const w = candWeight[k]!;
+      if (w > bestWeight || (w === bestWeight && candAt[k]! < bestAt)) {
+        best = k;
+        bestWeight = w;
+        bestAt = candAt[k]!;
       }
     }
     if (best < 0) break;
