@@ -1,4 +1,4 @@
-import { featureBuffers, featurizeScan, gramSums, isContentToken, sharedFeatureSet, tagWordStart, tokenGramSums, wordGramIds, type FeatureBuffers, type FeatureSet } from './features';
+import { featureBuffers, featurizeScan, gramOffset, gramSums, isContentToken, sharedFeatureSet, tagWordStart, tokenGramSums, wordGramIds, type FeatureBuffers, type FeatureSet } from './features';
 import { addEmojiLean, emojiLean, setAsideModelSentiment, type EmojiLean } from './emoji-lean';
 import { detectFlags } from './flags';
 import { decideLanguage, languageName } from './language';
@@ -353,6 +353,7 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
   const sS = sc[sentCol]!;
   const namedIds = features.namedIds;
   const namedAt = features.namedAt;
+  const namedGrams = features.namedGrams;
   const named = features.named;
   if (candWeight.length < named) {
     candWeight = new Float64Array(named * 2);
@@ -363,23 +364,25 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
   let grams = tokenGramSums();
   if (hasLayer) {
     // Featurized without the table (the layer reads every feature id): sum the words' n-gram rows here.
-    if (layerGrams.length < s.count * 8) {
-      layerGrams = new Int32Array(s.count * 16);
-      layerGramDelta = new Float64Array(s.count * 16);
+    if (layerGrams.length < (s.count + 1) * 8) {
+      layerGrams = new Int32Array((s.count + 1) * 16);
+      layerGramDelta = new Float64Array((s.count + 1) * 16);
     }
+    // Laid out as tokenGramSums(): token t's at gramOffset(t), the first 8 entries zero.
     grams = layerGrams;
     for (let t = 0; t < s.count; t++) {
       const kind = kinds[t]!;
       if (kind === K_WORD || kind === K_HASHTAG) {
         const from = kind === K_HASHTAG ? tagWordStart(s, t) : s.normStart[t]!;
-        layerGramDelta.fill(0, t * 8, t * 8 + 8);
+        const g = gramOffset(t);
+        layerGramDelta.fill(0, g, g + 8);
         if (from >= 0) {
           const gramIds = wordGramIds(s.norm, from, s.normEnd[t]!);
-          sumPacked(gramIds, 0, gramIds.length, packed, grams, t * 8);
+          sumPacked(gramIds, 0, gramIds.length, packed, grams, g);
           // What the corrections add through the word's n-grams, in logits.
           gramFeature.ids = gramIds;
-          layer.accumulate(gramFeature, layerGramDelta.subarray(t * 8, t * 8 + 8));
-        } else grams.fill(0, t * 8, t * 8 + 8);
+          layer.accumulate(gramFeature, layerGramDelta.subarray(g, g + 8));
+        } else grams.fill(0, g, g + 8);
       }
     }
   }
@@ -390,29 +393,27 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     const at = namedAt[i]!;
     const id = namedIds[i]!;
     // The feature's own row (packed two columns to a word: see packRows), and for a word (or a
-    // tag's word) the rows of its character n-grams: all that the word adds to the score.
+    // tag's word) the rows of its character n-grams: all that the word adds to the score (a
+    // pair's or an emoji's offset is that of 8 zeros: no test to mispredict).
     const o = id << 2;
     const w0 = packed[o]!, w1 = packed[o + 1]!, w2 = packed[o + 2]!, w3 = packed[o + 3]!;
     let r0 = (w0 << 16) >> 16, r2 = (w1 << 16) >> 16, r4 = (w2 << 16) >> 16, r6 = (w3 << 16) >> 16;
     let r1 = (w0 - r0) >> 16, r3 = (w1 - r2) >> 16, r5 = (w2 - r4) >> 16, r7 = (w3 - r6) >> 16;
-    const isWord = at >= 0 && (kinds[at] === K_WORD || kinds[at] === K_HASHTAG);
-    if (isWord) {
-      const g = at * 8;
-      r0 += grams[g]!;
-      r1 += grams[g + 1]!;
-      r2 += grams[g + 2]!;
-      r3 += grams[g + 3]!;
-      r4 += grams[g + 4]!;
-      r5 += grams[g + 5]!;
-      r6 += grams[g + 6]!;
-      r7 += grams[g + 7]!;
-    }
+    const g = namedGrams[i]!;
+    r0 += grams[g]!;
+    r1 += grams[g + 1]!;
+    r2 += grams[g + 2]!;
+    r3 += grams[g + 3]!;
+    r4 += grams[g + 4]!;
+    r5 += grams[g + 5]!;
+    r6 += grams[g + 6]!;
+    r7 += grams[g + 7]!;
     if (hasLayer) {
       // The corrections' weights for the feature (and a word's n-grams), in the rows' units.
       delta.fill(0);
       oneId[0] = id;
       layer.accumulate(oneFeature, delta);
-      if (isWord) for (let c = 0; c < COLUMNS; c++) delta[c] = delta[c]! + layerGramDelta[at * 8 + c]!;
+      for (let c = 0; c < COLUMNS; c++) delta[c] = delta[c]! + layerGramDelta[g + c]!;
       r0 += delta[0]! / s0;
       r1 += delta[1]! / s1;
       r2 += delta[2]! / s2;

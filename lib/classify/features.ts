@@ -73,6 +73,7 @@ const DOLLAR = 36;
 let ids = new Int32Array(1024);
 let namedIds = new Int32Array(256);
 let namedAt = new Int32Array(256);
+let namedGrams = new Int32Array(256);
 let n = 0;
 let named = 0;
 
@@ -94,6 +95,9 @@ function reserveNamed(extra: number): void {
   const b = new Int32Array(size);
   b.set(namedAt);
   namedAt = b;
+  const c = new Int32Array(size);
+  c.set(namedGrams);
+  namedGrams = c;
 }
 
 /**
@@ -167,11 +171,17 @@ export const gramSums = new Int32Array(8);
 /**
  * Per token of the last `featurizeScan(s, table)`, the integer row sums (8 columns) of its
  * character n-grams: what a word (or a hashtag's word) adds to the score beyond its own feature.
- * Read by the reasons; zero for a tag of digits only. Other tokens' entries are not written.
+ * Token t's are at `gramOffset(t)`; the first 8 entries are zero (no n-grams: a word pair, an
+ * emoji), and so are a tag of digits only's. Other tokens' entries are not written.
  */
 let tokenGrams = new Int32Array(256 * 8);
 export function tokenGramSums(): Int32Array {
   return tokenGrams;
+}
+
+/** Where token t's n-gram sums are in `tokenGramSums()` (and in any buffer laid out as it is). */
+export function gramOffset(t: number): number {
+  return (t + 1) * 8;
 }
 
 /** The feature ids of a word's character n-grams (norm[from..to)), in an array of their own. */
@@ -270,6 +280,7 @@ export function featurizeScan(s: Scan, table?: Int32Array): number {
   let m = 0;
   const nIds = namedIds;
   const nAt = namedAt;
+  const nGrams = namedGrams;
   let nm = 0;
   out[m++] = SHAPE_BIAS;
   let prevHash = HASH_START;
@@ -283,7 +294,7 @@ export function featurizeScan(s: Scan, table?: Int32Array): number {
   const norm = s.norm;
   const normStart = s.normStart;
   const normEnd = s.normEnd;
-  if (table !== undefined && tokenGrams.length < count * 8) tokenGrams = new Int32Array(count * 16);
+  if (table !== undefined && tokenGrams.length < (count + 1) * 8) tokenGrams = new Int32Array((count + 1) * 16);
   const tg = tokenGrams;
   for (let t = 0; t < count; t++) {
     const kind = kinds[t]!;
@@ -298,14 +309,17 @@ export function featurizeScan(s: Scan, table?: Int32Array): number {
     out[m++] = bi;
     // Named only what a reason can show: a content token, a pair of words with one content word
     // ("to the" and "b a" are never shown).
+    // Each with where its n-gram sums are: a word's or a tag's own, none (offset 0) for an emoji or a pair.
     const content = isContent(bits, to - from);
     if (kind === K_WORD || kind === K_EMOJI || kind === K_EMOTICON || kind === K_HASHTAG) {
       if (content) {
         nIds[nm] = uni;
+        nGrams[nm] = kind === K_WORD || kind === K_HASHTAG ? (t + 1) * 8 : 0;
         nAt[nm++] = t;
       }
       if (prevIsWord && kind === K_WORD && (content || prevContent)) {
         nIds[nm] = bi;
+        nGrams[nm] = 0;
         nAt[nm++] = -(t + 1);
       }
     }
@@ -334,9 +348,10 @@ export function featurizeScan(s: Scan, table?: Int32Array): number {
         out[m++] = word;
         if (content) {
           nIds[nm] = word;
+          nGrams[nm] = (t + 1) * 8;
           nAt[nm++] = t;
         }
-      } else if (table !== undefined) tg.fill(0, t * 8, t * 8 + 8);
+      } else if (table !== undefined) tg.fill(0, (t + 1) * 8, (t + 2) * 8);
     }
     if (gramFrom >= 0) {
       // cachedGrams and charGrams work on the module's buffer and count: hand them over.
@@ -346,14 +361,14 @@ export function featurizeScan(s: Scan, table?: Int32Array): number {
         const mark = n;
         charGrams(norm, gramFrom, gramTo);
         // Pushed for the dot product; summed here for the reasons.
-        if (table !== undefined) sumPacked(ids, mark, n, table, tg, t * 8);
+        if (table !== undefined) sumPacked(ids, mark, n, table, tg, (t + 1) * 8);
         reserve(4 * (count - t) + 4);
         out = ids;
         m = n;
       } else {
         // The int16 halves, sign-extended; a word of L code units has 2L - 1 n-grams.
         const p0 = cache[slot + 4]!, p1 = cache[slot + 5]!, p2 = cache[slot + 6]!, p3 = cache[slot + 7]!;
-        const o = t * 8;
+        const o = (t + 1) * 8;
         g0 += tg[o] = (p0 << 16) >> 16;
         g1 += tg[o + 1] = p0 >> 16;
         g2 += tg[o + 2] = (p1 << 16) >> 16;
@@ -404,14 +419,17 @@ export interface FeatureBuffers {
   count: number;
   namedIds: Int32Array;
   namedAt: Int32Array;
+  /** Where each named feature's n-gram sums are in `tokenGramSums()`: its word's, or 0 (none). */
+  namedGrams: Int32Array;
   named: number;
 }
-const buffers: FeatureBuffers = { ids, count: 0, namedIds, namedAt, named: 0 };
+const buffers: FeatureBuffers = { ids, count: 0, namedIds, namedAt, namedGrams, named: 0 };
 export function featureBuffers(): FeatureBuffers {
   buffers.ids = ids;
   buffers.count = n;
   buffers.namedIds = namedIds;
   buffers.namedAt = namedAt;
+  buffers.namedGrams = namedGrams;
   buffers.named = named;
   return buffers;
 }
