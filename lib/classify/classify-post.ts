@@ -364,9 +364,9 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
   let grams = tokenGramSums();
   if (hasLayer) {
     // Featurized without the table (the layer reads every feature id): sum the words' n-gram rows here.
-    if (layerGrams.length < (s.count + 1) * 8) {
-      layerGrams = new Int32Array((s.count + 1) * 16);
-      layerGramDelta = new Float64Array((s.count + 1) * 16);
+    if (layerGrams.length < gramOffset(s.count)) {
+      layerGrams = new Int32Array(gramOffset(s.count) * 2);
+      layerGramDelta = new Float64Array(gramOffset(s.count) * 2);
     }
     // Laid out as tokenGramSums(): token t's at gramOffset(t), the first 8 entries zero.
     grams = layerGrams;

@@ -294,7 +294,7 @@ export function featurizeScan(s: Scan, table?: Int32Array): number {
   const norm = s.norm;
   const normStart = s.normStart;
   const normEnd = s.normEnd;
-  if (table !== undefined && tokenGrams.length < (count + 1) * 8) tokenGrams = new Int32Array((count + 1) * 16);
+  if (table !== undefined && tokenGrams.length < gramOffset(count)) tokenGrams = new Int32Array(gramOffset(count) * 2);
   const tg = tokenGrams;
   for (let t = 0; t < count; t++) {
     const kind = kinds[t]!;
@@ -308,13 +308,14 @@ export function featurizeScan(s: Scan, table?: Int32Array): number {
     const bi = mix(prevHash, wordHash) & MASK;
     out[m++] = bi;
     // Named only what a reason can show: a content token, a pair of words with one content word
-    // ("to the" and "b a" are never shown).
-    // Each with where its n-gram sums are: a word's or a tag's own, none (offset 0) for an emoji or a pair.
+    // ("to the" and "b a" are never shown); each with where its n-gram sums are: its word's (a
+    // word's or a tag's), none (offset 0) for an emoji or a pair.
+    const grams = gramOffset(t);
     const content = isContent(bits, to - from);
     if (kind === K_WORD || kind === K_EMOJI || kind === K_EMOTICON || kind === K_HASHTAG) {
       if (content) {
         nIds[nm] = uni;
-        nGrams[nm] = kind === K_WORD || kind === K_HASHTAG ? (t + 1) * 8 : 0;
+        nGrams[nm] = kind === K_WORD || kind === K_HASHTAG ? grams : 0;
         nAt[nm++] = t;
       }
       if (prevIsWord && kind === K_WORD && (content || prevContent)) {
@@ -348,10 +349,10 @@ export function featurizeScan(s: Scan, table?: Int32Array): number {
         out[m++] = word;
         if (content) {
           nIds[nm] = word;
-          nGrams[nm] = (t + 1) * 8;
+          nGrams[nm] = grams;
           nAt[nm++] = t;
         }
-      } else if (table !== undefined) tg.fill(0, (t + 1) * 8, (t + 2) * 8);
+      } else if (table !== undefined) tg.fill(0, grams, grams + 8);
     }
     if (gramFrom >= 0) {
       // cachedGrams and charGrams work on the module's buffer and count: hand them over.
@@ -361,14 +362,14 @@ export function featurizeScan(s: Scan, table?: Int32Array): number {
         const mark = n;
         charGrams(norm, gramFrom, gramTo);
         // Pushed for the dot product; summed here for the reasons.
-        if (table !== undefined) sumPacked(ids, mark, n, table, tg, (t + 1) * 8);
+        if (table !== undefined) sumPacked(ids, mark, n, table, tg, grams);
         reserve(4 * (count - t) + 4);
         out = ids;
         m = n;
       } else {
         // The int16 halves, sign-extended; a word of L code units has 2L - 1 n-grams.
         const p0 = cache[slot + 4]!, p1 = cache[slot + 5]!, p2 = cache[slot + 6]!, p3 = cache[slot + 7]!;
-        const o = (t + 1) * 8;
+        const o = grams;
         g0 += tg[o] = (p0 << 16) >> 16;
         g1 += tg[o + 1] = p0 >> 16;
         g2 += tg[o + 2] = (p1 << 16) >> 16;
