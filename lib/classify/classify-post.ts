@@ -431,11 +431,13 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     }
     const rs = sentCol === 4 ? r4 : sentCol === 5 ? r5 : r6;
     const sw = neutral ? 0 : rs * sS - (r4 * s4 + r5 * s5 + r6 * s6) / 3;
-    const weight = iw > sw ? iw : sw;
+    // The heavier side, intent on a tie: one comparison, which the processor cannot predict.
+    const sentimentWins = sw > iw;
+    const weight = sentimentWins ? sw : iw;
     if (weight <= 0.15) continue;
     candWeight[cands] = weight;
     candAt[cands] = at;
-    candLabel[cands] = iw >= sw ? 0 : 1;
+    candLabel[cands] = sentimentWins ? 1 : 0;
     cands++;
   }
   // Greedy: the heaviest candidate left (ties: the earlier in the post, then the earlier found),
