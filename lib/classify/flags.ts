@@ -489,6 +489,31 @@ function mayBeHashReferenceAt(text: string, i: number, n: number): boolean {
   return true;
 }
 
+/**
+ * The gate's view of an ASCII character, one table read: its class in the automaton's alphabet
+ * (G_CLASS), 32 for a capital (G_UPPER: added, it lower-cases the code), a digit, a character a
+ * run of DIGIT_RUN_RE's middle holds ([\d\s().-]), and the few characters with work of their own
+ * ("@", "#", and "*", "$" after an "f").
+ */
+const G_CLASS = 31;
+const G_UPPER_SHIFT = 5;
+const G_UPPER = 1 << G_UPPER_SHIFT;
+const G_DIGIT_SHIFT = 6;
+const G_RUN_SHIFT = 7;
+const G_RUN = 1 << G_RUN_SHIFT;
+const G_SPECIAL = 1 << 8;
+const GATE_INFO = new Uint16Array(128);
+for (let c = 0; c < 128; c++) {
+  let info = ALPHABET[c]!;
+  if (c >= 65 && c <= 90) info |= G_UPPER;
+  if (c >= 48 && c <= 57) info |= (1 << G_DIGIT_SHIFT) | G_RUN;
+  if (c === 32 || (c >= 9 && c <= 13) || c === 40 || c === 41 || c === 46 || c === 45) info |= G_RUN;
+  if (c === 64 || c === 35 || c === 42 || c === 36) info |= G_SPECIAL;
+  GATE_INFO[c] = info;
+}
+/** "rt" as the last two codes of the gate's x. */
+const RT = (114 << 7) | 116;
+
 interface Gate {
   /** Rules whose hint matches the lower-cased post. */
   rules: number;
@@ -514,76 +539,64 @@ function gate(text: string): Gate {
   let rules = 0;
   let digits = 0;
   // Digits in the current run of characters DIGIT_RUN_RE's middle can hold ([\d\s().-]; any
-  // non-ASCII character may be a space), and the most in one run.
+  // non-ASCII character may be a space), and whether a run reached 9 (a nonzero value).
   let runDigits = 0;
-  let maxRunDigits = 0;
+  let longRun = 0;
+  // Capitals in a row, and whether a run reached 6 (nonzero).
   let upperRun = 0;
-  let maxUpperRun = 0;
+  let sixCapitals = 0;
   let personal = false;
   let curly = false;
-  // The last three lower-cased code units, 7 bits each (non-ASCII as 0), and the automaton's state offset.
+  // The last three lower-cased code units, 7 bits each (non-ASCII as 0), and the automaton's state.
   let x = 0;
   let state = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
-    // The character's class in the automaton's alphabet: a letter's is its place in the alphabet
-    // (no table load for the most common characters), any other's from ALPHABET.
-    let cls: number;
-    if (c >= 97) {
-      if (c >= 128) {
-        if (c === 0x2019) {
-          c = 39; // ’ reads as ', as the rules read it (see flagsOf)
-          curly = true;
-        } else {
-          if (c === 0x130 || c === 0x212a) rules |= ALL_RULES;
-          c = 0;
-        }
-        cls = ALPHABET[c]!;
+    // An ASCII character's class and traits from one table read, the runs counted with
+    // arithmetic rather than tests: which kind of character comes next is what the processor
+    // cannot predict, so the fewer tests on it, the better.
+    let info: number;
+    if (c < 128) info = GATE_INFO[c]!;
+    else {
+      if (c === 0x2019) {
+        c = 39; // ’ reads as ', as the rules read it (see flagsOf)
+        curly = true;
+        info = GATE_INFO[39]! | G_RUN;
       } else {
-        runDigits = 0;
-        cls = c <= 122 ? c - 96 : ALPHABET[c]!;
+        if (c === 0x130 || c === 0x212a) rules |= ALL_RULES;
+        c = 0;
+        info = GATE_INFO[0]! | G_RUN;
       }
-      upperRun = 0;
-    } else if (c >= 65) {
-      if (c <= 90) {
-        upperRun++;
-        if (upperRun > maxUpperRun) maxUpperRun = upperRun;
-        c += 32;
-        cls = c - 96;
-      } else {
-        upperRun = 0;
-        cls = ALPHABET[c]!;
-      }
-      runDigits = 0;
-    } else {
-      upperRun = 0;
-      if (c >= 48 && c <= 57) {
-        digits++;
-        if (++runDigits > maxRunDigits) maxRunDigits = runDigits;
-      } else if (c !== 32 && (c < 9 || c > 13) && c !== 40 && c !== 41 && c !== 46 && c !== 45) {
-        runDigits = 0;
-        if (c === 64) {
-          if (mayBeEmailAt(text, i, n)) personal = true;
-        } else if (c === 35) {
-          if (mayBeHashReferenceAt(text, i + 1, n)) personal = true;
-        }
+    }
+    const digit = (info >> G_DIGIT_SHIFT) & 1;
+    digits += digit;
+    // Kept (plus this digit) on a character of the run, else back to 0.
+    runDigits = (runDigits + digit) & -((info >> G_RUN_SHIFT) & 1);
+    longRun |= (runDigits + 7) >> 4;
+    upperRun = (upperRun + 1) & -((info >> G_UPPER_SHIFT) & 1);
+    sixCapitals |= (upperRun + 2) >> 3;
+    if ((info & G_SPECIAL) !== 0) {
+      if (c === 64) {
+        if (mayBeEmailAt(text, i, n)) personal = true;
+      } else if (c === 35) {
+        if (mayBeHashReferenceAt(text, i + 1, n)) personal = true;
       }
       // "f*", "f#", "f@", "f$": a masked swear word.
-      if ((c === 42 || c === 35 || c === 64 || c === 36) && (x & 127) === 102) rules |= 1 << ABUSE_RULE;
-      cls = ALPHABET[c]!;
+      if ((x & 127) === 102) rules |= 1 << ABUSE_RULE;
     }
-    x = ((x << 7) | c) & 0x1fffff;
-    state = NEXT[(state << CLASS_BITS) + cls]!;
+    // Lower case: a capital's table entry holds 32 in its G_UPPER bit.
+    x = ((x << 7) | (c + (info & G_UPPER))) & 0x1fffff;
+    state = NEXT[(state << CLASS_BITS) + (info & G_CLASS)]!;
     if (state >= FIRST_OUT) rules |= OUT[state - FIRST_OUT]!;
     // A standalone "rt".
-    if (c === 116 && ((x >>> 7) & 127) === 114 && !isAsciiWordCode(x >>> 14)) {
+    if ((x & 0x3fff) === RT && !isAsciiWordCode(x >>> 14)) {
       const d = i + 1 < n ? lowerAscii(text.charCodeAt(i + 1)) : 32;
       if (!isAsciiWordCode(d)) rules |= 1 << PRESS_RULE;
     }
   }
-  const reference = (rules & REFERENCE_BIT) !== 0 && (digits >= 4 || maxUpperRun >= 6 || PNR_RUN_RE.test(text));
-  const longNumber = (rules & URL_BIT) !== 0 ? digits >= 9 : maxRunDigits >= 9;
+  const reference = (rules & REFERENCE_BIT) !== 0 && (digits >= 4 || sixCapitals !== 0 || PNR_RUN_RE.test(text));
+  const longNumber = (rules & URL_BIT) !== 0 ? digits >= 9 : longRun !== 0;
   return { rules: rules & ALL_RULES, personal: personal || longNumber || reference, links: (rules & URL_BIT) !== 0, curly };
 }
 
