@@ -441,21 +441,54 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     cands++;
   }
   // Greedy: the heaviest candidate left (ties: the earlier in the post, then the earlier found),
-  // unless it shares a content word with a chosen one of the same label; then drop it. Each pick
-  // is one scan for the heaviest left: its test is seldom true, so the processor predicts it,
-  // where ranking the candidates compares their weights in no order it can predict.
+  // unless it shares a content word with a chosen one of the same label; then drop it. One scan
+  // keeps the three heaviest (most candidates are lighter than the third, a test the processor
+  // predicts); only when clashes use them up is the rest searched, one scan per pick.
+  let top0 = -1, top1 = -1, top2 = -1;
+  let w0 = 0, w1 = 0, w2 = 0;
+  let a0 = 0, a1 = 0, a2 = 0;
+  for (let k = 0; k < cands; k++) {
+    // Every candidate weighs more than 0.15, so an empty place (weight 0) takes any.
+    const w = candWeight[k]!;
+    if (w < w2) continue;
+    const at = candAt[k]!;
+    if (w === w2 && at >= a2) continue;
+    if (w > w1 || (w === w1 && at < a1)) {
+      top2 = top1;
+      w2 = w1;
+      a2 = a1;
+      if (w > w0 || (w === w0 && at < a0)) {
+        top1 = top0;
+        w1 = w0;
+        a1 = a0;
+        top0 = k;
+        w0 = w;
+        a0 = at;
+      } else {
+        top1 = k;
+        w1 = w;
+        a1 = at;
+      }
+    } else {
+      top2 = k;
+      w2 = w;
+      a2 = at;
+    }
+  }
   let picked = 0;
-  while (picked < 3) {
-    let best = -1;
-    let bestWeight = 0;
-    let bestAt = 0;
-    for (let k = 0; k < cands; k++) {
-      // Every candidate weighs more than 0.15; a taken one -1.
-      const w = candWeight[k]!;
-      if (w > bestWeight || (w === bestWeight && candAt[k]! < bestAt)) {
-        best = k;
-        bestWeight = w;
-        bestAt = candAt[k]!;
+  for (let i = 0; picked < 3; i++) {
+    let best = i === 0 ? top0 : i === 1 ? top1 : i === 2 ? top2 : -1;
+    if (i >= 3) {
+      // A taken candidate weighs -1.
+      let bestWeight = 0;
+      let bestAt = 0;
+      for (let k = 0; k < cands; k++) {
+        const w = candWeight[k]!;
+        if (w > bestWeight || (w === bestWeight && candAt[k]! < bestAt)) {
+          best = k;
+          bestWeight = w;
+          bestAt = candAt[k]!;
+        }
       }
     }
     if (best < 0) break;
