@@ -15,10 +15,9 @@ interface Rule {
    * one found in every text the alternative matches; '' = handled by the gate's own code).
    */
   overrides: Record<string, string>;
-  /** Has overrides: the gate's answer is a superset, the hint is tested too. */
-  loose: boolean;
   /**
-   * A cheap test on the lower-cased post: the rule runs only when it passes (most posts pass none).
+   * The rule's hint: the gate finds its literals (with the overrides) in one pass over the
+   * lower-cased post, and the rule runs only when one is there (most posts hold none).
    * Each alternative must hold a piece of every text the expression's alternatives match; the
    * pieces are as long as makes them rare ("it's been", not "been"; "(?:r|s|i|e) crashed" for
    * "driver, car, bus, taxi, uber or vehicle crashed"), and short enough to keep the gate's table
@@ -34,7 +33,7 @@ interface Rule {
 const NEGATION_BEFORE = /(?:\b(?:not|never|no|nobody|no one|noone|without|won'?t|don'?t|didn'?t|doesn'?t|isn'?t|wasn'?t|aren'?t|weren'?t|can'?t|cannot|wouldn'?t|shouldn'?t|haven'?t|hasn'?t|ain'?t)\b|n't)(?:\s+[^\s.,;:!?]+){0,3}\s*$/i;
 
 function rule(flag: FlagName, hint: RegExp, source: string, negatable: boolean, unless?: RegExp, overrides: Record<string, string> = {}): Rule {
-  return { flag, overrides, loose: Object.keys(overrides).length > 0, hint, re: new RegExp(source, 'gi'), negatable, unless };
+  return { flag, overrides, hint, re: new RegExp(source, 'gi'), negatable, unless };
 }
 
 const RULES: Rule[] = [
@@ -637,21 +636,16 @@ function flagsOf(text: string, g: Gate, ungated: boolean): Flag[] {
   if (g.rules !== 0) {
     // The gate's bits spare most posts the searches (the ungated path has them all set).
     let clean = g.links && (text.includes('http') || text.includes('www.')) ? blankUrls(text) : text;
-    const urls = clean !== text;
     // The rules spell apostrophes "'": a phone's keyboard writes "’" ("don’t", "I’m"), in a
     // fifth of the posts to brands. Same length, so the matches' positions hold; the gate reads
-    // "’" as "'" too, so this alone needs no hint test below.
+    // "’" as "'" too.
     if (g.curly && clean.includes('\u2019')) clean = clean.replaceAll('\u2019', "'");
-    let lower: string | undefined;
     for (let k = 0; k < RULES.length; k++) {
       const r = RULES[k]!;
+      // A rule whose hint the gate found runs; its expression decides. (A loose hint, or one
+      // found in a link the rules do not read, is not tested again first: the test, on a
+      // lower-cased copy, cost more than the expressions it spared; twenty-fourth session.)
       if ((g.rules & (1 << k)) === 0) continue;
-      // The hint itself still decides when the gate read it loosely (overrides) or read the raw
-      // post while the rules read it with URLs blanked out.
-      if (!ungated && (urls || r.loose)) {
-        lower ??= clean.toLowerCase();
-        if (!r.hint.test(lower)) continue;
-      }
       // exec in a loop: the matches of matchAll, without cloning the expression per post.
       const re = r.re;
       re.lastIndex = 0;
