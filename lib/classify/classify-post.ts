@@ -281,6 +281,10 @@ const gramFeature: FeatureSet = { ids: new Int32Array(0), value: 1, namedIds: ne
 let candWeight = new Float64Array(64);
 let candAt = new Int32Array(64);
 let candLabel = new Int32Array(64);
+/** Whether a candidate of weight w at `at` ranks before one of weight w2 at `at2`: heavier, or as heavy and earlier in the post. */
+function ranksBefore(w: number, at: number, w2: number, at2: number): boolean {
+  return w > w2 || (w === w2 && at < at2);
+}
 const pickedAt = new Int32Array(3);
 const pickedLabel = new Int32Array(3);
 const oneId = new Int32Array(1);
@@ -448,16 +452,17 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
   let w0 = 0, w1 = 0, w2 = 0;
   let a0 = 0, a1 = 0, a2 = 0;
   for (let k = 0; k < cands; k++) {
-    // Every candidate weighs more than 0.15, so an empty place (weight 0) takes any.
+    // Every candidate weighs more than 0.15, so an empty place (weight 0) takes any. (The
+    // lighter ones are left before their place in the post is read.)
     const w = candWeight[k]!;
     if (w < w2) continue;
     const at = candAt[k]!;
-    if (w === w2 && at >= a2) continue;
-    if (w > w1 || (w === w1 && at < a1)) {
+    if (!ranksBefore(w, at, w2, a2)) continue;
+    if (ranksBefore(w, at, w1, a1)) {
       top2 = top1;
       w2 = w1;
       a2 = a1;
-      if (w > w0 || (w === w0 && at < a0)) {
+      if (ranksBefore(w, at, w0, a0)) {
         top1 = top0;
         w1 = w0;
         a1 = a0;
@@ -484,10 +489,11 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
       let bestAt = 0;
       for (let k = 0; k < cands; k++) {
         const w = candWeight[k]!;
-        if (w > bestWeight || (w === bestWeight && candAt[k]! < bestAt)) {
+        const at = candAt[k]!;
+        if (ranksBefore(w, at, bestWeight, bestAt)) {
           best = k;
           bestWeight = w;
-          bestAt = candAt[k]!;
+          bestAt = at;
         }
       }
     }

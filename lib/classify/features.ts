@@ -369,15 +369,14 @@ export function featurizeScan(s: Scan, table?: Int32Array): number {
       } else {
         // The int16 halves, sign-extended; a word of L code units has 2L - 1 n-grams.
         const p0 = cache[slot + 4]!, p1 = cache[slot + 5]!, p2 = cache[slot + 6]!, p3 = cache[slot + 7]!;
-        const o = grams;
-        g0 += tg[o] = (p0 << 16) >> 16;
-        g1 += tg[o + 1] = p0 >> 16;
-        g2 += tg[o + 2] = (p1 << 16) >> 16;
-        g3 += tg[o + 3] = p1 >> 16;
-        g4 += tg[o + 4] = (p2 << 16) >> 16;
-        g5 += tg[o + 5] = p2 >> 16;
-        g6 += tg[o + 6] = (p3 << 16) >> 16;
-        g7 += tg[o + 7] = p3 >> 16;
+        g0 += tg[grams] = (p0 << 16) >> 16;
+        g1 += tg[grams + 1] = p0 >> 16;
+        g2 += tg[grams + 2] = (p1 << 16) >> 16;
+        g3 += tg[grams + 3] = p1 >> 16;
+        g4 += tg[grams + 4] = (p2 << 16) >> 16;
+        g5 += tg[grams + 5] = p2 >> 16;
+        g6 += tg[grams + 6] = (p3 << 16) >> 16;
+        g7 += tg[grams + 7] = p3 >> 16;
         cached += 2 * (gramTo - gramFrom) - 1;
       }
     }
