@@ -498,8 +498,8 @@ const G_CLASS = 31;
 const G_UPPER_SHIFT = 5;
 const G_UPPER = 1 << G_UPPER_SHIFT;
 const G_DIGIT_SHIFT = 6;
-const G_RUN_SHIFT = 7;
-const G_RUN = 1 << G_RUN_SHIFT;
+const G_DIGIT = 1 << G_DIGIT_SHIFT;
+const G_RUN = 1 << 7;
 const G_SPECIAL = 1 << 8;
 const GATE_INFO = new Uint16Array(128);
 for (let c = 0; c < 128; c++) {
@@ -525,6 +525,21 @@ interface Gate {
 }
 
 /**
+ * Whether the post has 9 or more digits in one run of the characters DIGIT_RUN_RE's middle can
+ * hold ([\d\s().-]; any non-ASCII character may be a space). Asked only of a post with 9 digits.
+ */
+function hasLongDigitRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const info = c < 128 ? GATE_INFO[c]! : G_RUN;
+    if ((info & G_RUN) === 0) run = 0;
+    else if ((info & G_DIGIT) !== 0 && ++run >= 9) return true;
+  }
+  return false;
+}
+
+/**
  * One pass over the post, lower-casing ASCII on the fly: which hints match (their literals,
  * found by the automaton, plus "f*"-style masks and a standalone "rt"), and whether personal data
  * is possible: 9+ digits in one run of digits, spaces, brackets, dots and dashes (a card, phone
@@ -537,13 +552,6 @@ interface Gate {
 function gate(text: string): Gate {
   let rules = 0;
   let digits = 0;
-  // Digits in the current run of characters DIGIT_RUN_RE's middle can hold ([\d\s().-]; any
-  // non-ASCII character may be a space), and whether a run reached 9 (a nonzero value).
-  let runDigits = 0;
-  let longRun = 0;
-  // Capitals in a row, and whether a run reached 6 (nonzero).
-  let upperRun = 0;
-  let sixCapitals = 0;
   let personal = false;
   let curly = false;
   // The last three lower-cased code units, 7 bits each (non-ASCII as 0), and the automaton's state.
@@ -552,29 +560,24 @@ function gate(text: string): Gate {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
-    // An ASCII character's class and traits from one table read, the runs counted with
-    // arithmetic rather than tests: which kind of character comes next is what the processor
-    // cannot predict, so the fewer tests on it, the better.
+    // An ASCII character's class and traits from one table read, the digits counted with
+    // arithmetic rather than a test: which kind of character comes next is what the processor
+    // cannot predict, so the fewer tests on it, the better. (The runs of digits and of capitals
+    // are read after the loop, in the few posts that need them: twenty-fifth session.)
     let info: number;
     if (c < 128) info = GATE_INFO[c]!;
     else {
       if (c === 0x2019) {
         c = 39; // ’ reads as ', as the rules read it (see flagsOf)
         curly = true;
-        info = GATE_INFO[39]! | G_RUN;
+        info = GATE_INFO[39]!;
       } else {
         if (c === 0x130 || c === 0x212a) rules |= ALL_RULES;
         c = 0;
-        info = GATE_INFO[0]! | G_RUN;
+        info = GATE_INFO[0]!;
       }
     }
-    const digit = (info >> G_DIGIT_SHIFT) & 1;
-    digits += digit;
-    // Kept (plus this digit) on a character of the run, else back to 0.
-    runDigits = (runDigits + digit) & -((info >> G_RUN_SHIFT) & 1);
-    longRun |= (runDigits + 7) >> 4;
-    upperRun = (upperRun + 1) & -((info >> G_UPPER_SHIFT) & 1);
-    sixCapitals |= (upperRun + 2) >> 3;
+    digits += (info >> G_DIGIT_SHIFT) & 1;
     if ((info & G_SPECIAL) !== 0) {
       if (c === 64) {
         if (mayBeEmailAt(text, i, n)) personal = true;
@@ -594,8 +597,9 @@ function gate(text: string): Gate {
       if (!isAsciiWordCode(d)) rules |= 1 << PRESS_RULE;
     }
   }
-  const reference = (rules & REFERENCE_BIT) !== 0 && (digits >= 4 || sixCapitals !== 0 || PNR_RUN_RE.test(text));
-  const longNumber = (rules & URL_BIT) !== 0 ? digits >= 9 : longRun !== 0;
+  // Six capitals in a row are a PNR_RUN_RE match; 9 digits in one run need 9 in the post.
+  const reference = (rules & REFERENCE_BIT) !== 0 && (digits >= 4 || PNR_RUN_RE.test(text));
+  const longNumber = digits >= 9 && ((rules & URL_BIT) !== 0 || hasLongDigitRun(text));
   return { rules: rules & ALL_RULES, personal: personal || longNumber || reference, links: (rules & URL_BIT) !== 0, curly };
 }
 
