@@ -378,6 +378,44 @@ describe('the gate', () => {
     expect(flagged).toBeGreaterThan(3000);
   }, 60_000);
 
+  /** Each text raises its flag, and the gate lets it through to exactly the ungated flags. */
+  function expectRaisedAsUngated(cases: ReadonlyArray<readonly [string, FlagName]>): void {
+    for (const [text, name] of cases) {
+      expect(names(text), text).toContain(name);
+      expect(detectFlags(text), text).toEqual(detectFlagsUngated(text));
+    }
+  }
+
+  // Some literals must end a word ("sick", not "sickness": a hint alternative ending in \b): the
+  // gate reads any character that is no letter after them, and one more such at the post's end,
+  // which random matches (always followed by a space or a word) never reach.
+  it('finds a literal that must end a word before punctuation, an emoji and at the very end of the post', () => {
+    expectRaisedAsUngated([
+      ['@acme your chicken made me sick', 'safety'],
+      ['@acme your chicken made me sick!', 'safety'],
+      ['@acme your chicken made me SICK😡', 'safety'],
+      ['@acme the fries made my son ill', 'safety'],
+      ['i mailed amazonuk so many time', 'repeat_contact'],
+      ['@acme my card was charged twice. Refund it or see you in court', 'legal'],
+      ['@acme the app logged me out again', 'repeat_contact'],
+    ]);
+    for (const text of ['@acme sickness bug going round the office', '@acme my tech illustrated it', '@acme the courtyard is lovely']) {
+      expect(detectFlags(text), text).toEqual(detectFlagsUngated(text));
+    }
+  });
+
+  it('reads every digit where a hint writes "0": the 2nd, 7th and 21st time, 3 or 40 times, my 10k followers', () => {
+    expectRaisedAsUngated([
+      ['@acme for the 2nd time my order is late', 'repeat_contact'],
+      ['@acme this is the 7th time I have asked', 'repeat_contact'],
+      ['@acme for the 21st time, where is my refund', 'repeat_contact'],
+      ['@acme I have called 3 times now', 'repeat_contact'],
+      ['@acme I emailed you 40 times', 'repeat_contact'],
+      ['@acme I will tell my 10k followers about this', 'press'],
+      ['@acme after 9 calls nothing is fixed', 'repeat_contact'],
+    ]);
+  });
+
   it('agrees with the ungated flags on seeded random mixes of the rules’ words, numbers, handles, URLs and emails', () => {
     const pieces = [
       'for the', '21st', '1st', '3rd', 'time', 'times', 'twice', 'sent', 'nobody', 'is', 'responding', 'don’t', 'I’m', 'won’t be', 'still', 'not', 'no', 'reply', 'again', 'try', 'called', '5', 'sue', 'you', 'court', 'food',
@@ -464,10 +502,10 @@ describe('the gate', () => {
   // table ("(?:r|s|i|e) crashed" for "driver, car, bus, taxi, uber or vehicle crashed"). Words
   // drawn at random seldom spell a whole alternative, so here each rule's own expression writes
   // the texts.
-  it("lets through every text a rule's expression matches: 400 random matches of each rule, in random context", () => {
+  it("lets through every text a rule's expression matches: 1,000 random matches of each rule, in random context", () => {
     const context = ['', 'hi @acme', 'I', 'and', 'my order', 'today.', 'https://t.co/abc', 'please', '😡', 'it’s', 'the'];
     // Most generated texts raise their rule's flag (the rest are negated or fall under an exception).
-    expect(gateAgreesOnMatches(ruleExpressions(), 11, 3, 400, context)).toBeGreaterThan(0.6);
+    expect(gateAgreesOnMatches(ruleExpressions(), 11, 3, 1000, context)).toBeGreaterThan(0.6);
   });
 
   it("lets through every text the personal-data scan's expressions match: emails, digit runs, references", () => {
