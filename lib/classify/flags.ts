@@ -313,6 +313,7 @@ const WORD_END = '\0';
  * repetition) must come from the rule's overrides: a hint the gate cannot read exactly throws when
  * the module loads, it is never silently skipped.
  */
+const LITERAL_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789 &'-";
 function expandLiterals(alt: string): string[] {
   if (alt.endsWith('\\b')) return expandLiterals(alt.slice(0, -2)).map((lit) => lit + WORD_END);
   let out = [''];
@@ -330,9 +331,12 @@ function expandLiterals(alt: string): string[] {
       }
       unit = topLevelAlternatives(alt.slice(i + 3, j - 1)).flatMap(expandLiterals);
       i = j;
-    } else if (/[a-z0-9 &'-]/.test(c)) {
-      unit = [c];
-      i++;
+    } else if (LITERAL_CHARS.includes(c)) {
+      // A run of plain characters is one unit (all but the last, when a "?" makes that optional).
+      let j = i + 1;
+      while (j < alt.length && LITERAL_CHARS.includes(alt[j]!) && alt[j + 1] !== '?') j++;
+      unit = [alt.slice(i, j)];
+      i = j;
     } else {
       throw new Error(`flags: hint alternative "${alt}" needs a literal override`);
     }
@@ -424,58 +428,76 @@ const literalClasses: Array<{ classes: number[]; bit: number }> = literalText.fl
  * before the twenty-fifth session's sharper hints.)
  */
 const { NEXT, OUT, FIRST_OUT } = ((): { NEXT: Uint16Array; OUT: Int32Array; FIRST_OUT: number } => {
-  // The trie, with -1 for a missing edge.
-  const edges: number[][] = [new Array<number>(CLASSES).fill(-1)];
-  const out: number[] = [0];
-  literalClasses.forEach(({ classes, bit }) => {
+  // Built when the module loads, by code that runs once and so unoptimised: the work is kept to
+  // a few steps per state, the table's rows copied natively. (Arrays of 32 edges per state, then
+  // a loop over every class of every state, took 40 ms at 5,000 states.)
+  // The trie: its edges by (state << CLASS_BITS) + class, and each state's children as a list.
+  const child = new Map<number, number>();
+  const firstChild = [-1];
+  const nextSibling = [-1];
+  const edgeClass = [0];
+  const out = [0];
+  for (const { classes, bit } of literalClasses) {
     let state = 0;
     for (const cls of classes) {
-      if (edges[state]![cls] === -1) {
-        edges[state]![cls] = edges.length;
-        edges.push(new Array<number>(CLASSES).fill(-1));
+      const key = (state << CLASS_BITS) + cls;
+      let to = child.get(key);
+      if (to === undefined) {
+        to = out.length;
+        child.set(key, to);
         out.push(0);
+        edgeClass.push(cls);
+        nextSibling.push(firstChild[state]!);
+        firstChild.push(-1);
+        firstChild[state] = to;
       }
-      state = edges[state]![cls]!;
+      state = to;
     }
     out[state] = out[state]! | bit;
-  });
-  if (edges.length > 0x10000) throw new Error(`flags: too many hint literals for 16-bit state numbers (${edges.length} states)`);
-  // Breadth first: a state's failure link is shallower, so its row is complete when the state is reached.
-  const fail = new Array<number>(edges.length).fill(0);
-  const next = new Uint32Array(edges.length << CLASS_BITS);
-  const queue: number[] = [];
-  for (let cls = 0; cls < CLASSES; cls++) {
-    const to = edges[0]![cls]!;
-    next[cls] = to === -1 ? 0 : to << CLASS_BITS;
-    if (to !== -1) queue.push(to);
   }
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head]!;
-    out[state] = out[state]! | out[fail[state]!]!;
-    for (let cls = 0; cls < CLASSES; cls++) {
-      const to = edges[state]![cls]!;
-      const viaFail = next[(fail[state]! << CLASS_BITS) + cls]!;
-      if (to === -1) next[(state << CLASS_BITS) + cls] = viaFail;
-      else {
-        next[(state << CLASS_BITS) + cls] = to << CLASS_BITS;
-        fail[to] = viaFail >>> CLASS_BITS;
-        queue.push(to);
-      }
+  const states = out.length;
+  if (states > 0x10000) throw new Error(`flags: too many hint literals for 16-bit state numbers (${states} states)`);
+  // Failure links, breadth first (a state's link is shallower, so it is done when the state is
+  // reached): the longest proper suffix that is a trie state. A state's outputs take its link's.
+  const fail = new Int32Array(states);
+  const order = new Int32Array(states);
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    const state = order[head]!;
+    for (let c = firstChild[state]!; c !== -1; c = nextSibling[c]!) {
+      const cls = edgeClass[c]!;
+      let f = state === 0 ? -1 : fail[state]!;
+      let to: number | undefined;
+      while (f !== -1 && (to = child.get((f << CLASS_BITS) + cls)) === undefined) f = f === 0 ? -1 : fail[f]!;
+      fail[c] = f === -1 ? 0 : to!;
+      out[c] = out[c]! | out[fail[c]!]!;
+      order[tail++] = c;
     }
   }
-  // Renumber: the states where a literal ends last, so the gate's step compares the state with
-  // FIRST_OUT (a branch seldom taken) instead of reading OUT for every character.
-  const order = [...out.keys()].sort((a, b) => Number(out[a] !== 0) - Number(out[b] !== 0) || a - b);
-  const number = new Array<number>(order.length);
-  order.forEach((state, k) => (number[state] = k));
-  const renumbered = new Uint16Array(next.length);
-  for (let state = 0; state < order.length; state++) {
-    for (let cls = 0; cls < CLASSES; cls++) {
-      renumbered[(number[state]! << CLASS_BITS) + cls] = number[next[(state << CLASS_BITS) + cls]! >>> CLASS_BITS]!;
+  // Numbered with the states where a literal ends last (each part in trie order), so the gate's
+  // step compares the state with FIRST_OUT (a branch seldom taken) instead of reading OUT for
+  // every character.
+  const number = new Int32Array(states);
+  let k = 0;
+  for (let state = 0; state < states; state++) if (out[state] === 0) number[state] = k++;
+  const firstOut = k;
+  const outs = new Int32Array(states - firstOut);
+  for (let state = 0; state < states; state++) {
+    if (out[state] !== 0) {
+      outs[k - firstOut] = out[state]!;
+      number[state] = k++;
     }
   }
-  const firstOut = order.findIndex((state) => out[state] !== 0);
-  return { NEXT: renumbered, OUT: Int32Array.from(order.slice(firstOut), (state) => out[state]!), FIRST_OUT: firstOut };
+  // The full table, breadth first: a state's row is its failure link's row (done, being
+  // shallower) with its own edges written over it; the start's row leads back to the start.
+  const next = new Uint16Array(states << CLASS_BITS);
+  for (let head = 0; head < states; head++) {
+    const state = order[head]!;
+    const row = number[state]! << CLASS_BITS;
+    if (state !== 0) next.copyWithin(row, number[fail[state]!]! << CLASS_BITS, (number[fail[state]!]! + 1) << CLASS_BITS);
+    for (let c = firstChild[state]!; c !== -1; c = nextSibling[c]!) next[row + edgeClass[c]!] = number[c]!;
+  }
+  return { NEXT: next, OUT: outs, FIRST_OUT: firstOut };
 })();
 const ABUSE_RULE = RULES.findIndex((r) => r.flag === 'abuse');
 const ALL_RULES = (1 << RULES.length) - 1;
