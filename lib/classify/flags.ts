@@ -312,9 +312,9 @@ const LITERAL_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789 &'-@";
 
 /**
  * The literal strings an alternative stands for, with `(?:a|b)` groups and `x?` expanded, a
- * trailing `\b` as WORD_END, `\+` as "+", and "0" standing for any digit. Anything else (classes, escapes,
- * repetition) must come from the rule's overrides: a hint the gate cannot read exactly throws when
- * the module loads, it is never silently skipped.
+ * trailing `\b` as WORD_END, `\+` as "+", and "0" standing for any digit. Anything else
+ * (classes, other escapes, repetition) must come from the rule's overrides: a hint the gate cannot
+ * read exactly throws when the module loads, it is never silently skipped.
  */
 function expandLiterals(alt: string): string[] {
   if (alt.endsWith('\\b')) return expandLiterals(alt.slice(0, -2)).map((lit) => lit + WORD_END);
