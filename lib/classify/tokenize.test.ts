@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scan, T_LOWER_TEXT, tokenize } from './tokenize';
+import { emoticonProbe, scan, T_LOWER_TEXT, tokenize } from './tokenize';
 import { loadBrandEval, loadSentimentVal } from './training-data';
 
 const norms = (text: string) => tokenize(text).map((t) => t.norm);
@@ -25,6 +25,25 @@ describe('tokenize', () => {
     const toks = tokenize('great 👍🏽:) so sad 😡:(');
     expect(toks.filter((t) => t.kind === 'emoji').map((t) => t.norm)).toEqual(['👍', '😡']);
     expect(toks.filter((t) => t.kind === 'emoticon').map((t) => t.norm)).toEqual([':)', ':(']);
+  });
+
+  it('asks for an emoticon at every character one can start with (the scanner asks at no other)', () => {
+    // Every printable ASCII character, then every pair after it: an emoticon found at a character
+    // the scanner does not ask at would be lost.
+    const printable = Array.from({ length: 95 }, (_, k) => String.fromCharCode(32 + k));
+    const starts = new Set<string>();
+    for (const c of printable) {
+      for (const d of printable) {
+        for (const e of printable) {
+          const probe = emoticonProbe(` ${c}${d}${e} `, 1);
+          if (probe.length > 0) {
+            starts.add(c);
+            expect(probe.asked, JSON.stringify(c + d + e)).toBe(true);
+          }
+        }
+      }
+    }
+    expect([...starts].sort().join('')).toBe('():;<=]');
   });
 
   it('shortens elongations and marks them', () => {

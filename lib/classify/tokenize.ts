@@ -367,6 +367,23 @@ function isOpenMouth(c: number): boolean {
   return c === 41 || c === 93 || c === 40;
 }
 
+/**
+ * Whether an emoticon can start with code unit c: eyes (":", ";", "="), a mouth read backwards
+ * ("(", ")", "]") or "<" ("<3", "</3"), as `emoticonAt` reads them. The scanner asks `emoticonAt`
+ * (a call) only at these, not at every ".", "," or "!".
+ */
+function isEmoticonStart(c: number): boolean {
+  return isEyes(c) || isOpenMouth(c) || c === 60;
+}
+
+/**
+ * For tests that hold `isEmoticonStart` to `emoticonAt`: the length of the emoticon at i (0 if
+ * none), and whether the scanner asks there at all.
+ */
+export function emoticonProbe(text: string, i: number): { length: number; asked: boolean } {
+  return { length: emoticonAt(text, i, text.length), asked: isEmoticonStart(text.charCodeAt(i)) };
+}
+
 /** Length of an emoticon starting at i (0 if none). */
 function emoticonAt(text: string, i: number, n: number): number {
   if (isAlnumAt(text, i - 1, n)) return 0;
@@ -402,6 +419,9 @@ function numberEnd(text: string, i: number, n: number): number {
       while (j < n && isDigit(text.charCodeAt(j))) j++;
     } else break;
   }
+  // Every suffix starts with a letter: a number followed by none takes no look at them.
+  const next = j < n ? text.charCodeAt(j) | 32 : 0;
+  if (next < 97 || next > 122) return isWordCodeAt(text, j, n) ? -1 : j;
   for (const suffix of NUMBER_SUFFIXES) {
     let k = 0;
     while (k < suffix.length && j + k < n && (text.charCodeAt(j + k) | 32) === suffix.charCodeAt(k)) k++;
@@ -459,7 +479,16 @@ export function scan(text: string): Scan {
     } else if ((c === 64 || c === 35) && isWordCodeAt(text, i + 1, n) && !(c === 64 && isWordCodeAt(text, i - 1, n))) {
       let j = i + 1;
       let tagBits = 0;
-      while (j < n && isWordCodeAt(text, j, n)) j += text.charCodeAt(j) >= 0xd800 && text.charCodeAt(j) <= 0xdbff ? 2 : 1;
+      // The name's ASCII code units read in place (isWordCodeAt is a call: V8 inlines little into
+      // a function this large).
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d < 128) {
+          if ((bmpClass[d]! & (C_L | C_N)) === 0 && d !== 95) break;
+          j++;
+        } else if (isWordCodeAt(text, j, n)) j += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+        else break;
+      }
       if (c === 64) {
         pushString('<user>');
         kind = K_USER;
@@ -478,7 +507,7 @@ export function scan(text: string): Scan {
       }
       emit(kind, i, j, from, tagBits);
       i = j;
-    } else if (c < 128 && (cls & (C_L | C_N)) === 0 && c !== 95 && (emoLen = emoticonAt(text, i, n)) > 0) {
+    } else if (isEmoticonStart(c) && (emoLen = emoticonAt(text, i, n)) > 0) {
       const len = emoLen;
       for (let k = i; k < i + len; k++) {
         const e = text.charCodeAt(k);
