@@ -15,6 +15,9 @@ import path from 'node:path';
 import { median, percentileSorted } from '../lib/metrics/stats';
 import { classifierBenchPosts } from './bench/_classifier-posts';
 
+/** A process within this factor of its side's best round counts as a fast one (`ratio_of_fast`). */
+const FAST = 1.12;
+
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
   const at = args.indexOf(`--${name}`);
@@ -67,6 +70,14 @@ try {
   // round of each side is the fast state of both, a second reading of the same rounds.
   const best = (k: 0 | 1): number => Math.min(...pairs.map((p) => p[k]));
   console.log(`bench_ab.ratio_of_best: ${(best(0) / best(1)).toFixed(3)} (${best(0).toFixed(2)} / ${best(1).toFixed(2)} µs)`);
+  // A third reading: each side's median over its fast processes only (within FAST of its best),
+  // so that neither the slow processes nor one lucky round decide.
+  const fast = (k: 0 | 1): number[] => pairs.map((p) => p[k]).filter((us) => us <= FAST * best(k));
+  const fastMine = fast(0);
+  const fastTheirs = fast(1);
+  console.log(
+    `bench_ab.ratio_of_fast: ${(median(fastMine)! / median(fastTheirs)!).toFixed(3)} (medians of the ${fastMine.length} and ${fastTheirs.length} rounds within ${Math.round((FAST - 1) * 100)} % of each side's best)`,
+  );
 } catch (error) {
   console.error(`bench:ab: ${(error as Error).message.split('\n')[0]}`);
   process.exitCode = 1;
