@@ -61,20 +61,22 @@ try {
   }
   const ratios = pairs.map(([m, t]) => m / t);
   const sorted = Float64Array.from(ratios).sort();
+  const mineRounds = pairs.map((p) => p[0]);
+  const theirRounds = pairs.map((p) => p[1]);
   console.log(`bench_ab.part: ${part}`);
-  console.log(`bench_ab.us_per_post.this_tree: ${median(pairs.map((p) => p[0]))!.toFixed(2)}`);
-  console.log(`bench_ab.us_per_post.${ref}: ${median(pairs.map((p) => p[1]))!.toFixed(2)}`);
+  console.log(`bench_ab.us_per_post.this_tree: ${median(mineRounds)!.toFixed(2)}`);
+  console.log(`bench_ab.us_per_post.${ref}: ${median(theirRounds)!.toFixed(2)}`);
   console.log(`bench_ab.ratio: ${median(ratios)!.toFixed(3)} (quartiles ${percentileSorted(sorted, 0.25)!.toFixed(3)}–${percentileSorted(sorted, 0.75)!.toFixed(3)}, ${rounds} rounds)`);
   // Some processes run the same code markedly slower throughout (their best pass 30–60 % above
   // the others', on either side: twenty-fifth session), which widens the quartiles; the best
   // round of each side is the fast state of both, a second reading of the same rounds.
-  const best = (k: 0 | 1): number => Math.min(...pairs.map((p) => p[k]));
-  console.log(`bench_ab.ratio_of_best: ${(best(0) / best(1)).toFixed(3)} (${best(0).toFixed(2)} / ${best(1).toFixed(2)} µs)`);
+  const bestMine = Math.min(...mineRounds);
+  const bestTheirs = Math.min(...theirRounds);
+  console.log(`bench_ab.ratio_of_best: ${(bestMine / bestTheirs).toFixed(3)} (${bestMine.toFixed(2)} / ${bestTheirs.toFixed(2)} µs)`);
   // A third reading: each side's median over its fast processes only (within FAST of its best),
   // so that neither the slow processes nor one lucky round decide.
-  const fast = (k: 0 | 1): number[] => pairs.map((p) => p[k]).filter((us) => us <= FAST * best(k));
-  const fastMine = fast(0);
-  const fastTheirs = fast(1);
+  const fastMine = mineRounds.filter((us) => us <= FAST * bestMine);
+  const fastTheirs = theirRounds.filter((us) => us <= FAST * bestTheirs);
   console.log(
     `bench_ab.ratio_of_fast: ${(median(fastMine)! / median(fastTheirs)!).toFixed(3)} (medians of the ${fastMine.length} and ${fastTheirs.length} rounds within ${Math.round((FAST - 1) * 100)} % of each side's best)`,
   );

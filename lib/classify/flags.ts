@@ -743,6 +743,3 @@ function flagsOf(text: string, g: Gate, ungated: boolean): Flag[] {
   }
   return flags;
 }
-
-
-

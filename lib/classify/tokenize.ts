@@ -421,11 +421,12 @@ function numberEnd(text: string, i: number, n: number): number {
   }
   // Every suffix starts with a letter: a number followed by none takes no look at them.
   const next = j < n ? text.charCodeAt(j) | 32 : 0;
-  if (next < 97 || next > 122) return isWordCodeAt(text, j, n) ? -1 : j;
-  for (const suffix of NUMBER_SUFFIXES) {
-    let k = 0;
-    while (k < suffix.length && j + k < n && (text.charCodeAt(j + k) | 32) === suffix.charCodeAt(k)) k++;
-    if (k === suffix.length && !isWordCodeAt(text, j + k, n)) return j + k;
+  if (next >= 97 && next <= 122) {
+    for (const suffix of NUMBER_SUFFIXES) {
+      let k = 0;
+      while (k < suffix.length && j + k < n && (text.charCodeAt(j + k) | 32) === suffix.charCodeAt(k)) k++;
+      if (k === suffix.length && !isWordCodeAt(text, j + k, n)) return j + k;
+    }
   }
   return isWordCodeAt(text, j, n) ? -1 : j;
 }
@@ -479,12 +480,12 @@ export function scan(text: string): Scan {
     } else if ((c === 64 || c === 35) && isWordCodeAt(text, i + 1, n) && !(c === 64 && isWordCodeAt(text, i - 1, n))) {
       let j = i + 1;
       let tagBits = 0;
-      // The name's ASCII code units read in place (isWordCodeAt is a call: V8 inlines little into
-      // a function this large).
+      // The name's ASCII code units read in place, as isWordCodeAt reads them (it is a call: V8
+      // inlines little into a function this large).
       while (j < n) {
         const d = text.charCodeAt(j);
         if (d < 128) {
-          if ((bmpClass[d]! & (C_L | C_N)) === 0 && d !== 95) break;
+          if (!isWordChar(bmpClass[d]!) && d !== 95) break;
           j++;
         } else if (isWordCodeAt(text, j, n)) j += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
         else break;
