@@ -335,6 +335,56 @@ function overlaps(s: Scan, a: number, b: number): boolean {
   return false;
 }
 
+/** Whether named feature `at` of label `label` shares a content word with a chosen reason of the same label. */
+function clashes(s: Scan, at: number, label: number, picked: number): boolean {
+  for (let j = 0; j < picked; j++) if (pickedLabel[j] === label && overlaps(s, pickedAt[j]!, at)) return true;
+  return false;
+}
+
+/**
+ * The heaviest candidate left (ties: the earlier in the post, then the earlier found) that shares
+ * no content word with a chosen reason of its label, or -1: the one the greedy order takes next.
+ * Each heaviest is tested alone, and marked taken (weight -1) when it clashes; after a few such,
+ * one pass tests every candidate left and marks those that clash (a heavier one left clashes
+ * with a reason chosen before it, and so with the reasons chosen now). A post whose candidates
+ * all clash with its first reason (thousands of one word or emoji repeated) is then searched a
+ * few times, not once per candidate.
+ */
+function heaviestUnclashed(s: Scan, cands: number, picked: number): number {
+  for (let tries = 0; tries < 8; tries++) {
+    let best = -1;
+    let bestWeight = 0;
+    let bestAt = 0;
+    for (let k = 0; k < cands; k++) {
+      // A taken candidate weighs -1: never before another.
+      const w = candWeight[k]!;
+      const at = candAt[k]!;
+      if (ranksBefore(w, at, bestWeight, bestAt)) {
+        best = k;
+        bestWeight = w;
+        bestAt = at;
+      }
+    }
+    if (best < 0 || !clashes(s, bestAt, candLabel[best]!, picked)) return best;
+    candWeight[best] = -1;
+  }
+  let best = -1;
+  let bestWeight = 0;
+  let bestAt = 0;
+  for (let k = 0; k < cands; k++) {
+    const w = candWeight[k]!;
+    if (w < 0) continue;
+    const at = candAt[k]!;
+    if (clashes(s, at, candLabel[k]!, picked)) candWeight[k] = -1;
+    else if (ranksBefore(w, at, bestWeight, bestAt)) {
+      best = k;
+      bestWeight = w;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
 /**
  * The words that pushed most toward the chosen intent and sentiment: up to 3 named features
  * (words, emoji, word pairs), the heaviest first, none sharing a content word with a heavier one
@@ -447,7 +497,7 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
   // Greedy: the heaviest candidate left (ties: the earlier in the post, then the earlier found),
   // unless it shares a content word with a chosen one of the same label; then drop it. One scan
   // keeps the three heaviest (most candidates are lighter than the third, a test the processor
-  // predicts); only when clashes use them up is the rest searched, one scan per pick.
+  // predicts); only when clashes use them up is the rest searched (heaviestUnclashed).
   let top0 = -1, top1 = -1, top2 = -1;
   let w0 = 0, w1 = 0, w2 = 0;
   let a0 = 0, a1 = 0, a2 = 0;
@@ -483,20 +533,7 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
   let picked = 0;
   for (let i = 0; picked < 3; i++) {
     let best = i === 0 ? top0 : i === 1 ? top1 : i === 2 ? top2 : -1;
-    if (i >= 3) {
-      // A taken candidate weighs -1.
-      let bestWeight = 0;
-      let bestAt = 0;
-      for (let k = 0; k < cands; k++) {
-        const w = candWeight[k]!;
-        const at = candAt[k]!;
-        if (ranksBefore(w, at, bestWeight, bestAt)) {
-          best = k;
-          bestWeight = w;
-          bestAt = at;
-        }
-      }
-    }
+    if (i >= 3) best = heaviestUnclashed(s, cands, picked);
     if (best < 0) break;
     const at = candAt[best]!;
     const label = candLabel[best]!;

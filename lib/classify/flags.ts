@@ -35,12 +35,33 @@ interface Rule {
   negatable: boolean;
   /** Drop the match when it ends inside one of these phrases. */
   unless?: RegExp;
+  /**
+   * The rule matches only where the post's text starts, after its leading handles (see
+   * leadingHandlesEnd): its expression is sticky and tried there alone.
+   */
+  atStart?: boolean;
 }
 
 const NEGATION_BEFORE = /(?:\b(?:not|never|no|nobody|no one|noone|without|won'?t|don'?t|didn'?t|doesn'?t|isn'?t|wasn'?t|aren'?t|weren'?t|can'?t|cannot|wouldn'?t|shouldn'?t|haven'?t|hasn'?t|ain'?t)\b|n't)(?:\s+[^\s.,;:!?]+){0,3}\s*$/i;
 
 function rule(flag: FlagName, hint: RegExp, source: string, negatable: boolean, unless?: RegExp, overrides: Record<string, string> = {}): Rule {
   return { flag, overrides, hint, re: new RegExp(source, 'gi'), negatable, unless };
+}
+
+/** A rule whose expression matches only at the start of the post's text, after its leading handles. */
+function ruleAtStart(flag: FlagName, hint: RegExp, source: string, negatable: boolean): Rule {
+  return { flag, overrides: {}, hint, re: new RegExp(source, 'giy'), negatable, atStart: true };
+}
+
+/**
+ * The leading handles (and ".@handle"s) with the spaces after them: "@acme @bob ". Written as a
+ * lookbehind before an expression, `(?<=^(?:[@.]\S*\s+)*)`, this costs a walk back to the post's
+ * start at every place the expression is tried (a post of thousands of handles took seconds);
+ * the one place it allows a match that starts with a letter is where this run ends.
+ */
+const LEADING_HANDLES_RE = /^(?:[@.]\S*\s+)*/;
+function leadingHandlesEnd(text: string): number {
+  return LEADING_HANDLES_RE.exec(text)![0].length;
 }
 
 const RULES: Rule[] = [
@@ -89,7 +110,7 @@ const RULES: Rule[] = [
   rule('repeat_contact', /(?:the|ur|s|d|g|o|h) customer (?:serv|care|supp)|cust serv|(?:the|ur|s|d|g) support|(?:e|n|d|s|t) to support|(?:e|n|d) with support|help line|helpline|help desk|helpdesk|call cent|sent you|sent u |sent y'all|(?:n|o) (?:my|the|our|your) (?:dm|pm|message|email|e-mail|thread)|k (?:your|ur|the) (?:dm|pm|inbox)|hold for|phone for|line for|(?:r|s) on (?:the phone|hold)|transfers|transferred/, String.raw`\b(?:(?:called|rang|phoned|e-?mailed|messaged|contacted|(?:spoke|spoken|talked|chatted) (?:to|with)|wrote to|written to|complained to|reported (?:it |this |that )?to|told) (?:your |the |ur |y'all'?s )?(?:customer (?:service|services|care|support)|cust serv\w*|support(?: team)?|help ?line|help ?desk|call cent(?:re|er))|sent (?:you|u|y'all) (?:a |an |another |the )?(?:dms?|pms?|messages?|emails?|e-mails?)|(?:reply|respond|answer|get back to (?:me|us)) (?:on|to|in) (?:my|the|our|your) (?:dms?|pms?|messages?|emails?|e-mails?|(?:dm )?thread)|check (?:your|ur|the) (?:dms?|pms?|inbox)|(?:was|been|spent|waited|sat) (?:\w+ )?(?:on hold|on the phone|on the line) for (?:an hour|over an hour|hours|\d+ ?(?:hours|hrs|minutes|mins))|(?:an hour|hours|\d+ ?(?:hours|hrs|minutes|mins)) on (?:the phone|hold)|(?:several|multiple|many|\d+) transfers|transferred (?:\d+|several|multiple|many|so many) times)\b`, true),
   // A reply that opens by saying the brand's advice did not work ("@SpotifyCares Didn't work",
   // "Yes, none of it worked"): the customer was told something before.
-  rule('repeat_contact', /dn'?t (?:work|help|fix)|d not (?:work|help|fix)|none of/, String.raw`(?<=^(?:[@.]\S*\s+)*)(?:(?:no|nope|yes|yeah|yep|unfortunately|sadly|but|ok|okay|hi|hey|thanks|that|it|this|both|all|i tried (?:it|that|this)(?: and)?|tried (?:it|that|this)(?: and)?)[,.!]*\s+)*(?:(?:didn'?t|did not) (?:work|help|fix (?:it|anything|the problem|the issue))|none of (?:it|them|those|these|that|the above|your suggestions|the steps) (?:worked|helped))\b`, false),
+  ruleAtStart('repeat_contact', /dn'?t (?:work|help|fix)|d not (?:work|help|fix)|none of/, String.raw`(?:(?:no|nope|yes|yeah|yep|unfortunately|sadly|but|ok|okay|hi|hey|thanks|that|it|this|both|all|i tried (?:it|that|this)(?: and)?|tried (?:it|that|this)(?: and)?)[,.!]*\s+)*(?:(?:didn'?t|did not) (?:work|help|fix (?:it|anything|the problem|the issue))|none of (?:it|them|those|these|that|the above|your suggestions|the steps) (?:worked|helped))\b`, false),
   // Press and virality.
   rule('press', /journalist|reporter|the press|press (?:rel|cov|off)|newspaper|(?:n|o|l|t|g|d) the news|(?:l|ening|tv|ion) news|news (?:out|sta|cha|des|sto)|(?:n|r|s|o) social media|bbc|cnn|watchdog|guardian|daily mail|viral|please rt|pls rt|plz rt|rt if|retweet (?:t|i|p)|spread the word|share this|everyone (?:should|needs|must)|tell (?:everyone|all)|y followers|0 followers|0k followers|trustpilot|(?:n|o) yelp|(?:n|o) @yelp|yelp rev|tripadvisor|google review|review site|star (?:review|rating)/, String.raw`\b(?:journalists?|reporters?|the press|press (?:release|coverage|office)|newspapers?|(?:on|to|call|contact|contacting|tell|telling|told) the news|(?:local|national|evening|tv|television) news|news (?:outlet|station|channel|desk|story)|(?:on|all over|across|to) social media|bbc|cnn|watchdog|the guardian|daily mail|go(?:es|ing)? viral|went viral|make (?:this|it) viral|please rt|pls rt|plz rt|rt if|retweet (?:this|if|please)|spread the word|share this|everyone (?:should|needs to|must) (?:know|see)|tell (?:everyone|all my (?:friends|followers))|my (?:\d+k? )?followers|(?:on|to) @?(?:trustpilot|yelp|tripadvisor)|(?:trustpilot|yelp|tripadvisor) reviews?|google reviews?|review sites?|(?:one|1)[- ]star (?:review|rating))\b`, false),
 ];
@@ -147,10 +168,24 @@ const AFTER_SWITCH_RE = /^\s+(?:(?:you|u|y'?all)\b|@(\w+))/i;
 const SWITCH_FROM_RE = /^\s+from\s+@(\w+)/i;
 const FIRST_HANDLE_RE = /(?<![\w@])@(\w+)/;
 
+/**
+ * The post's first handle, lower-cased ('' when it has none), kept for the last post asked about:
+ * a post can hold many churn matches to test against it.
+ */
+let firstHandleFrom: string | undefined;
+let firstHandle = '';
+function firstHandleOf(text: string): string {
+  if (text !== firstHandleFrom) {
+    firstHandle = FIRST_HANDLE_RE.exec(text)?.[1]!.toLowerCase() ?? '';
+    firstHandleFrom = text;
+  }
+  return firstHandle;
+}
+
 /** Whether `handle` is the post's first handle (its addressee). */
 function isAddressee(text: string, handle: string): boolean {
-  const first = FIRST_HANDLE_RE.exec(text);
-  return first !== null && first[1]!.toLowerCase() === handle.toLowerCase();
+  const first = firstHandleOf(text);
+  return first !== '' && first === handle.toLowerCase();
 }
 
 /**
@@ -215,11 +250,13 @@ function blankUrls(text: string): string {
 function personalData(text: string): string[] {
   const evidence: string[] = [];
   const seen = new Set<string>();
-  const add = (e: string) => {
+  // Whether the evidence is complete: a flag shows its first MAX_EVIDENCE pieces, so the scans stop there.
+  const add = (e: string): boolean => {
     if (!seen.has(e)) {
       seen.add(e);
       evidence.push(e);
     }
+    return evidence.length >= MAX_EVIDENCE;
   };
   const noUrls = /http|www\./i.test(text) ? blankUrls(text) : text;
   // Every email address has an "@" right after a character of its local part: most posts (whose
@@ -228,7 +265,7 @@ function personalData(text: string): string[] {
   if (hasAt) {
     for (const m of noUrls.matchAll(EMAIL_RE)) {
       const at = m[0].indexOf('@');
-      add(`email address (…${m[0].slice(at)})`);
+      if (add(`email address (…${m[0].slice(at)})`)) return evidence;
     }
   }
   let noEmails = hasAt ? noUrls.replace(EMAIL_RE, blankOut) : noUrls;
@@ -239,7 +276,7 @@ function personalData(text: string): string[] {
     const digits = raw.replace(/\D/g, '');
     const hasSeparators = /[\s().-]/.test(raw);
     if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) {
-      add(`card number (${lastChars(digits, 4)})`);
+      if (add(`card number (${lastChars(digits, 4)})`)) return evidence;
       continue;
     }
     if (digits.length < 9 || digits.length > 15) continue;
@@ -251,9 +288,9 @@ function personalData(text: string): string[] {
       !REFERENCE_CONTEXT_RE.test(context) &&
       (raw.trim().startsWith('+') || raw.trim().startsWith('(') || /^0\d/.test(raw.trim()) || NANP_RE.test(raw.trim()) || PHONE_CONTEXT_RE.test(context));
     if (looksLikePhone && (hasSeparators || digits.length >= 10 || PHONE_CONTEXT_RE.test(context))) {
-      add(`phone number (${lastChars(digits, 2)})`);
+      if (add(`phone number (${lastChars(digits, 2)})`)) return evidence;
     } else if (digits.length >= 9) {
-      add(`reference number (${lastChars(digits, 2)})`);
+      if (add(`reference number (${lastChars(digits, 2)})`)) return evidence;
     }
   }
   for (const m of noEmails.matchAll(REFERENCE_RE)) {
@@ -267,13 +304,13 @@ function personalData(text: string): string[] {
     const digitsOnly = ref.replace(/\D/g, '');
     // Already reported as a phone/reference number by the digit scan.
     if (digitsOnly.length >= 9 && evidence.some((e) => e.endsWith(`(${lastChars(digitsOnly, 2)})`))) continue;
-    add(`${label} reference (${lastChars(ref, 2)})`);
+    if (add(`${label} reference (${lastChars(ref, 2)})`)) return evidence;
   }
   if (noEmails.includes('#')) {
     for (const m of noEmails.matchAll(HASH_REFERENCE_RE)) {
       const digits = m[1]!.replace(/\D/g, '');
       if (evidence.some((e) => e.endsWith(`(${lastChars(digits, 2)})`))) continue;
-      add(`reference number (${lastChars(digits, 2)})`);
+      if (add(`reference number (${lastChars(digits, 2)})`)) return evidence;
     }
   }
   return evidence;
@@ -654,7 +691,7 @@ function gate(text: string): Gate {
 
 /** Each rule's flag and expression: for tests that generate texts every expression matches. */
 export function ruleExpressions(): ReadonlyArray<{ flag: FlagName; source: string }> {
-  return RULES.map((r) => ({ flag: r.flag, source: r.re.source }));
+  return RULES.map((r) => ({ flag: r.flag, source: r.atStart ? `${LEADING_HANDLES_RE.source}(?:${r.re.source})` : r.re.source }));
 }
 
 /** The personal-data scan's expressions (email, digit run, reference, "#" reference), for the same tests. */
@@ -680,6 +717,27 @@ export function detectFlagsUngated(text: string): Flag[] {
   return flagsOf(text, UNGATED, true);
 }
 
+/** The most pieces of evidence a flag shows. */
+const MAX_EVIDENCE = 5;
+const NO_SPANS: readonly number[] = [];
+
+/** Two lists of stretches (start, end, start, end, …), each in order and none overlapping another, as one list in order. */
+function mergeSpans(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) {
+      out.push(a[i]!, a[i + 1]!);
+      i += 2;
+    } else {
+      out.push(b[j]!, b[j + 1]!);
+      j += 2;
+    }
+  }
+  return out;
+}
+
 function flagsOf(text: string, g: Gate, ungated: boolean): Flag[] {
   if (g.rules === 0 && !g.personal) return [];
   const found = new Map<FlagName, string[]>();
@@ -699,10 +757,21 @@ function flagsOf(text: string, g: Gate, ungated: boolean): Flag[] {
       // found in a link the rules do not read, is not tested again first: the test, on a
       // lower-cased copy, cost more than the expressions it spared; twenty-fourth session.)
       if ((g.rules & (1 << k)) === 0) continue;
-      // exec in a loop: the matches of matchAll, without cloning the expression per post.
+      // A flag shows its first MAX_EVIDENCE pieces: once it has them, its later rules change nothing.
+      let list = found.get(r.flag);
+      if (list !== undefined && list.length >= MAX_EVIDENCE) continue;
+      // The flag's evidence so far from its earlier rules, in the post's order (their stretches
+      // never overlap), and where this rule's matches, which come in the post's order and never
+      // overlap each other, stand in it: one walk, not a look through every stretch per match
+      // (a long post can hold thousands of "again"s).
+      const prior = spans?.get(r.flag) ?? NO_SPANS;
+      let p = 0;
+      let added: number[] | undefined;
+      // exec in a loop: the matches of matchAll, without cloning the expression per post. A rule
+      // that must stand at the post's start (after its handles) is tried there alone.
       const re = r.re;
-      re.lastIndex = 0;
-      for (let m = re.exec(clean); m !== null; m = re.exec(clean)) {
+      re.lastIndex = r.atStart ? leadingHandlesEnd(clean) : 0;
+      for (let m = re.exec(clean); m !== null; m = r.atStart ? null : re.exec(clean)) {
         if (m[0] === '') re.lastIndex++;
         const index = m.index;
         if (r.negatable && isNegated(clean, index)) continue;
@@ -715,20 +784,20 @@ function flagsOf(text: string, g: Gate, ungated: boolean): Flag[] {
         // One stretch of the post is one piece of evidence: "sent it twice now" is not also
         // "twice now" (the first rule's match stands).
         const end = index + m[0].length;
-        spans ??= new Map();
-        const taken = spans.get(r.flag) ?? [];
-        let overlap = false;
-        for (let k = 0; k < taken.length && !overlap; k += 2) overlap = index < taken[k + 1]! && taken[k]! < end;
-        if (overlap) continue;
-        taken.push(index, end);
-        spans.set(r.flag, taken);
-        const list = found.get(r.flag) ?? [];
+        while (p < prior.length && prior[p + 1]! <= index) p += 2;
+        if (p < prior.length && prior[p]! < end) continue;
+        (added ??= []).push(index, end);
+        list ??= [];
+        found.set(r.flag, list);
         // The words as the post writes them ("didn’t", not the rules' "didn't"): `clean` only
         // swapped characters one for one, so the positions are the post's.
         const ev = text.slice(index, end).trim();
-        if (!list.some((e) => e.toLowerCase() === ev.toLowerCase())) list.push(ev);
-        found.set(r.flag, list);
+        if (!list.some((e) => e.toLowerCase() === ev.toLowerCase())) {
+          list.push(ev);
+          if (list.length >= MAX_EVIDENCE) break;
+        }
       }
+      if (added !== undefined) (spans ??= new Map()).set(r.flag, mergeSpans(prior, added));
     }
   }
   if (g.personal && (ungated || /[\d@]|ref|booking|pnr|confirmation|locator|record/i.test(text))) {
@@ -739,7 +808,7 @@ function flagsOf(text: string, g: Gate, ungated: boolean): Flag[] {
   const flags: Flag[] = [];
   for (const name of FLAG_ORDER) {
     const evidence = found.get(name);
-    if (evidence) flags.push({ name, evidence: evidence.slice(0, 5) });
+    if (evidence) flags.push({ name, evidence: evidence.slice(0, MAX_EVIDENCE) });
   }
   return flags;
 }
