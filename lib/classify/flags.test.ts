@@ -292,6 +292,30 @@ describe('repeat contact', () => {
     }
   });
 
+  it('reads "didn\'t work" where the post\'s text starts, after any run of handles and the spaces after them, and nowhere else', () => {
+    expectFlag(
+      'repeat_contact',
+      [
+        ["didn't work", "didn't work"],
+        ["@acme @bob didn't work", "didn't work"],
+        ['.@acme\u00a0\u00a0yes, it didn\'t help', "yes, it didn't help"],
+        ["@acme\n@bob Tried it and didn't work", "Tried it and didn't work"],
+        // Thousands of handles first: the rule once walked back over them at every place it tried.
+        [`@acme${' @x'.repeat(6000)} none of them worked`, 'none of them worked'],
+      ],
+      ["@acme I said it didn't work", "@acme,didn't work", "@acme #help didn't work", `${'@x '.repeat(6000)}I said it didn't work`],
+    );
+  });
+
+  it('shows the first five pieces of a flag\'s evidence, in the rules\' order and the post\'s, however many the post holds', () => {
+    const counted = Array.from({ length: 400 }, (_, k) => `called ${k + 2} times`).join('\n');
+    expect(evidence(counted, 'repeat_contact')).toEqual(['called 2 times', 'called 3 times', 'called 4 times', 'called 5 times', 'called 6 times']);
+    const mixed = `still not fixed. ${'Again and again. '.repeat(300)}I have called 4 times. Yet again!`;
+    expect(evidence(mixed, 'repeat_contact')).toEqual(['called 4 times', 'Again and again', 'Yet again', 'still not']);
+    const references = Array.from({ length: 300 }, (_, k) => `#${1000000 + k}`).join(' ');
+    expect(evidence(references, 'personal_data')).toEqual(['reference number (…00)', 'reference number (…01)', 'reference number (…02)', 'reference number (…03)', 'reference number (…04)']);
+  });
+
   it('gives one piece of evidence for one stretch of the post ("sent it twice now" is not also "twice now")', () => {
     expect(evidence('@sprintcare I sent it twice now to apparently noone!', 'repeat_contact')).toEqual(['sent it twice']);
     expect(evidence('@Delta The search option on your website is broken once again.', 'repeat_contact')).toEqual(['once again']);

@@ -7,11 +7,13 @@
  * complaints, the Bitext seeds and the hand-labelled brand-directed training posts, each classified
  * as English (`lang: 'en'`) and with no language given (the language detector decides); the brand
  * and validation posts also upper-cased (shouting, case folding) and through a corrections layer
- * built from the first brand posts.
+ * built from the first brand posts. And long posts (long-posts.ts), English, with and without the
+ * corrections layer: their shapes once took time in the square of their length.
  */
 import { createHash } from 'node:crypto';
 import { buildCorrectionLayer } from './corrections';
 import { classifyPost, type ClassifyInput, type ClassifyOptions } from './classify-post';
+import { longPosts } from './long-posts';
 import { loadBitext, loadBrandEval, loadBrandTrain, loadComplaints, loadSentimentTrain, loadSentimentVal } from './training-data';
 
 export interface OutputSet {
@@ -50,6 +52,8 @@ export function outputSets(): OutputSet[] {
     run('bitext/en', en(bitext)),
     run('brand-train/en', en(brandTrain)),
     run('brand-train/any', any(brandTrain)),
+    run('long/en', en(longPosts())),
+    run('long/corrections', en(longPosts()), { corrections: layer }),
   ];
 }
 

@@ -15,6 +15,7 @@ import { detectFlags } from '../../lib/classify/flags';
 import { COLUMNS } from '../../lib/classify/model';
 import { scan } from '../../lib/classify/tokenize';
 import { loadBrandEval, loadSentimentTrain } from '../../lib/classify/training-data';
+import { longPostShapes } from '../../lib/classify/long-posts';
 import { classifierBenchPosts } from './_classifier-posts';
 import { median } from '../../lib/metrics/stats';
 
@@ -167,6 +168,31 @@ function queueRefreshMs(texts: readonly string[]): { afresh: number; cached: num
   };
 }
 
+/**
+ * Long posts (lib/classify/long-posts.ts) at 20,000 characters, the most a post may hold: the
+ * milliseconds of the slowest shape (best of 5 runs each), and its time per character against the
+ * bench posts' (`shortUsPerPost` over their mean length). Shapes that once took time in the square
+ * of their length (200 ms for 20,000 characters of one emoji) show here first.
+ */
+function longPosts(shortUsPerPost: number, shortChars: number): { worstMs: number; worst: string; perCharRatio: number } {
+  let worstMs = 0;
+  let worst = '';
+  for (const [name, shape] of Object.entries(longPostShapes())) {
+    const text = shape(20_000);
+    let best = Infinity;
+    for (let r = 0; r < 5; r++) {
+      const start = process.hrtime.bigint();
+      classifyPost({ text, lang: 'en' });
+      best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    if (best > worstMs) {
+      worstMs = best;
+      worst = name;
+    }
+  }
+  return { worstMs, worst, perCharRatio: (worstMs * 1000) / 20_000 / (shortUsPerPost / shortChars) };
+}
+
 export async function run(): Promise<Array<[string, string | number]>> {
   const texts = classifierBenchPosts();
   const afinn = new Sentiment();
@@ -176,6 +202,7 @@ export async function run(): Promise<Array<[string, string | number]>> {
   settle();
   const stages = stageMicros(texts);
   const queue = queueRefreshMs(texts);
+  const long = longPosts(stages.total!, texts.reduce((sum, t) => sum + t.length, 0) / texts.length);
   const module = readFileSync(join(import.meta.dirname, '../../lib/classify/weights.ts'));
   return [
     ['classifier.version', CLASSIFIER_VERSION],
@@ -188,6 +215,8 @@ export async function run(): Promise<Array<[string, string | number]>> {
     ...Object.entries(stages).map(([name, us]): [string, number] => [`classifier.us_per_post.${name}`, Number(us.toFixed(2))]),
     ['classifier.queue_refresh_ms_300_posts_40_corrections', Number(queue.afresh.toFixed(2))],
     ['classifier.queue_refresh_ms_300_posts_cached', Number(queue.cached.toFixed(3))],
+    ['classifier.long_post_20k_chars_worst_ms', `${long.worstMs.toFixed(2)} (${long.worst})`],
+    ['classifier.long_post_per_char_vs_bench_posts_ratio', Number(long.perCharRatio.toFixed(2))],
   ];
 }
 
