@@ -48,10 +48,25 @@ const COMPLAINT_OFFSET = 0.2;
  * labels); the four-way head shares the rest among question, praise, feedback and other.
  */
 export function scoreFeatures(features: FeatureSet, layer?: CorrectionLayer, lean?: EmojiLean, addressed = false): RawScores {
+  const logits = modelLogits(features, lean);
+  if (layer && layer.size > 0) layer.accumulate(features, logits);
+  return scoreLogits(logits, lean, addressed);
+}
+
+/**
+ * The shipped model's logits for the features, its sentiment set aside for a post the emoji lean
+ * decides: the part of scoreFeatures that the corrections layer's fitting, which scores each
+ * corrected post many times over, computes once.
+ */
+export function modelLogits(features: FeatureSet, lean?: EmojiLean): Float64Array {
   const logits = new Float64Array(COLUMNS);
   shippedModel().accumulate(features.ids, features.ids.length, features.value, logits);
   setAsideModelSentiment(lean, logits);
-  if (layer && layer.size > 0) layer.accumulate(features, logits);
+  return logits;
+}
+
+/** The scores from the model's and the layer's logits (changed): the emoji lean added, then the heads. */
+export function scoreLogits(logits: Float64Array, lean: EmojiLean | undefined, addressed: boolean): RawScores {
   addEmojiLean(lean, logits);
   return scoresOf(logits, addressed);
 }

@@ -14,7 +14,7 @@ import { featureBuffers, featurizeScan, gramSums } from '../../lib/classify/feat
 import { detectFlags } from '../../lib/classify/flags';
 import { COLUMNS } from '../../lib/classify/model';
 import { scan } from '../../lib/classify/tokenize';
-import { loadBrandEval, loadSentimentTrain } from '../../lib/classify/training-data';
+import { loadBrandEval, loadBrandTrain, loadSentimentTrain } from '../../lib/classify/training-data';
 import { longPostShapes } from '../../lib/classify/long-posts';
 import { classifierBenchPosts } from './_classifier-posts';
 import { median } from '../../lib/metrics/stats';
@@ -169,6 +169,29 @@ function queueRefreshMs(texts: readonly string[]): { afresh: number; cached: num
 }
 
 /**
+ * Fitting the corrections layer from 1,000 corrected posts (the hand-labelled brand training
+ * posts, intent and sentiment each), as the extension does whenever the agent's corrections
+ * change: milliseconds (best of 3), and against classifying the same posts once with no layer.
+ */
+function correctionsBuild(): { ms: number; ratio: number } {
+  const corrections = loadBrandTrain()
+    .slice(0, 1000)
+    .map((b) => ({ text: b.text, intent: b.intent, sentiment: b.sentiment }));
+  const best = (fn: () => void): number => {
+    let min = Infinity;
+    for (let r = 0; r < 3; r++) {
+      const start = process.hrtime.bigint();
+      fn();
+      min = Math.min(min, Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    return min;
+  };
+  const ms = best(() => buildCorrectionLayer(corrections));
+  const classifyMs = best(() => corrections.forEach((c) => classifyPost({ text: c.text, lang: 'en' })));
+  return { ms, ratio: ms / classifyMs };
+}
+
+/**
  * Long posts (lib/classify/long-posts.ts) at 20,000 characters, the most a post may hold: the
  * milliseconds of the slowest shape (best of 5 runs each), and its time per character against the
  * bench posts' (`shortUsPerPost` over their mean length). Shapes that once took time in the square
@@ -202,6 +225,7 @@ export async function run(): Promise<Array<[string, string | number]>> {
   settle();
   const stages = stageMicros(texts);
   const queue = queueRefreshMs(texts);
+  const build = correctionsBuild();
   const long = longPosts(stages.total!, texts.reduce((sum, t) => sum + t.length, 0) / texts.length);
   const module = readFileSync(join(import.meta.dirname, '../../lib/classify/weights.ts'));
   return [
@@ -215,6 +239,8 @@ export async function run(): Promise<Array<[string, string | number]>> {
     ...Object.entries(stages).map(([name, us]): [string, number] => [`classifier.us_per_post.${name}`, Number(us.toFixed(2))]),
     ['classifier.queue_refresh_ms_300_posts_40_corrections', Number(queue.afresh.toFixed(2))],
     ['classifier.queue_refresh_ms_300_posts_cached', Number(queue.cached.toFixed(3))],
+    ['classifier.corrections_layer_build_ms_1000_posts', Number(build.ms.toFixed(1))],
+    ['classifier.corrections_layer_build_vs_classifying_them_ratio', Number(build.ratio.toFixed(1))],
     ['classifier.long_post_20k_chars_worst_ms', `${long.worstMs.toFixed(2)} (${long.worst})`],
     ['classifier.long_post_per_char_vs_bench_posts_ratio', Number(long.perCharRatio.toFixed(2))],
   ];
