@@ -1,4 +1,4 @@
-import { featureBuffers, featurizeScan, gramOffset, gramSums, isContentToken, sharedFeatureSet, tagWordStart, tokenGramSums, wordGramIds, type FeatureBuffers, type FeatureSet } from './features';
+import { featureBuffers, featurizeScan, gramOffset, gramSums, isContentToken, sharedFeatureSet, tagWordStart, tokenGramIdRanges, tokenGramSums, type FeatureBuffers, type FeatureSet } from './features';
 import { addEmojiLean, emojiLean, setAsideModelSentiment, type EmojiLean } from './emoji-lean';
 import { detectFlags } from './flags';
 import { decideLanguage, languageName } from './language';
@@ -439,6 +439,7 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     }
     // Laid out as tokenGramSums(): token t's at gramOffset(t), the first 8 entries zero.
     grams = layerGrams;
+    const ranges = tokenGramIdRanges();
     for (let t = 0; t < s.count; t++) {
       const kind = kinds[t]!;
       if (kind === K_WORD || kind === K_HASHTAG) {
@@ -446,10 +447,12 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
         const g = gramOffset(t);
         layerGramDelta.fill(0, g, g + 8);
         if (from >= 0) {
-          const gramIds = wordGramIds(s.norm, from, s.normEnd[t]!);
-          sumPacked(gramIds, 0, gramIds.length, packed, grams, g);
+          // The word's n-gram ids as featurizeScan pushed them.
+          const gramFrom = ranges[2 * t]!;
+          const gramTo = ranges[2 * t + 1]!;
+          sumPacked(features.ids, gramFrom, gramTo, packed, grams, g);
           // What the corrections add through the word's n-grams, in logits.
-          gramFeature.ids = gramIds;
+          gramFeature.ids = features.ids.subarray(gramFrom, gramTo);
           layer.accumulate(gramFeature, layerGramDelta.subarray(g, g + 8));
         } else grams.fill(0, g, g + 8);
       }

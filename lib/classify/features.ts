@@ -184,13 +184,14 @@ export function gramOffset(t: number): number {
   return (t + 1) * 8;
 }
 
-/** The feature ids of a word's character n-grams (norm[from..to)), in an array of their own. */
-export function wordGramIds(norm: Uint16Array, from: number, to: number): Int32Array {
-  const mark = n;
-  charGrams(norm, from, to);
-  const out = ids.slice(mark, n);
-  n = mark;
-  return out;
+/**
+ * Per token of the last `featurizeScan(s)` (with no table, as the corrections layer reads posts):
+ * where its word's character n-gram ids stand in the feature buffer, from at 2t and to at 2t + 1,
+ * for a word or a hashtag with a word (other tokens' entries are not written).
+ */
+let tokenGramIds = new Int32Array(512);
+export function tokenGramIdRanges(): Int32Array {
+  return tokenGramIds;
 }
 
 /**
@@ -295,6 +296,7 @@ export function featurizeScan(s: Scan, table?: Int32Array): number {
   const normStart = s.normStart;
   const normEnd = s.normEnd;
   if (table !== undefined && tokenGrams.length < gramOffset(count)) tokenGrams = new Int32Array(gramOffset(count) * 2);
+  if (table === undefined && tokenGramIds.length < 2 * count) tokenGramIds = new Int32Array(4 * count);
   const tg = tokenGrams;
   for (let t = 0; t < count; t++) {
     const kind = kinds[t]!;
@@ -361,8 +363,13 @@ export function featurizeScan(s: Scan, table?: Int32Array): number {
       if (slot < 0) {
         const mark = n;
         charGrams(norm, gramFrom, gramTo);
-        // Pushed for the dot product; summed here for the reasons.
+        // Pushed for the dot product; summed here for the reasons (with no table, summed by them
+        // from where they stand).
         if (table !== undefined) sumPacked(ids, mark, n, table, tg, grams);
+        else {
+          tokenGramIds[2 * t] = mark;
+          tokenGramIds[2 * t + 1] = n;
+        }
         reserve(4 * (count - t) + 4);
         out = ids;
         m = n;
