@@ -33,17 +33,6 @@ const STEP = 1.5;
 // The layer's loops keep a score's 8 columns in locals.
 if (COLUMNS !== 8) throw new Error(`corrections: the layer's loops are written for 8 columns, not ${COLUMNS}`);
 
-function storeColumns(logits: Float64Array, l0: number, l1: number, l2: number, l3: number, l4: number, l5: number, l6: number, l7: number): void {
-  logits[0] = l0;
-  logits[1] = l1;
-  logits[2] = l2;
-  logits[3] = l3;
-  logits[4] = l4;
-  logits[5] = l5;
-  logits[6] = l6;
-  logits[7] = l7;
-}
-
 /**
  * The layer's weights: for each feature id it has learnt, COLUMNS additive weights, found by open
  * addressing in typed arrays (a Map's lookup cost more than the rest of the fitting: it is asked
@@ -56,6 +45,8 @@ class Layer implements CorrectionLayer {
   /** Slot k's weights at k × COLUMNS. */
   private weights = new Float64Array(1024 * COLUMNS);
   private used = 0;
+  /** `accumulate`'s offsets. */
+  private scratch = new Int32Array(256);
 
   /** The id's slot, or -1 when the layer has no weights for it. */
   private slotOf(id: number): number {
@@ -69,24 +60,9 @@ class Layer implements CorrectionLayer {
 
   accumulate(features: FeatureSet, logits: Float64Array): void {
     const ids = features.ids;
-    const value = features.value;
-    const w = this.weights;
-    // Each column summed in a local, in the features' order.
-    let l0 = logits[0]!, l1 = logits[1]!, l2 = logits[2]!, l3 = logits[3]!, l4 = logits[4]!, l5 = logits[5]!, l6 = logits[6]!, l7 = logits[7]!;
-    for (let i = 0; i < ids.length; i++) {
-      const slot = this.slotOf(ids[i]!);
-      if (slot < 0) continue;
-      const o = slot * COLUMNS;
-      l0 += w[o]! * value;
-      l1 += w[o + 1]! * value;
-      l2 += w[o + 2]! * value;
-      l3 += w[o + 3]! * value;
-      l4 += w[o + 4]! * value;
-      l5 += w[o + 5]! * value;
-      l6 += w[o + 6]! * value;
-      l7 += w[o + 7]! * value;
-    }
-    storeColumns(logits, l0, l1, l2, l3, l4, l5, l6, l7);
+    if (this.scratch.length < ids.length) this.scratch = new Int32Array(ids.length * 2);
+    this.fillOffsets(ids, this.scratch);
+    this.accumulateAt(this.scratch, ids.length, features.value, logits);
   }
 
   /**
@@ -99,30 +75,31 @@ class Layer implements CorrectionLayer {
       const id = ids[i]!;
       if (GENERIC_FEATURES.has(id) || this.slotOf(id) >= 0) continue;
       if (2 * (this.used + 1) > this.keys.length) this.grow();
-      const mask = this.keys.length - 1;
-      let slot = Math.imul(id, 0x9e3779b1) & mask;
-      while (this.keys[slot] !== 0) slot = (slot + 1) & mask;
-      this.keys[slot] = id + 1;
+      this.place(id + 1);
       this.used++;
     }
   }
 
-  /** Where each id's weights start in `weights`, or -1 for a generic id (valid until the next `reserve`). */
+  /** Where each id's weights start in the layer's weights, or -1 for an id it has none for (valid until the next `reserve`). */
   offsets(ids: Int32Array): Int32Array<ArrayBuffer> {
     const out = new Int32Array(ids.length);
+    this.fillOffsets(ids, out);
+    return out;
+  }
+
+  private fillOffsets(ids: Int32Array, out: Int32Array): void {
     for (let i = 0; i < ids.length; i++) {
       const slot = this.slotOf(ids[i]!);
       out[i] = slot < 0 ? -1 : slot * COLUMNS;
     }
-    return out;
   }
 
-  /** `accumulate` through `offsets`: adds value × the weights at each offset to `logits`. */
-  accumulateAt(offsets: Int32Array, value: number, logits: Float64Array): void {
+  /** Adds value × the weights at each of the first `count` offsets to `logits`. */
+  accumulateAt(offsets: Int32Array, count: number, value: number, logits: Float64Array): void {
     const w = this.weights;
-    // Each column summed in a local, in the features' order (as `accumulate` sums them).
+    // Each column summed in a local, in the features' order.
     let l0 = logits[0]!, l1 = logits[1]!, l2 = logits[2]!, l3 = logits[3]!, l4 = logits[4]!, l5 = logits[5]!, l6 = logits[6]!, l7 = logits[7]!;
-    for (let i = 0; i < offsets.length; i++) {
+    for (let i = 0; i < count; i++) {
       const o = offsets[i]!;
       if (o < 0) continue;
       l0 += w[o]! * value;
@@ -134,7 +111,14 @@ class Layer implements CorrectionLayer {
       l6 += w[o + 6]! * value;
       l7 += w[o + 7]! * value;
     }
-    storeColumns(logits, l0, l1, l2, l3, l4, l5, l6, l7);
+    logits[0] = l0;
+    logits[1] = l1;
+    logits[2] = l2;
+    logits[3] = l3;
+    logits[4] = l4;
+    logits[5] = l5;
+    logits[6] = l6;
+    logits[7] = l7;
   }
 
   /** Adds `amount` to the weight of `column` at each offset (a feature twice in a post, twice). */
@@ -146,20 +130,24 @@ class Layer implements CorrectionLayer {
     }
   }
 
+  /** The first empty slot from `key`'s home, which it takes (a key is an id plus one). */
+  private place(key: number): number {
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(key - 1, 0x9e3779b1) & mask;
+    while (this.keys[slot] !== 0) slot = (slot + 1) & mask;
+    this.keys[slot] = key;
+    return slot;
+  }
+
   /** Twice the slots, every id placed again. */
   private grow(): void {
     const keys = this.keys;
     const weights = this.weights;
     this.keys = new Int32Array(keys.length * 2);
     this.weights = new Float64Array(keys.length * 2 * COLUMNS);
-    const mask = this.keys.length - 1;
     for (let old = 0; old < keys.length; old++) {
       const key = keys[old]!;
-      if (key === 0) continue;
-      let slot = Math.imul(key - 1, 0x9e3779b1) & mask;
-      while (this.keys[slot] !== 0) slot = (slot + 1) & mask;
-      this.keys[slot] = key;
-      this.weights.set(weights.subarray(old * COLUMNS, (old + 1) * COLUMNS), slot * COLUMNS);
+      if (key !== 0) this.weights.set(weights.subarray(old * COLUMNS, (old + 1) * COLUMNS), this.place(key) * COLUMNS);
     }
   }
 }
@@ -192,7 +180,7 @@ export function buildCorrectionLayer(corrections: ReadonlyArray<CorrectionInput>
   /** scoreFeatures with the layer, for a corrected post. */
   const score = (item: (typeof items)[number]): RawScores => {
     const logits = item.model.slice();
-    layer.accumulateAt(item.offsets, item.features.value, logits);
+    layer.accumulateAt(item.offsets, item.offsets.length, item.features.value, logits);
     return scoreLogits(logits, item.lean, item.addressed);
   };
   for (let pass = 0; pass < MAX_PASSES; pass++) {

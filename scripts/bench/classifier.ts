@@ -144,6 +144,17 @@ function stageMicros(texts: readonly string[], rounds = 15): Record<string, numb
   return best;
 }
 
+/** The least milliseconds `fn` took over `runs` runs (the run least disturbed by other work). */
+function bestMs(runs: number, fn: () => void): number {
+  let min = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const start = process.hrtime.bigint();
+    fn();
+    min = Math.min(min, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return min;
+}
+
 /**
  * What the sidebar's queue costs each second (its timers move, so it is re-sorted): 300 loaded
  * posts classified with 40 local corrections, afresh (as before the cache) and from the
@@ -153,18 +164,9 @@ function queueRefreshMs(texts: readonly string[]): { afresh: number; cached: num
   const queue = texts.slice(0, 300);
   const layer = buildCorrectionLayer(loadBrandEval().slice(0, 40).map((b) => ({ text: b.text, intent: b.intent, sentiment: b.sentiment })));
   const cache = new ClassificationCache(layer);
-  const best = (fn: () => void): number => {
-    let min = Infinity;
-    for (let r = 0; r < 20; r++) {
-      const start = process.hrtime.bigint();
-      fn();
-      min = Math.min(min, Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    return min;
-  };
   return {
-    afresh: best(() => queue.forEach((text) => classifyPost({ text, lang: 'en' }, { corrections: layer }))),
-    cached: best(() => queue.forEach((text) => cache.classify({ text, lang: 'en' }))),
+    afresh: bestMs(20, () => queue.forEach((text) => classifyPost({ text, lang: 'en' }, { corrections: layer }))),
+    cached: bestMs(20, () => queue.forEach((text) => cache.classify({ text, lang: 'en' }))),
   };
 }
 
@@ -177,17 +179,8 @@ function correctionsBuild(): { ms: number; ratio: number } {
   const corrections = loadBrandTrain()
     .slice(0, 1000)
     .map((b) => ({ text: b.text, intent: b.intent, sentiment: b.sentiment }));
-  const best = (fn: () => void): number => {
-    let min = Infinity;
-    for (let r = 0; r < 3; r++) {
-      const start = process.hrtime.bigint();
-      fn();
-      min = Math.min(min, Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    return min;
-  };
-  const ms = best(() => buildCorrectionLayer(corrections));
-  const classifyMs = best(() => corrections.forEach((c) => classifyPost({ text: c.text, lang: 'en' })));
+  const ms = bestMs(3, () => buildCorrectionLayer(corrections));
+  const classifyMs = bestMs(3, () => corrections.forEach((c) => classifyPost({ text: c.text, lang: 'en' })));
   return { ms, ratio: ms / classifyMs };
 }
 
@@ -202,12 +195,7 @@ function longPosts(shortUsPerPost: number, shortChars: number): { worstMs: numbe
   let worst = '';
   for (const [name, shape] of Object.entries(longPostShapes())) {
     const text = shape(20_000);
-    let best = Infinity;
-    for (let r = 0; r < 5; r++) {
-      const start = process.hrtime.bigint();
-      classifyPost({ text, lang: 'en' });
-      best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-    }
+    const best = bestMs(5, () => classifyPost({ text, lang: 'en' }));
     if (best > worstMs) {
       worstMs = best;
       worst = name;
