@@ -65,7 +65,7 @@ export function modelLogits(features: FeatureSet, lean?: EmojiLean): Float64Arra
   return logits;
 }
 
-/** The scores from the model's and the layer's logits (changed): the emoji lean added, then the heads. */
+/** The scores from the model's and the layer's logits: the emoji lean added to them (in place), then the heads. */
 export function scoreLogits(logits: Float64Array, lean: EmojiLean | undefined, addressed: boolean): RawScores {
   addEmojiLean(lean, logits);
   return scoresOf(logits, addressed);

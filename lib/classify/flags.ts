@@ -741,8 +741,8 @@ function mergeSpans(a: readonly number[], b: readonly number[]): number[] {
 function flagsOf(text: string, g: Gate, ungated: boolean): Flag[] {
   if (g.rules === 0 && !g.personal) return [];
   const found = new Map<FlagName, string[]>();
-  // Where each flag's evidence so far stands in the post: start, end, start, end, … (made on the
-  // first match: most posts the gate lets through have none).
+  // Where each flag's evidence so far stands in the post: start, end, start, end, … in the post's
+  // order (made on the first match: most posts the gate lets through have none).
   let spans: Map<FlagName, number[]> | undefined;
   if (g.rules !== 0) {
     // The gate's bits spare most posts the searches (the ungated path has them all set).
