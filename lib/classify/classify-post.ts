@@ -556,9 +556,7 @@ function explain(model: LinearModel, s: Scan, features: FeatureBuffers, intent: 
     const at = candAt[best]!;
     const label = candLabel[best]!;
     candWeight[best] = -1;
-    let clash = false;
-    for (let k = 0; k < picked && !clash; k++) clash = pickedLabel[k] === label && overlaps(s, pickedAt[k]!, at);
-    if (clash) continue;
+    if (clashes(s, at, label, picked)) continue;
     pickedAt[picked] = at;
     pickedLabel[picked] = label;
     picked++;
