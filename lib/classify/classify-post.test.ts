@@ -147,6 +147,17 @@ describe('classifyPost', () => {
     expect(pairs).toBeGreaterThan(50);
   });
 
+  it('names a word repeated thousands of times once, and still finds the words after it, as in the short post', () => {
+    // Every "awful" clashes with the first: the search past them is one pass, not one per pick.
+    const tail = 'but the refund never came';
+    const long = classifyPost({ text: `${'awful '.repeat(3000)}${tail}`, lang: 'en' });
+    const short = classifyPost({ text: `awful awful ${tail}`, lang: 'en' });
+    expect(long.reasons).toEqual(['"awful" → negative', '"never" → complaint', '"refund" → complaint']);
+    expect(long.reasons).toEqual(short.reasons);
+    expect(classifyPost({ text: 'terrible '.repeat(4000), lang: 'en' }).reasons).toEqual(['"terrible" → negative']);
+    expect(classifyPost({ text: `${'😡 '.repeat(5000)}where is my refund?`, lang: 'en' }).reasons).toEqual(['"😡" → negative', '"refund" → complaint']);
+  });
+
   it('derives urgency with the rule that made it so', () => {
     const legal = classifyPost({ text: 'I will be contacting my lawyer about this' });
     expect(legal.urgency).toBe('high');
