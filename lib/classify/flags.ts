@@ -787,8 +787,10 @@ function flagsOf(text: string, g: Gate, ungated: boolean): Flag[] {
         while (p < prior.length && prior[p + 1]! <= index) p += 2;
         if (p < prior.length && prior[p]! < end) continue;
         (added ??= []).push(index, end);
-        list ??= [];
-        found.set(r.flag, list);
+        if (list === undefined) {
+          list = [];
+          found.set(r.flag, list);
+        }
         // The words as the post writes them ("didn’t", not the rules' "didn't"): `clean` only
         // swapped characters one for one, so the positions are the post's.
         const ev = text.slice(index, end).trim();

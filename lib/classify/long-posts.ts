@@ -1,16 +1,20 @@
 /**
  * Long posts of the shapes that once cost the classifier time in the square of their length:
  * one word, emoji or emoticon repeated (the reasons' candidates all clash with the first), many
- * matches of one flag's rules (some overlapping another rule's), a run of handles before "didn't work", many emails, references and
- * phone numbers; and ordinary posts run together. Up to 20,000 characters, the most a post may
- * hold (lib/post.ts). Node only (reads data/classifier): for output-corpus.ts, which holds their
- * outputs to a digest, and the classifier bench, which times them.
+ * matches of one flag's rules (some overlapping another rule's), a run of handles before "didn't
+ * work", many emails, references and phone numbers; and ordinary posts run together. Up to 20,000
+ * characters, the most a post may hold (lib/post.ts). Node only (reads data/classifier): for
+ * output-corpus.ts, which holds their outputs to a digest, and the classifier bench, which times
+ * them. The ordinary posts are TweetEval validation's (a caller that has them read passes them).
  */
 import { loadSentimentVal } from './training-data';
 
+function validationTexts(): string[] {
+  return loadSentimentVal().map((s) => s.text);
+}
+
 /** Each shape, by name: a text of about `length` characters. */
-export function longPostShapes(): Record<string, (length: number) => string> {
-  const ordinary = loadSentimentVal().map((s) => s.text);
+export function longPostShapes(ordinary: readonly string[] = validationTexts()): Record<string, (length: number) => string> {
   const prose = (length: number, tail = ''): string => {
     let t = '';
     for (let k = 0; t.length < length; k++) t += `${ordinary[k % ordinary.length]!} ${tail}`;
@@ -46,9 +50,8 @@ export function longPostShapes(): Record<string, (length: number) => string> {
 }
 
 /** Every shape at 1,000, 5,000 and 20,000 characters, and 40 mixes of short pieces of them with ordinary posts. */
-export function longPosts(): string[] {
-  const shapes = Object.values(longPostShapes());
-  const ordinary = loadSentimentVal().map((s) => s.text);
+export function longPosts(ordinary: readonly string[] = validationTexts()): string[] {
+  const shapes = Object.values(longPostShapes(ordinary));
   const out = [1000, 5000, 20000].flatMap((length) => shapes.map((shape) => shape(length)));
   for (let k = 0; k < 40; k++) {
     let t = k % 2 === 0 ? '@acme @bob ' : '';

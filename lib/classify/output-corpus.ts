@@ -35,6 +35,7 @@ export function outputSets(): OutputSet[] {
   const brandTrain = loadBrandTrain().map((b) => b.text);
   const en = (texts: readonly string[]) => texts.map((text) => ({ text, lang: 'en' }));
   const any = (texts: readonly string[]) => texts.map((text) => ({ text }));
+  const long = longPosts(val);
   const layer = buildCorrectionLayer(loadBrandEval().slice(0, 40).map((b) => ({ text: b.text, intent: b.intent, sentiment: b.sentiment })));
   return [
     run('brand/en', en(brand)),
@@ -52,8 +53,8 @@ export function outputSets(): OutputSet[] {
     run('bitext/en', en(bitext)),
     run('brand-train/en', en(brandTrain)),
     run('brand-train/any', any(brandTrain)),
-    run('long/en', en(longPosts())),
-    run('long/corrections', en(longPosts()), { corrections: layer }),
+    run('long/en', en(long)),
+    run('long/corrections', en(long), { corrections: layer }),
   ];
 }
 
