@@ -343,6 +343,104 @@ describe('repeat contact', () => {
   });
 });
 
+describe('rules read on 1,706 hand-marked brand posts (twenty-eighth session)', () => {
+  it('repeat contact: a problem that lasts or comes back, a contact already made or not answered', () => {
+    expectFlag(
+      'repeat_contact',
+      [
+        ['@RockstarSupport I keep getting this alert saying “Unable to connect to rockstar game services”', 'keep getting this alert'],
+        ['@AppleSupport My built in app is not receiving new mail since Sunday!', 'not receiving new mail since Sunday'],
+        ['@greateranglia ticket machine been out of service for over a week now. When are you going to fix?', 'been out of service for over a week now'],
+        ['@BTCare bt mobile can\'t make outgoing calls, says system is busy, for 3 days now! Any ideas?', 'for 3 days now'],
+        ['@hulu my login is not working. This is going on 4 days now.', 'going on 4 days'],
+        ['@TeamYouTube I tried everything, nothing works', 'tried everything'],
+        ['@MicrosoftHelps I had to do a clean install. None of your solutions worked.', 'None of your solutions worked'],
+        ['@AmazonHelp This has been an ongoing issue.', 'ongoing issue'],
+        ['@AmericanAir why do we always get a runaround. Now on to 4th attempt', 'runaround'],
+        ['I have been working on this project for 30 mins and @AdobePremiere has crashed EIGHT TIMES.', 'crashed EIGHT TIMES'],
+        ["@HMRCcustomers Hi HMRC. I've uploaded to Facebook. Yet to receive a response.", 'Yet to receive a response'],
+        ['@WhirlpoolCare Your company NEVER REPLIED to my letters', 'NEVER REPLIED'],
+        ["@KFC_UKI_Help Just got home with my KFC and it's raw. This is not the first time it's happened", 'not the first time'],
+        ['@Chase my account has been locked. Trying to reach you on phone but no luck.', 'Trying to reach you'],
+        ['I contacted @AdobeCare and they just tell me to call the number.', 'I contacted @AdobeCare'],
+        ['@SpotifyCares No still the same', 'still the same'],
+      ],
+      [
+        'I keep getting better at this game @acme',
+        'Keep up the good work @acme, keep me posted',
+        'Keep voting for @acme!',
+        'Since Sunday is National Ice Cream Day, here are our favourite places',
+        'I have been a loyal customer for the past 6 months and love it @acme',
+        '1st time in years I flew with @acme and it was great',
+        'I have been with @acme for the past 5 years',
+      ],
+    );
+  });
+  it('churn: not buying again, deleting the account, another provider, uninstalling the brand, #dontflyX', () => {
+    expectFlag(
+      'churn',
+      [
+        ['@MojangSupport I bought a mashup pack and never received the pack and will not buy it again.', 'will not buy it again'],
+        ['Going to end up never buying off there and it’s making it hard for genuine sellers! @eBay_UK', 'never buying off there'],
+        ['@Apple I keep canceling subscriptions, why are you still charging me', 'canceling subscriptions'],
+        ['@DropboxSupport Please, please help me delete my account.', 'delete my account'],
+        ['@DIRECTV what a joke of a company. I am looking for another source for my TV.', 'looking for another source'],
+        ['Since @WellsFargo wanna take all the atms out by my house it seem like i need to change banks.', 'change banks'],
+        ["I've uninstalled @zoom_us. Not because of a bug.", "I've uninstalled @zoom_us"],
+        ["@turbotax couldn't figure it out so I went to another service, what a mess", 'went to another service'],
+        ['@amazon has gotten money out of me twice now. bout done with y’all', 'done with y’all'],
+        ['Delayed an hour on my way here @united #dontflyunited', '#dontflyunited'],
+        ["Tell them you won't use their service until they boot these sellers @eBay", "won't use their service until"],
+        ['It does not make me want to continue being a customer @zoom_us', 'not make me want to continue being a customer'],
+      ],
+      [
+        'I go to another random video from an independent youtuber @TeamYouTube',
+        "Looks like I'm going to another White Sox game Wednesday night!",
+        'I will buy it again for sure @acme',
+        '@acme how do I change my password?',
+      ],
+    );
+  });
+  it('safety: people at risk, fumes and smoke, a near miss, unsafe food, a swollen battery, a fall, bullying', () => {
+    expectFlag(
+      'safety',
+      [
+        ['Your employees are at HIGH risk. @Ask_WellsFargo', 'employees are at HIGH risk'],
+        ['@ChryslerCares my car fairly new and as well smoke smell comes out', 'smoke smell'],
+        ['@Uber_Support my driver was doing 52mph in a 20mph zone. I was terrified.', 'I was terrified'],
+        ['@KFC the chicken was still pink inside', 'chicken was still pink'],
+        ['@Tesco found mouldy bread in my delivery', 'mouldy'],
+        ['@Samsung my phone battery is swollen', 'battery is swollen'],
+        ['@Walmart I slipped and fell in your store', 'slipped and fell'],
+        ['@TwitterSupport my daughter is being bullied on here', 'being bullied'],
+        ['PEOPLE PLEASE if you dont need masks dont buy them. The sniffles can kill some of us. @vogmask', 'can kill some of us'],
+      ],
+      [
+        'Curtis wants Swansea to break the mould in manager search',
+        'Seth rollins every monday night on #raw in the middle of this ring',
+        "niall's voice is just TOO GOOD this 5th album will kill me",
+        'wearing my pink shirt to the parade @acme',
+        'Oracle CSO numbers, security hygiene and fixes at the same time',
+        'my account is at risk of being closed @acme',
+      ],
+    );
+  });
+  it('abuse, press, legal and personal data: the words the marked posts used', () => {
+    expectFlag('abuse', [['The transfer from my old iPod is a total clusterfuck @AppleSupport', 'clusterfuck'], ['@bt_uk YOU SUCK.', 'YOU SUCK'], ['@amazon another lazy ass delivery person', 'lazy ass']], ['my class assessment @acme', 'I passed! @acme']);
+    expectFlag(
+      'press',
+      [['please get the word out @RockstarGames', 'get the word out'], ["Ok so I'll put ur bzness out here where everyone can see it. @SpotifyCares", 'where everyone can see'], ['@GeorgiaPower Get it fixed. I will tweet each day until I hear from you.', 'tweet each day']],
+      ['I will be buying the new Batman movie on Tuesday, just to let everyone know', 'Reuters: markets fall'],
+    );
+    expectFlag(
+      'legal',
+      [['@RockstarSupport Who can I speak to regarding a legal claim involving your company?', 'legal claim'], ['@attorneygeneral why isn’t @eBay being investigated?', 'attorneygeneral'], ['seeing this allowed on eBay. @acccgovau', 'acccgovau']],
+      ['it is legal matter and law of the country is supreme', 'Reruns of Big Bang Theory > CMA Awards.', 'Just like Clemson beat GT in the ACCCG'],
+    );
+    expect(evidence('@AirAsiaSupport i want to know my refund processing. my inquiry number is 00922935.', 'personal_data')).toEqual(['inquiry reference (…35)']);
+  });
+});
+
 describe('press', () => {
   it('raises on the press and going viral', () => {
     expect(names('I have contacted a journalist')).toContain('press');

@@ -17,6 +17,7 @@ import {
   loadSentimentVal,
   loadTwcsEval,
   loadTwcsEvalFlags,
+  loadBrandFlags,
 } from './training-data';
 import { FLAG_NAMES, INTENTS, SENTIMENTS } from './types';
 import { GENERIC_FEATURES, featurize } from './features';
@@ -57,6 +58,17 @@ describe('hand-labelled training data', () => {
     const known = new Set<string>(FLAG_NAMES);
     expect([...flags.values()].flat().filter((f) => !known.has(f))).toEqual([]);
     expect([...flags.values()].filter((f) => f.length > 0).length).toBeGreaterThan(50);
+  });
+
+  it('brand-flags.jsonl marks every brand-train post and every brand-directed complaints post once, with known flags, 400 held out', () => {
+    const rows = loadBrandFlags();
+    const expected = [...loadBrandTrain().map((b) => b.id), ...loadComplaints().filter((c) => !c.domain.startsWith('random')).map((c) => `cdev:${c.id}`)];
+    expect(rows.map((r) => r.id).sort()).toEqual(expected.sort());
+    const known = new Set<string>(FLAG_NAMES);
+    expect(rows.flatMap((r) => r.flags).filter((f) => !known.has(f))).toEqual([]);
+    expect(rows.filter((r) => r.use !== 'rules' && r.use !== 'held-out')).toEqual([]);
+    expect(rows.filter((r) => r.use === 'held-out').length).toBe(400);
+    expect(rows.filter((r) => r.flags.length > 0).length).toBeGreaterThan(400);
   });
 
   it('complaints-labels.jsonl labels train-split posts only, keeps the gold complaint flag, and uses known labels', () => {

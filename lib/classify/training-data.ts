@@ -115,6 +115,36 @@ export function loadTwcsEvalFlags(): ReadonlyMap<string, FlagName[]> {
   return new Map(readJsonl<{ id: string; flags: FlagName[] }>('twcs-eval-flags.jsonl').map((r) => [r.id, r.flags]));
 }
 
+export interface MarkedFlags {
+  id: string;
+  text: string;
+  /**
+   * "rules": the twenty-eighth session read this post's marks and misses when writing flag rules;
+   * "held-out": never read, kept to measure the rules on posts they were not written from.
+   */
+  use: 'rules' | 'held-out';
+  flags: FlagName[];
+  annotator: string;
+}
+
+/**
+ * Hand-marked escalation flags for 2,106 brand-directed posts: every customer post of
+ * brand-train.jsonl (ids "ibm:…") and every brand-directed post of complaints.tsv ("cdev:" + its
+ * tweet id), by fresh readers with the flag guideline (see PROVENANCE.md). The texts are those of
+ * the two files.
+ */
+export function loadBrandFlags(): MarkedFlags[] {
+  const texts = new Map<string, string>([
+    ...loadBrandTrain().map((b) => [b.id, b.text] as const),
+    ...loadComplaints().map((c) => [`cdev:${c.id}`, c.text] as const),
+  ]);
+  return readJsonl<Omit<MarkedFlags, 'text'>>('brand-flags.jsonl').map((r) => {
+    const text = texts.get(r.id);
+    if (text === undefined) throw new Error(`brand-flags.jsonl: ${r.id} is in neither brand-train.jsonl nor complaints.tsv`);
+    return { ...r, text };
+  });
+}
+
 /**
  * The hand-labelled brand-directed training set: 1,113 customer posts to 25 brands' support
  * accounts (IBM twitter-customer-care, Apache-2.0), none of them in brand-eval.jsonl, labelled
