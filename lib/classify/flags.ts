@@ -437,6 +437,8 @@ RULES.forEach((r, k) => {
     for (const lit of literals) addLiteral(lit, 1 << k);
   }
 });
+// The gate keeps one bit per rule, then the reference and URL bits, in a 32-bit integer.
+if (RULES.length > 30) throw new Error(`flags: ${RULES.length} rules leave no bits for the gate's reference and URL bits (30 at most): merge two`);
 const REFERENCE_BIT = 1 << RULES.length;
 /**
  * URL_RE's starts, one more bit: a post with a URL has it blanked out before the digit scan, and
