@@ -12,7 +12,7 @@ import { ClassificationCache, classifyPost } from '../lib/classify/index';
 import { buildModel, sentimentExamples, trainHeads, trainSentimentHead, type Heads } from '../lib/classify/train-pipeline';
 import { LinearModel } from '../lib/classify/model';
 import { fnvString } from '../lib/classify/tokenize';
-import { macroF1Interval, predictHead, score, toExample, type Scores } from '../lib/classify/training';
+import { flagScores, macroF1Interval, predictHead, score, toExample, type Scores } from '../lib/classify/training';
 import { loadBitext, loadBrandEval, loadBrandFlags, loadBrandTrain, loadComplaints, loadEmojiEval, loadSentimentTrain, loadSentimentVal, loadTwcsEval, loadTwcsEvalFlags, polarityOf, sentimentTrainingSet } from '../lib/classify/training-data';
 import { FLAG_NAMES, INTENTS, SENTIMENTS, type Classification, type Sentiment as SentimentLabel } from '../lib/classify/types';
 
@@ -41,18 +41,10 @@ type Scored = Scores & { interval?: [number, number] };
 
 /** Per flag: how many posts were marked and raised, with precision and recall. */
 function printFlagFigures(posts: ReadonlyArray<{ gold: readonly string[]; got: readonly string[] }>): void {
+  const fixed = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(2));
   for (const name of FLAG_NAMES) {
-    let tp = 0, fp = 0, fn = 0;
-    for (const { gold, got } of posts) {
-      const g = gold.includes(name);
-      const r = got.includes(name);
-      if (g && r) tp++;
-      else if (r) fp++;
-      else if (g) fn++;
-    }
-    const p = tp + fp === 0 ? '–' : (tp / (tp + fp)).toFixed(2);
-    const r = tp + fn === 0 ? '–' : (tp / (tp + fn)).toFixed(2);
-    console.log(`  ${name.padEnd(15)} marked ${String(tp + fn).padStart(3)}  raised ${String(tp + fp).padStart(3)}  precision ${p}  recall ${r}`);
+    const f = flagScores(posts, name);
+    console.log(`  ${name.padEnd(15)} marked ${String(f.marked).padStart(3)}  raised ${String(f.raised).padStart(3)}  precision ${fixed(f.precision)}  recall ${fixed(f.recall)}`);
   }
 }
 function table(title: string, rows: Array<[string, Scored]>): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { macroF1Interval, score, toExample, trainAveraged, trainSoftmax, type TrainOptions } from './training';
+import { flagScores, macroF1Interval, score, toExample, trainAveraged, trainSoftmax, type TrainOptions } from './training';
 
 const L = ['a', 'b', 'c'];
 /** n posts, the first `wrong` of which are mislabelled. */
@@ -8,6 +8,21 @@ function posts(n: number, wrong: number): { gold: string[]; predicted: string[] 
   const predicted = gold.map((g, i) => (i < wrong ? L[(L.indexOf(g) + 1) % 3]! : g));
   return { gold, predicted };
 }
+
+describe('flagScores', () => {
+  it('counts one flag: marked, raised, precision and recall, and NaN when none was raised', () => {
+    const posts = [
+      { gold: ['churn'], got: ['churn', 'abuse'] },
+      { gold: ['churn'], got: [] },
+      { gold: [], got: ['churn'] },
+      { gold: ['abuse'], got: ['abuse'] },
+    ];
+    expect(flagScores(posts, 'churn')).toEqual({ marked: 2, raised: 2, precision: 0.5, recall: 0.5 });
+    expect(flagScores(posts, 'abuse')).toEqual({ marked: 1, raised: 2, precision: 0.5, recall: 1 });
+    const legal = flagScores(posts, 'legal');
+    expect([legal.marked, legal.raised, Number.isNaN(legal.precision), Number.isNaN(legal.recall)]).toEqual([0, 0, true, true]);
+  });
+});
 
 describe('macroF1Interval', () => {
   it('holds the point figure, is the same on every run, and narrows as the posts grow', () => {

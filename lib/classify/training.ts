@@ -149,6 +149,24 @@ export interface Scores {
   n: number;
 }
 
+/**
+ * One flag against hand-marked posts (each post's marked and raised flag names): how many posts
+ * were marked and raised, with precision and recall (NaN when nothing was raised or marked).
+ */
+export function flagScores(posts: ReadonlyArray<{ gold: readonly string[]; got: readonly string[] }>, name: string): { marked: number; raised: number; precision: number; recall: number } {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const { gold, got } of posts) {
+    const marked = gold.includes(name);
+    const raised = got.includes(name);
+    if (marked && raised) tp++;
+    else if (raised) fp++;
+    else if (marked) fn++;
+  }
+  return { marked: tp + fn, raised: tp + fp, precision: tp / (tp + fp), recall: tp / (tp + fn) };
+}
+
 export function score(gold: readonly string[], predicted: readonly string[], labels: readonly string[]): Scores {
   let correct = 0;
   const perClass: ClassReport[] = labels.map((label) => {
