@@ -13,7 +13,7 @@ import { buildModel, sentimentExamples, trainHeads, trainSentimentHead, type Hea
 import { LinearModel } from '../lib/classify/model';
 import { fnvString } from '../lib/classify/tokenize';
 import { flagScores, macroF1Interval, predictHead, score, toExample, type Scores } from '../lib/classify/training';
-import { loadBitext, loadBrandEval, loadBrandFlags, loadBrandTrain, loadComplaints, loadEmojiEval, loadSentimentTrain, loadSentimentVal, loadTwcsEval, loadTwcsEvalFlags, polarityOf, sentimentTrainingSet } from '../lib/classify/training-data';
+import { loadBitext, loadBrandEval, loadBrandFlags, loadBrandTrain, loadComplaints, loadEmojiEval, loadSentimentTrain, loadSentimentVal, loadTwcsEval, loadTwcsEvalFlags, loadTwcsFlags, polarityOf, sentimentTrainingSet } from '../lib/classify/training-data';
 import { FLAG_NAMES, INTENTS, SENTIMENTS, type Classification, type Sentiment as SentimentLabel } from '../lib/classify/types';
 
 const quick = process.argv.includes('--quick');
@@ -143,6 +143,16 @@ table('Complaint detection, complaints validation split (held out from training)
     for (const use of ['held-out', 'rules'] as const) {
       const rows = marked.filter((m) => m.use === use);
       console.log(`\nFlags, ${rows.length} hand-marked brand posts of brand-train and complaints-dev, ${use === 'held-out' ? 'held out (never read for the rules)' : 'not held out (the twenty-eighth session wrote rules from their misses)'}`);
+      printFlagFigures(rows.map((m) => ({ gold: m.flags, got: ours(m.text).flags.map((f) => f.name) })));
+    }
+  }
+  // … and on 2,306 more twcs posts (twcs-flags.jsonl): 1,160 the twenty-ninth session's rules were
+  // written from, 1,146 never read.
+  {
+    const marked = loadTwcsFlags();
+    for (const use of ['held-out', 'rules'] as const) {
+      const rows = marked.filter((m) => m.use === use);
+      console.log(`\nFlags, ${rows.length} hand-marked twcs posts (twcs-flags.jsonl), ${use === 'held-out' ? 'held out (never read for the rules)' : 'not held out (the twenty-ninth session wrote rules from their misses)'}`);
       printFlagFigures(rows.map((m) => ({ gold: m.flags, got: ours(m.text).flags.map((f) => f.name) })));
     }
   }

@@ -4,6 +4,9 @@
  * by FNV-1a of the tweet id, the first 400. Writes them unlabelled, in batches of 100, for the
  * labellers:
  *   npx tsx data/classifier/twcs-eval-sample.ts OUT_DIR [path/to/shared/data]
+ * With `--rest`, the posts after those 400 instead (twcs-flags.jsonl, marked for flags only), in
+ * 16 batches ordered by FNV-1a of "m:" + the id: batches 1–8 were read for the flag rules, 9–16
+ * held out.
  * Deterministic: the same inputs give the same batches.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,12 +14,13 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { fnv1a } from '../../lib/fnv';
 
-const OUT = process.argv[2];
+const REST = process.argv.includes('--rest');
+const [OUT, SHARED_ARG] = process.argv.slice(2).filter((a) => a !== '--rest');
 if (!OUT) {
-  console.error('usage: npx tsx data/classifier/twcs-eval-sample.ts OUT_DIR [shared data dir]');
+  console.error('usage: npx tsx data/classifier/twcs-eval-sample.ts [--rest] OUT_DIR [shared data dir]');
   process.exit(2);
 }
-const SHARED = process.argv[3] ?? join(import.meta.dirname, '../../../shared/data');
+const SHARED = SHARED_ARG ?? join(import.meta.dirname, '../../../shared/data');
 const SIZE = 400;
 const BATCH = 100;
 
@@ -39,8 +43,18 @@ for (const r of rows) {
   pool.push({ id, text });
 }
 pool.sort((a, b) => fnv1a(a.id) - fnv1a(b.id) || (a.id < b.id ? -1 : 1));
-const chosen = pool.slice(0, SIZE);
 mkdirSync(OUT, { recursive: true });
+if (REST) {
+  const rest = pool.slice(SIZE).sort((a, b) => fnv1a(`m:${a.id}`) - fnv1a(`m:${b.id}`) || (a.id < b.id ? -1 : 1));
+  const per = Math.ceil(rest.length / 16);
+  for (let b = 0; b < 16; b++) {
+    const lines = rest.slice(b * per, (b + 1) * per).map((r) => JSON.stringify(r));
+    writeFileSync(join(OUT, `batch-${b + 1}.jsonl`), `${lines.join('\n')}\n`);
+  }
+  console.log(`${rest.length} posts after the first ${SIZE}, in 16 batches in ${OUT}`);
+  process.exit(0);
+}
+const chosen = pool.slice(0, SIZE);
 for (let b = 0; b * BATCH < chosen.length; b++) {
   const lines = chosen.slice(b * BATCH, (b + 1) * BATCH).map((r) => JSON.stringify(r));
   writeFileSync(join(OUT, `batch-${b + 1}.jsonl`), `${lines.join('\n')}\n`);

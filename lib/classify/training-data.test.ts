@@ -18,6 +18,7 @@ import {
   loadTwcsEval,
   loadTwcsEvalFlags,
   loadBrandFlags,
+  loadTwcsFlags,
 } from './training-data';
 import { FLAG_NAMES, INTENTS, SENTIMENTS } from './types';
 import { GENERIC_FEATURES, featurize } from './features';
@@ -69,6 +70,22 @@ describe('hand-labelled training data', () => {
     expect(rows.filter((r) => r.use !== 'rules' && r.use !== 'held-out')).toEqual([]);
     expect(rows.filter((r) => r.use === 'held-out').length).toBe(400);
     expect(rows.filter((r) => r.flags.length > 0).length).toBeGreaterThan(400);
+  });
+
+  it('twcs-flags.jsonl marks every twcs inbound post after the 400 of twcs-eval once, with known flags, 1,146 held out, none in a training file', () => {
+    const rows = loadTwcsFlags();
+    expect(rows.length).toBe(2306);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    const taken = new Set([...loadTwcsEval(), ...loadBrandEval()].map((r) => r.id));
+    expect(rows.filter((r) => taken.has(r.id))).toEqual([]);
+    // Evaluation only, as twcs-eval.jsonl: no text of it in a training file.
+    const trained = new Set([...loadBrandTrain(), ...loadComplaints(), ...loadSentimentTrain(), ...loadBitext()].map((r) => norm(r.text)));
+    expect(rows.filter((r) => trained.has(norm(r.text))).map((r) => r.id)).toEqual([]);
+    const known = new Set<string>(FLAG_NAMES);
+    expect(rows.flatMap((r) => r.flags).filter((f) => !known.has(f))).toEqual([]);
+    expect(rows.filter((r) => r.use !== 'rules' && r.use !== 'held-out')).toEqual([]);
+    expect(rows.filter((r) => r.use === 'held-out').length).toBe(1146);
+    expect(rows.filter((r) => r.text.trim() === '' || !r.id.startsWith('twcs:'))).toEqual([]);
   });
 
   it('complaints-labels.jsonl labels train-split posts only, keeps the gold complaint flag, and uses known labels', () => {

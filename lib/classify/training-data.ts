@@ -119,8 +119,9 @@ export interface MarkedFlags {
   id: string;
   text: string;
   /**
-   * "rules": the twenty-eighth session read this post's marks and misses when writing flag rules;
-   * "held-out": never read, kept to measure the rules on posts they were not written from.
+   * "rules": a session read this post's marks and misses when writing flag rules (the
+   * twenty-eighth for brand-flags.jsonl, the twenty-ninth for twcs-flags.jsonl); "held-out":
+   * never read, kept to measure the rules on posts they were not written from.
    */
   use: 'rules' | 'held-out';
   flags: FlagName[];
@@ -143,6 +144,16 @@ export function loadBrandFlags(): MarkedFlags[] {
     if (text === undefined) throw new Error(`brand-flags.jsonl: ${r.id} is in neither brand-train.jsonl nor complaints.tsv`);
     return { ...r, text };
   });
+}
+
+/**
+ * Hand-marked escalation flags for 2,306 more inbound posts of the twcs sample: every one after
+ * the 400 drawn for twcs-eval.jsonl (`twcs-eval-sample.ts --rest`), texts included, by fresh
+ * readers with the flag guideline (see PROVENANCE.md). Evaluation only, as twcs-eval.jsonl: the
+ * twcs licence is non-commercial, and no model trains on them.
+ */
+export function loadTwcsFlags(): MarkedFlags[] {
+  return readJsonl<MarkedFlags>('twcs-flags.jsonl');
 }
 
 /**
