@@ -136,23 +136,16 @@ table('Complaint detection, complaints validation split (held out from training)
     printFlagFigures(twcs.map((t) => ({ gold: marked.get(t.id) ?? [], got: ours(t.text).flags.map((f) => f.name) })));
   }
   // Flags against hand-marked flags on 2,106 more brand posts (brand-train and complaints-dev's
-  // brand-directed posts): 1,706 the twenty-eighth session's rules were written from, and 400 it
-  // kept back, which measure the rules on posts they were not written from.
-  {
-    const marked = loadBrandFlags();
+  // brand-directed posts; the twenty-eighth session's rules were written from 1,706 of them) and on
+  // 2,306 more twcs posts (the twenty-ninth session's, from 1,160): the posts kept back measure
+  // the rules on posts they were not written from.
+  for (const [marked, what, session] of [
+    [loadBrandFlags(), 'brand posts of brand-train and complaints-dev', 'twenty-eighth'],
+    [loadTwcsFlags(), 'twcs posts (twcs-flags.jsonl)', 'twenty-ninth'],
+  ] as const) {
     for (const use of ['held-out', 'rules'] as const) {
       const rows = marked.filter((m) => m.use === use);
-      console.log(`\nFlags, ${rows.length} hand-marked brand posts of brand-train and complaints-dev, ${use === 'held-out' ? 'held out (never read for the rules)' : 'not held out (the twenty-eighth session wrote rules from their misses)'}`);
-      printFlagFigures(rows.map((m) => ({ gold: m.flags, got: ours(m.text).flags.map((f) => f.name) })));
-    }
-  }
-  // … and on 2,306 more twcs posts (twcs-flags.jsonl): 1,160 the twenty-ninth session's rules were
-  // written from, 1,146 never read.
-  {
-    const marked = loadTwcsFlags();
-    for (const use of ['held-out', 'rules'] as const) {
-      const rows = marked.filter((m) => m.use === use);
-      console.log(`\nFlags, ${rows.length} hand-marked twcs posts (twcs-flags.jsonl), ${use === 'held-out' ? 'held out (never read for the rules)' : 'not held out (the twenty-ninth session wrote rules from their misses)'}`);
+      console.log(`\nFlags, ${rows.length} hand-marked ${what}, ${use === 'held-out' ? 'held out (never read for the rules)' : `not held out (the ${session} session wrote rules from their misses)`}`);
       printFlagFigures(rows.map((m) => ({ gold: m.flags, got: ours(m.text).flags.map((f) => f.name) })));
     }
   }

@@ -441,6 +441,96 @@ describe('rules read on 1,706 hand-marked brand posts (twenty-eighth session)', 
   });
 });
 
+describe('rules read on 1,160 hand-marked twcs posts (twenty-ninth session)', () => {
+  it('repeat contact: always or constantly broken, an ordinal contact, the advice followed, a call hung up, contact some time ago, nobody able to help', () => {
+    expectFlag(
+      'repeat_contact',
+      [
+        ['@117157 Why is your website always down? Pretty annoying', 'always down'],
+        ['@115777 your online forum is always broken even when I clear my cookies.', 'is always broken'],
+        ["@116136 It is constantly connecting and disconnecting my Wi-Fi. I'm trying to do homework", 'constantly connecting and disconnecting'],
+        ['@comcastcares Frustrated that this is the 7th outage this month.', 'the 7th outage'],
+        ['@AmazonHelp ruined his FIRST Halloween by failing to deliver his tiny costume 2 days running', '2 days running'],
+        ['@116076 last two times we ordered from y\'all it was cold.', 'last two times'],
+        ['@116076 we\'ve had nothing but problems. What\'s going on?!', 'nothing but problems'],
+        ['@AdobeCare yea ive done everything you guys told me to do.', 'done everything you'],
+        ['@AskPlayStation I have followed your instructions, but my ps4 shows no diablo 3', 'followed your instructions'],
+        ['@Tesco Well I have tried and they clearly said they can\'t as I opened the box', 'I have tried'],
+        ['@115913 how you feel about your supervisors hanging up on me', 'hanging up on me'],
+        ['@81 Just got off the phone with a Rep @116593, and we couldn\'t get a package shipped', 'Just got off the phone with'],
+        ['@Uber_Support Responded 45minutes ago...', 'Responded 45minutes ago'],
+        ["@British_Airways I've spoken to 5 so far.All telling me different things.", 'spoken to 5 so far'],
+        ['@CenturyLinkHelp Trying to order bonded DSL but getting conflicting answers from customer support.', 'conflicting answers'],
+        ['@116072 my trouble ticket being lost. Goes with my 16 hours of calls with your billing department.', 'hours of calls'],
+        ['@marksandspencer Thanks I filled in an online complaint via your website, how long does it take?', 'filled in an online complaint'],
+        ['@AirAsiaSupport I did not receive anything. Have dropped @AirAsiaSupport a DM. Thanks', 'dropped @AirAsiaSupport a DM'],
+        ['@Delta Hey Delta how can I get help with this? Calling in isn\'t helping', "Calling in isn't helping"],
+        ['@AmazonHelp By mail, text, call, customer phone service, no one is able to help me', 'no one is able to help'],
+        ['@British_Airways spelling my name wrong on more than one occasion!!', 'more than one occasion'],
+        ['@XboxSupport there\'s no file to delete & restart as said before he\'s done a power cycle?', 'as said before'],
+        ['@British_Airways Communication is that slow it is unbelievable about a week for a reply', 'about a week for a reply'],
+        ['@VerizonSupport It\'s been like this for weeks. Can you confirm?', 'been like this for weeks'],
+        ['@AppleSupport still happening, including on iOS 11.2 beta now. any ideas?', 'still happening'],
+        ['@116540 Read the previous tweets in this chain? @XboxSupport', 'previous tweets'],
+        ['.@116072 after an install no-show & 25+ min of being on hold, I\'m thinking the rumors were true.', '25+ min of being on hold'],
+      ],
+      [
+        'sun is always out, you know what that leads to',
+        'I got my 1st achievement on the xbox one: watch Netflix 7 days in a row.',
+        'Right, the 2nd tweet is better, but I’m at Harold Washington',
+        'I have been watching Naruto for DAYS. Help me.',
+        "I've been excited for this for months and it's finally here!",
+        'Can you spot the five different things in these images?',
+        'I followed your account today @acme',
+        'in the second week of May @acme',
+        'I have tried the new pumpkin latte and loved it @acme',
+      ],
+    );
+  });
+  it('safety: something in the food, a chemical taste, a weapon, reckless driving, seizures', () => {
+    expectFlag(
+      'safety',
+      [
+        ['@askpanera Yes, after i also found a hair in my soup bowl & the wrong dressing', 'hair in my soup bowl'],
+        ['@116057 Can’t reach cust service to report TERRIBLE experience- Hair in food and no way to get $ back', 'Hair in food'],
+        ['@DunkinDonuts Why does your coffee taste/smell like chemicals?', 'taste/smell like chemicals'],
+        ['@116276 WHY IF I REPORT ANOTHER DRIVER WITH A GUN IN HI VEHICLE MY ACCOUNT GETS PUT ON HOLD', 'WITH A GUN'],
+        ["I see the local Papa John's delivery guy weaving in and out of traffic", 'weaving in and out of traffic'],
+        ['@AppleSupport do you have any apps so I can detect my seizures', 'seizures'],
+      ],
+      ['a nail in the coffin for @acme', 'a rock in my shoe', 'bugs in the order page @acme', 'my burrito came with a knife and fork @acme', 'a fly in to LAX @acme'],
+    );
+  });
+  it('churn: a customer lost, never coming back, never a customer, done with the brand, a membership got rid of, money not wasted again', () => {
+    expectFlag(
+      'churn',
+      [
+        ['@Uber_Support Already responded. No response. Loyal customer just lost.', 'customer just lost'],
+        ["@116523 HP won't regionalize my current, working printer. Bad business. Lost this military customer", 'Lost this military customer'],
+        ['.@Uber_Support Thanks to your AMAZING customer service, you have just lost 2 customers', 'you have just lost 2 customers'],
+        ['@115913 @115911 Now I need to stay with AT&T 😭 #youlostanewcustomer #wantedtoswitch', '#youlostanewcustomer'],
+        ['@117115 Order botched. Driver cant fix. #fail #neveragain', '#neveragain'],
+        ['@AskTarget you do a great job empowering your employees, oh wait, you don’t. Never coming back.', 'Never coming back'],
+        ['@116827 charging 15¢ to non-customers for a roll of quarters!? Definitely won’t ever be a customer there!', 'won’t ever be a customer'],
+        ["@115845 They sent the order to Germany! I'm so done with Amazon!", 'so done with Amazon'],
+        ['@AdobeCare no its still broken. will probably be getting rid of my membership', 'getting rid of my membership'],
+        ['Flew Tui - loads of room. Not wasting money with @British_Airways again', 'Not wasting money'],
+      ],
+      ["I'm officially done with all of my exit level TAKS.", 'they were on display when they were never coming back in stock', "I'm so done with this week"],
+    );
+  });
+  it('press: making it public, making people aware', () => {
+    expectFlag(
+      'press',
+      [
+        ["@Uber_Support stop lying, I'll make it public all the lies your guys have told me", 'make it public'],
+        ['@British_Airways I need to make people aware', 'make people aware'],
+      ],
+      ['I need to make my mind up @acme', 'the company will go public next year'],
+    );
+  });
+});
+
 describe('press', () => {
   it('raises on the press and going viral', () => {
     expect(names('I have contacted a journalist')).toContain('press');
