@@ -484,6 +484,8 @@ describe('rules read on 1,160 hand-marked twcs posts (twenty-ninth session)', ()
         'I followed your account today @acme',
         'in the second week of May @acme',
         'I have tried the new pumpkin latte and loved it @acme',
+        "I've been watching Gilmore Girls for the past 3 hours. Oops, happy Thursday!",
+        'Briana has been pregnant for 12 months..? Learn to count.',
       ],
     );
   });
