@@ -13,7 +13,7 @@ import { buildModel, sentimentExamples, trainHeads, trainSentimentHead, type Hea
 import { LinearModel } from '../lib/classify/model';
 import { fnvString } from '../lib/classify/tokenize';
 import { flagScores, macroF1Interval, predictHead, score, toExample, type Scores } from '../lib/classify/training';
-import { loadBitext, loadBrandEval, loadBrandFlags, loadBrandTrain, loadComplaints, loadEmojiEval, loadSentimentTrain, loadSentimentVal, loadTwcsEval, loadTwcsEvalFlags, loadTwcsFlags, polarityOf, sentimentTrainingSet } from '../lib/classify/training-data';
+import { loadBitext, loadBrandEval, loadBrandFlags, loadBrandTrain, loadComplaints, loadEmojiEval, loadSentimentTrain, loadSentimentVal, loadTwcsEval, loadTwcsEvalFlags, loadTwcsFlags, loadTwcsLabels, polarityOf, sentimentTrainingSet } from '../lib/classify/training-data';
 import { FLAG_NAMES, INTENTS, SENTIMENTS, type Classification, type Sentiment as SentimentLabel } from '../lib/classify/types';
 
 const quick = process.argv.includes('--quick');
@@ -148,6 +148,23 @@ table('Complaint detection, complaints validation split (held out from training)
       console.log(`\nFlags, ${rows.length} hand-marked ${what}, ${use === 'held-out' ? 'held out (never read for the rules)' : `not held out (the ${session} session wrote rules from their misses)`}`);
       printFlagFigures(rows.map((m) => ({ gold: m.flags, got: ours(m.text).flags.map((f) => f.name) })));
     }
+  }
+  // A third hand-labelled set, larger: the 2,237 English posts of twcs-flags.jsonl, labelled by
+  // the same guide in the twenty-ninth session (twcs-labels.jsonl; never trained on).
+  {
+    const more = loadTwcsLabels();
+    const title = `hand-labelled twcs posts (data/classifier/twcs-labels.jsonl, ${more.length}; never trained on)`;
+    table(`Sentiment, ${title}`, sentimentRows(more.map((t) => ({ text: t.text, label: t.sentiment })), withInterval));
+    table(
+      `Sentiment, the same posts with every complaint read as negative (brand-eval's convention; ${more.filter((t) => t.intent === 'complaint' && t.sentiment !== 'negative').length} labels change)`,
+      sentimentRows(more.map((t) => ({ text: t.text, label: t.intent === 'complaint' ? 'negative' : t.sentiment })), withInterval),
+    );
+    table(`Complaint vs not, the same posts`, complaintRows(more.map((t) => ({ text: t.text, complaint: t.intent === 'complaint' })), withInterval));
+    table('Intent (5-way), the same posts', [['careline', withInterval(more.map((t) => t.intent), more.map((t) => ours(t.text).intent), INTENTS)]]);
+    const every = [...brand, ...twcs, ...more];
+    table(`Sentiment, every held-out hand-labelled brand-directed post (brand-eval + twcs-eval + twcs-labels, ${every.length})`, sentimentRows(every.map((b) => ({ text: b.text, label: b.sentiment })), withInterval));
+    table(`Complaint vs not, the same ${every.length} posts`, complaintRows(every.map((b) => ({ text: b.text, complaint: b.intent === 'complaint' })), withInterval));
+    table(`Intent (5-way), the same ${every.length} posts`, [['careline', withInterval(every.map((b) => b.intent), every.map((b) => ours(b.text).intent), INTENTS)]]);
   }
   // Every held-out brand-directed post together: brand-eval.jsonl and twcs-eval.jsonl.
   const all = [...brand, ...twcs];

@@ -19,6 +19,7 @@ import {
   loadTwcsEvalFlags,
   loadBrandFlags,
   loadTwcsFlags,
+  loadTwcsLabels,
 } from './training-data';
 import { FLAG_NAMES, INTENTS, SENTIMENTS } from './types';
 import { GENERIC_FEATURES, featurize } from './features';
@@ -86,6 +87,15 @@ describe('hand-labelled training data', () => {
     expect(rows.filter((r) => r.use !== 'rules' && r.use !== 'held-out')).toEqual([]);
     expect(rows.filter((r) => r.use === 'held-out').length).toBe(1146);
     expect(rows.filter((r) => r.text.trim() === '' || !r.id.startsWith('twcs:'))).toEqual([]);
+  });
+
+  it('twcs-labels.jsonl labels posts of twcs-flags.jsonl once each, with known labels, and none is in a training file', () => {
+    const rows = loadTwcsLabels();
+    expect(rows.length).toBe(2237);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    expect(rows.filter((r) => !INTENTS.includes(r.intent) || !SENTIMENTS.includes(r.sentiment)).map((r) => r.id)).toEqual([]);
+    const trained = new Set([...loadBrandTrain(), ...loadComplaints(), ...loadSentimentTrain(), ...loadBitext()].map((r) => norm(r.text)));
+    expect(rows.filter((r) => trained.has(norm(r.text))).map((r) => r.id)).toEqual([]);
   });
 
   it('complaints-labels.jsonl labels train-split posts only, keeps the gold complaint flag, and uses known labels', () => {

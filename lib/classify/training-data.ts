@@ -157,6 +157,20 @@ export function loadTwcsFlags(): MarkedFlags[] {
 }
 
 /**
+ * Hand labels (intent and sentiment, by twcs-labelling-guide.md) for the posts of twcs-flags.jsonl
+ * that their readers found in English: 2,237 of the 2,306 (see PROVENANCE.md). The texts are
+ * twcs-flags.jsonl's. Evaluation only, as twcs-eval.jsonl.
+ */
+export function loadTwcsLabels(): BrandEvalRow[] {
+  const texts = new Map(loadTwcsFlags().map((r) => [r.id, r.text] as const));
+  return readJsonl<{ id: string; intent: Intent; sentiment: Sentiment; annotator: string }>('twcs-labels.jsonl').map((r) => {
+    const text = texts.get(r.id);
+    if (text === undefined) throw new Error(`twcs-labels.jsonl: ${r.id} is not in twcs-flags.jsonl`);
+    return { id: r.id, text, intent: r.intent, sentiment: r.sentiment };
+  });
+}
+
+/**
  * The hand-labelled brand-directed training set: 1,113 customer posts to 25 brands' support
  * accounts (IBM twitter-customer-care, Apache-2.0), none of them in brand-eval.jsonl, labelled
  * by the guideline in data/classifier/brand-labelling-guide.md (see PROVENANCE.md).
