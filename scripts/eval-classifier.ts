@@ -13,7 +13,7 @@ import { buildModel, sentimentExamples, trainHeads, trainSentimentHead, type Hea
 import { LinearModel } from '../lib/classify/model';
 import { fnvString } from '../lib/classify/tokenize';
 import { flagScores, macroF1Interval, predictHead, score, toExample, type Scores } from '../lib/classify/training';
-import { loadBitext, loadBrandEval, loadBrandFlags, loadBrandTrain, loadComplaints, loadEmojiEval, loadSentimentTrain, loadSentimentVal, loadTwcsEval, loadTwcsEvalFlags, loadTwcsFlags, loadTwcsLabels, polarityOf, sentimentTrainingSet } from '../lib/classify/training-data';
+import { loadBitext, loadBrandEval, loadBrandFlags, loadBrandTrain, loadComplaints, loadEmojiEval, loadSentimentTrain, loadSentimentVal, loadTwcsEval, loadTwcsEvalFlags, loadTwcsFlags, loadTwcsLabels, polarityOf, sentimentTrainingSet, type BrandEvalRow } from '../lib/classify/training-data';
 import { FLAG_NAMES, INTENTS, SENTIMENTS, type Classification, type Sentiment as SentimentLabel } from '../lib/classify/types';
 
 const quick = process.argv.includes('--quick');
@@ -109,25 +109,32 @@ table('Complaint detection, complaints validation split (held out from training)
   ]);
 }
 
+/**
+ * A held-out hand-labelled set's tables, with bootstrap intervals: sentiment as labelled and with
+ * every complaint read as negative (brand-eval.jsonl's labeller and the training recipe,
+ * `complaintSentiment`, read every complaint so; the twcs labellers read a calmly told one as
+ * neutral: PROVENANCE.md), complaint vs not, and intent.
+ */
+function labelledSetTables(rows: readonly BrandEvalRow[], title: string): void {
+  table(`Sentiment, ${title}`, sentimentRows(rows.map((t) => ({ text: t.text, label: t.sentiment })), withInterval));
+  table(
+    `Sentiment, the same posts with every complaint read as negative (brand-eval's convention; ${rows.filter((t) => t.intent === 'complaint' && t.sentiment !== 'negative').length} labels change)`,
+    sentimentRows(rows.map((t) => ({ text: t.text, label: t.intent === 'complaint' ? 'negative' : t.sentiment })), withInterval),
+  );
+  table(`Complaint vs not, the same posts`, complaintRows(rows.map((t) => ({ text: t.text, complaint: t.intent === 'complaint' })), withInterval));
+  table('Intent (5-way), the same posts', [['careline', withInterval(rows.map((t) => t.intent), rows.map((t) => ours(t.text).intent), INTENTS)]]);
+}
+
 {
   // The second hand-labelled set: more twcs posts, with bootstrap intervals (see PROVENANCE.md).
   const twcs = loadTwcsEval();
-  const title = `hand-labelled twcs posts (data/classifier/twcs-eval.jsonl, ${twcs.length}; never trained on)`;
-  table(`Sentiment, ${title}`, sentimentRows(twcs.map((t) => ({ text: t.text, label: t.sentiment })), withInterval));
-  // brand-eval.jsonl's labeller and the training recipe (`complaintSentiment`) read every
-  // complaint as negative; these labellers read a calmly told one as neutral (PROVENANCE.md).
-  table(
-    `Sentiment, the same posts with every complaint read as negative (brand-eval's convention; ${twcs.filter((t) => t.intent === 'complaint' && t.sentiment !== 'negative').length} labels change)`,
-    sentimentRows(twcs.map((t) => ({ text: t.text, label: t.intent === 'complaint' ? 'negative' : t.sentiment })), withInterval),
-  );
+  labelledSetTables(twcs, `hand-labelled twcs posts (data/classifier/twcs-eval.jsonl, ${twcs.length}; never trained on)`);
   // X shows a link without its scheme ("amazon.com/…", "t.co/…"): the posts as Careline reads them there.
   const asShown = (text: string) => text.replace(/https?:\/\//gi, '');
   table(
     `Sentiment, the same posts with their links as X shows them, no "https://" (${twcs.filter((t) => asShown(t.text) !== t.text).length} posts change)`,
     sentimentRows(twcs.map((t) => ({ text: asShown(t.text), label: t.sentiment })), withInterval),
   );
-  table(`Complaint vs not, the same posts`, complaintRows(twcs.map((t) => ({ text: t.text, complaint: t.intent === 'complaint' })), withInterval));
-  table('Intent (5-way), the same posts', [['careline', withInterval(twcs.map((t) => t.intent), twcs.map((t) => ours(t.text).intent), INTENTS)]]);
   // Flags against hand-marked flags on the same posts. Not held out: the fifteenth session's rules
   // were written from this set's misses (PROVENANCE.md); a check that they still hold.
   {
@@ -153,14 +160,7 @@ table('Complaint detection, complaints validation split (held out from training)
   // the same guide in the twenty-ninth session (twcs-labels.jsonl; never trained on).
   {
     const more = loadTwcsLabels();
-    const title = `hand-labelled twcs posts (data/classifier/twcs-labels.jsonl, ${more.length}; never trained on)`;
-    table(`Sentiment, ${title}`, sentimentRows(more.map((t) => ({ text: t.text, label: t.sentiment })), withInterval));
-    table(
-      `Sentiment, the same posts with every complaint read as negative (brand-eval's convention; ${more.filter((t) => t.intent === 'complaint' && t.sentiment !== 'negative').length} labels change)`,
-      sentimentRows(more.map((t) => ({ text: t.text, label: t.intent === 'complaint' ? 'negative' : t.sentiment })), withInterval),
-    );
-    table(`Complaint vs not, the same posts`, complaintRows(more.map((t) => ({ text: t.text, complaint: t.intent === 'complaint' })), withInterval));
-    table('Intent (5-way), the same posts', [['careline', withInterval(more.map((t) => t.intent), more.map((t) => ours(t.text).intent), INTENTS)]]);
+    labelledSetTables(more, `hand-labelled twcs posts (data/classifier/twcs-labels.jsonl, ${more.length}; never trained on)`);
     const every = [...brand, ...twcs, ...more];
     table(`Sentiment, every held-out hand-labelled brand-directed post (brand-eval + twcs-eval + twcs-labels, ${every.length})`, sentimentRows(every.map((b) => ({ text: b.text, label: b.sentiment })), withInterval));
     table(`Complaint vs not, the same ${every.length} posts`, complaintRows(every.map((b) => ({ text: b.text, complaint: b.intent === 'complaint' })), withInterval));
