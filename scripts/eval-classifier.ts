@@ -121,8 +121,13 @@ function labelledSetTables(rows: readonly BrandEvalRow[], title: string): void {
     `Sentiment, the same posts with every complaint read as negative (brand-eval's convention; ${rows.filter((t) => t.intent === 'complaint' && t.sentiment !== 'negative').length} labels change)`,
     sentimentRows(rows.map((t) => ({ text: t.text, label: t.intent === 'complaint' ? 'negative' : t.sentiment })), withInterval),
   );
-  table(`Complaint vs not, the same posts`, complaintRows(rows.map((t) => ({ text: t.text, complaint: t.intent === 'complaint' })), withInterval));
-  table('Intent (5-way), the same posts', [['careline', withInterval(rows.map((t) => t.intent), rows.map((t) => ours(t.text).intent), INTENTS)]]);
+  complaintAndIntentTables(rows, 'the same posts');
+}
+
+/** Complaint vs not and intent on hand-labelled posts, with bootstrap intervals ("Complaint vs not, <which>"). */
+function complaintAndIntentTables(rows: readonly BrandEvalRow[], which: string): void {
+  table(`Complaint vs not, ${which}`, complaintRows(rows.map((t) => ({ text: t.text, complaint: t.intent === 'complaint' })), withInterval));
+  table(`Intent (5-way), ${which}`, [['careline', withInterval(rows.map((t) => t.intent), rows.map((t) => ours(t.text).intent), INTENTS)]]);
 }
 
 {
@@ -163,14 +168,12 @@ function labelledSetTables(rows: readonly BrandEvalRow[], title: string): void {
     labelledSetTables(more, `hand-labelled twcs posts (data/classifier/twcs-labels.jsonl, ${more.length}; never trained on)`);
     const every = [...brand, ...twcs, ...more];
     table(`Sentiment, every held-out hand-labelled brand-directed post (brand-eval + twcs-eval + twcs-labels, ${every.length})`, sentimentRows(every.map((b) => ({ text: b.text, label: b.sentiment })), withInterval));
-    table(`Complaint vs not, the same ${every.length} posts`, complaintRows(every.map((b) => ({ text: b.text, complaint: b.intent === 'complaint' })), withInterval));
-    table(`Intent (5-way), the same ${every.length} posts`, [['careline', withInterval(every.map((b) => b.intent), every.map((b) => ours(b.text).intent), INTENTS)]]);
+    complaintAndIntentTables(every, `the same ${every.length} posts`);
   }
   // Every held-out brand-directed post together: brand-eval.jsonl and twcs-eval.jsonl.
   const all = [...brand, ...twcs];
   table(`Sentiment, all held-out hand-labelled brand-directed posts (brand-eval + twcs-eval, ${all.length})`, sentimentRows(all.map((b) => ({ text: b.text, label: b.sentiment })), withInterval));
-  table(`Complaint vs not, the same ${all.length} posts`, complaintRows(all.map((b) => ({ text: b.text, complaint: b.intent === 'complaint' })), withInterval));
-  table(`Intent (5-way), the same ${all.length} posts`, [['careline', withInterval(all.map((b) => b.intent), all.map((b) => ours(b.text).intent), INTENTS)]]);
+  complaintAndIntentTables(all, `the same ${all.length} posts`);
   // The same posts as X shows a reply: the handles it answers above the text, not in it. With
   // `replyTo` (the first of them, as the X adapter reads "Replying to") and without it.
   {

@@ -44,19 +44,19 @@ for (const r of rows) {
 }
 pool.sort((a, b) => fnv1a(a.id) - fnv1a(b.id) || (a.id < b.id ? -1 : 1));
 mkdirSync(OUT, { recursive: true });
+/** Writes `posts` as OUT/batch-1.jsonl, batch-2.jsonl, …, `size` posts a batch. */
+function writeBatches(posts: ReadonlyArray<{ id: string; text: string }>, size: number): void {
+  for (let b = 0; b * size < posts.length; b++) {
+    const lines = posts.slice(b * size, (b + 1) * size).map((r) => JSON.stringify(r));
+    writeFileSync(join(OUT!, `batch-${b + 1}.jsonl`), `${lines.join('\n')}\n`);
+  }
+}
 if (REST) {
   const rest = pool.slice(SIZE).sort((a, b) => fnv1a(`m:${a.id}`) - fnv1a(`m:${b.id}`) || (a.id < b.id ? -1 : 1));
-  const per = Math.ceil(rest.length / 16);
-  for (let b = 0; b < 16; b++) {
-    const lines = rest.slice(b * per, (b + 1) * per).map((r) => JSON.stringify(r));
-    writeFileSync(join(OUT, `batch-${b + 1}.jsonl`), `${lines.join('\n')}\n`);
-  }
+  writeBatches(rest, Math.ceil(rest.length / 16));
   console.log(`${rest.length} posts after the first ${SIZE}, in 16 batches in ${OUT}`);
   process.exit(0);
 }
 const chosen = pool.slice(0, SIZE);
-for (let b = 0; b * BATCH < chosen.length; b++) {
-  const lines = chosen.slice(b * BATCH, (b + 1) * BATCH).map((r) => JSON.stringify(r));
-  writeFileSync(join(OUT, `batch-${b + 1}.jsonl`), `${lines.join('\n')}\n`);
-}
+writeBatches(chosen, BATCH);
 console.log(`${pool.length} candidate posts, ${chosen.length} drawn into ${Math.ceil(chosen.length / BATCH)} batches in ${OUT}`);

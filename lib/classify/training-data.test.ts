@@ -26,6 +26,12 @@ import { GENERIC_FEATURES, featurize } from './features';
 import { sentimentExamples } from './train-pipeline';
 
 const norm = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
+/** Every text a training file holds (normalised): what an evaluation-only set must not share. */
+let trained: ReadonlySet<string> | undefined;
+function trainingTexts(): ReadonlySet<string> {
+  trained ??= new Set([...loadBrandTrain(), ...loadComplaints(), ...loadSentimentTrain(), ...loadBitext()].map((r) => norm(r.text)));
+  return trained;
+}
 
 describe('hand-labelled training data', () => {
   it('brand-train.jsonl shares no post (by id or by text) with brand-eval.jsonl or the complaints data, and every label is a known one', () => {
@@ -45,9 +51,7 @@ describe('hand-labelled training data', () => {
     expect(new Set(twcs.map((t) => t.id)).size).toBe(twcs.length);
     const brand = loadBrandEval();
     const otherIds = new Set(brand.map((b) => b.id));
-    const otherTexts = new Set(
-      [...brand, ...loadBrandTrain(), ...loadComplaints(), ...loadSentimentTrain(), ...loadBitext()].map((r) => norm(r.text)),
-    );
+    const otherTexts = new Set([...brand.map((r) => norm(r.text)), ...trainingTexts()]);
     expect(twcs.filter((t) => otherIds.has(t.id)).map((t) => t.id)).toEqual([]);
     expect(twcs.filter((t) => otherTexts.has(norm(t.text))).map((t) => t.id)).toEqual([]);
     expect(twcs.filter((t) => !t.id.startsWith('twcs:') || !INTENTS.includes(t.intent) || !SENTIMENTS.includes(t.sentiment)).map((t) => t.id)).toEqual([]);
@@ -80,8 +84,7 @@ describe('hand-labelled training data', () => {
     const taken = new Set([...loadTwcsEval(), ...loadBrandEval()].map((r) => r.id));
     expect(rows.filter((r) => taken.has(r.id))).toEqual([]);
     // Evaluation only, as twcs-eval.jsonl: no text of it in a training file.
-    const trained = new Set([...loadBrandTrain(), ...loadComplaints(), ...loadSentimentTrain(), ...loadBitext()].map((r) => norm(r.text)));
-    expect(rows.filter((r) => trained.has(norm(r.text))).map((r) => r.id)).toEqual([]);
+    expect(rows.filter((r) => trainingTexts().has(norm(r.text))).map((r) => r.id)).toEqual([]);
     const known = new Set<string>(FLAG_NAMES);
     expect(rows.flatMap((r) => r.flags).filter((f) => !known.has(f))).toEqual([]);
     expect(rows.filter((r) => r.use !== 'rules' && r.use !== 'held-out')).toEqual([]);
@@ -94,8 +97,7 @@ describe('hand-labelled training data', () => {
     expect(rows.length).toBe(2237);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
     expect(rows.filter((r) => !INTENTS.includes(r.intent) || !SENTIMENTS.includes(r.sentiment)).map((r) => r.id)).toEqual([]);
-    const trained = new Set([...loadBrandTrain(), ...loadComplaints(), ...loadSentimentTrain(), ...loadBitext()].map((r) => norm(r.text)));
-    expect(rows.filter((r) => trained.has(norm(r.text))).map((r) => r.id)).toEqual([]);
+    expect(rows.filter((r) => trainingTexts().has(norm(r.text))).map((r) => r.id)).toEqual([]);
   });
 
   it('complaints-labels.jsonl labels train-split posts only, keeps the gold complaint flag, and uses known labels', () => {
