@@ -728,3 +728,54 @@ describe('the gate', () => {
     expect(gateAgreesOnMatches(sources, 3, 6, 300, context)).toBeGreaterThan(0.4);
   });
 });
+
+describe('safety written from the guideline (thirtieth session)', () => {
+  it('raises on self-harm, a sudden medical event, a life-sustaining machine, germs in food', () => {
+    expectFlag(
+      'safety',
+      [
+        ['@acme if this goes on I will kill myself', 'kill myself'],
+        ['@acme my brother has been suicidal since the layoffs and your line hung up on him', 'suicidal'],
+        ['@acme my dad had a heart attack at your store and no one called anyone', 'had a heart attack'],
+        ['@acme my daughter nearly fainted in the queue, 40 minutes in the sun', 'my daughter nearly fainted'],
+        ['@acme power cut for 9 hours and my mum is on oxygen', 'on oxygen'],
+        ['@acme two of us came down with salmonella after the chicken', 'salmonella'],
+        ['@acme the heating is off on the 7.43 and a passenger has hypothermia', 'hypothermia'],
+      ],
+      [
+        '@acme that was a stroke of genius',
+        '@acme I nearly had a heart attack when I saw the bill',
+        '@acme Oxygen network is missing from my channels',
+        '@acme the deal collapsed and now my order is stuck',
+        '@acme I passed out flyers all day',
+        '@acme Suicide Squad is not on the app',
+      ],
+    );
+  });
+  it('raises on a crime against the customer, a car failing, a broken bone, bed bugs, a lift', () => {
+    expectFlag(
+      'safety',
+      [
+        ['@acme I got mugged outside your store and security did nothing', 'got mugged'],
+        ['@acme your driver tried sexually assaulting my cousin', 'sexually assaulting'],
+        ['@acme a man followed me home from your station', 'followed me home'],
+        ['@acme the driver grabbed me by the arm', 'grabbed me'],
+        ['@acme the brakes failed on the rental car', 'brakes failed'],
+        ['@acme tyre blew on the motorway 2 days after your fitting', 'tyre blew'],
+        ['@acme fell down your stairs and broke my wrist', 'broke my wrist'],
+        ['@acme we found bed bugs in room 212', 'bed bugs'],
+        ['@acme stuck in the lift at your Leeds store for an hour!', 'stuck in the lift'],
+      ],
+      [
+        '@acme I was stalking your new menu all day',
+        '@acme Kolchak the Night Stalker is not on the app',
+        '@acme your new logo touched me, well done',
+        '@acme I broke my phone screen, can you fix it?',
+        '@acme the steering committee meets tomorrow',
+        '@acme my car is on the highway to nowhere',
+        '@acme watching Concussion tonight',
+        '@acme get attacked for saying anything on here',
+      ],
+    );
+  });
+});
