@@ -779,3 +779,26 @@ describe('safety written from the guideline (thirtieth session)', () => {
     );
   });
 });
+
+describe('repeat contact, read on brand-flags and twcs-flags misses (thirtieth session)', () => {
+  it('raises on "its been like 3 months", "still nada", an issue since a time, being ignored, a failure again and again', () => {
+    expectFlag(
+      'repeat_contact',
+      [
+        ['RESTOCK THE JERSEY IN MEDIUM ITS BEEN LIKE 3 MONTHS!! @acme', 'ITS BEEN LIKE 3 MONTHS'],
+        ['@acme Nope. Still nada.', 'Still nada'],
+        ['@acme Acrobat DC Pro is unable to detect Word files for conversion or combining. Facing this issue since last 6 months', 'issue since last 6 months'],
+        ['@acme was asked to take this to private messages and have been ignored ever since?!', 'been ignored'],
+        ['@acme anyone else finding it is continually crashing since the latest update? Ugh!', 'continually crashing'],
+        ['@acme I have repeatedly asked for a refund', 'repeatedly asked'],
+      ],
+      [
+        '@acme May God continually bless you',
+        '@acme the pilot repeatedly advised it would take a few minutes',
+        '@acme I still like it',
+        '@acme its been lovely, thanks',
+        '@acme no issue at all, loving the new app',
+      ],
+    );
+  });
+});
