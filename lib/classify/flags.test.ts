@@ -802,3 +802,27 @@ describe('repeat contact, read on brand-flags and twcs-flags misses (thirtieth s
     );
   });
 });
+
+describe('churn written from the guideline (thirtieth session)', () => {
+  it('raises on business taken elsewhere, a last time, a way out of the contract, the termination fee, other providers', () => {
+    expectFlag(
+      'churn',
+      [
+        ['@acme time to take my business elsewhere', 'take my business'],
+        ["@acme I'll be shopping elsewhere from now on", "I'll be shopping elsewhere"],
+        ['@acme that was the last time I ever fly with you', 'last time I ever fly'],
+        ['@acme first and last time I order from you', 'first and last time I order'],
+        ['@acme I want out of my contract', 'want out of my contract'],
+        ['@acme what is the early termination fee?', 'early termination fee'],
+        ['@acme seriously considering other providers', 'considering other providers'],
+      ],
+      [
+        '@acme shut up and take my money',
+        '@acme I usually shop elsewhere, but your offers are good',
+        '@acme what other options do I have?',
+        'the first and last time I saw the band live',
+        '@acme get me out of the queue please',
+      ],
+    );
+  });
+});
