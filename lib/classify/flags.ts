@@ -187,6 +187,49 @@ const REFERENCE_CONTEXT_RE = new RegExp(String.raw`\b(?:${REFERENCE_KEYWORDS})\s
 const NANP_RE = /^(?:1[ .-])?\d{3}[ .-]\d{3}[ .-]\d{4}$/;
 const PHONE_CONTEXT_RE = /\b(?:call|calling|phone|number|mobile|cell|tel|telephone|contact|reach|whatsapp|text|sms|ring|landline|dial)\b/i;
 
+/**
+ * Personal data named by the words before it (thirtieth session): a UK postcode, a postal address, a
+ * date of birth, a social security or national insurance number, a bank sort code. Each starts
+ * with one of PERSONAL_CONTEXT_LITERALS, which the gate looks up (one more bit), so only a post
+ * that names one is searched. The captured part is the data; the label names its kind.
+ */
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
+const NAMED_DATA: ReadonlyArray<{ re: RegExp; label: string }> = [
+  // A full UK postcode names a street; a US ZIP code (tens of thousands of people) is left alone.
+  { label: 'postcode', re: /\b(?:postcode|post code)\b[\s:,-]*(?:is\s*)?([A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/gi },
+  {
+    label: 'postal address',
+    re: /\b(?:(?:my|our|home|delivery|shipping|billing|postal|mailing) address|live at|deliver(?:ed|ing)? (?:it )?to|ship(?:ped|ping)? (?:it )?to|sen[dt] (?:it|them) to)\b[\s:,-]*(?:is\s*)?(\d{1,5}[a-z]?,? (?:[a-z'’]+ ){1,4}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|close|court|ct|way|place|pl|crescent|terrace|gardens|grove|park|row|square|sq)\b)/gi,
+  },
+  {
+    label: 'date of birth',
+    re: new RegExp(String.raw`\b(?:dob|date of birth|(?:i was|i'?m|i am|(?:my|our) \w+ (?:was|is)|(?:he|she) was) born on|birthday is)\b[\s:,-]*(?:is\s*)?(?:the\s*)?(\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH},? \d{4}|${MONTH} \d{1,2}(?:st|nd|rd|th)?,? \d{4})\b`, 'gi'),
+  },
+  { label: 'social security number', re: /\b(?:ssn|social security(?: number| no\.?)?)\b[\s:#,-]*(?:is\s*)?(\d{3}[- ]?\d{2}[- ]?\d{4})\b/gi },
+  { label: 'national insurance number', re: /\bnational insurance(?: number| no\.?)?\b[\s:#,-]*(?:is\s*)?([A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])\b/gi },
+  { label: 'bank sort code', re: /\bsort code\b[\s:#,-]*(?:is\s*)?(\d{2}[- ]?\d{2}[- ]?\d{2})\b/gi },
+];
+/**
+ * The words NAMED_DATA's expressions start with, for the gate (lower case; "\0", WORD_END: no
+ * letter after, so "adobe" is not "dob"). Every match of every NAMED_DATA expression holds one.
+ */
+const PERSONAL_CONTEXT_LITERALS = ['postcode', 'post code', 'my address', 'our address', 'home address', 'delivery address', 'shipping address', 'billing address', 'postal address', 'mailing address', 'live at', 'deliver to', 'deliver it to', 'delivered to', 'delivered it to', 'delivering to', 'delivering it to', 'shipped to', 'shipped it to', 'ship to', 'ship it to', 'shipping to', 'shipping it to', 'send it to', 'sent it to', 'send them to', 'sent them to', 'dob\0', 'date of birth', 'born on', 'birthday is', 'ssn\0', 'social security', 'national insurance', 'sort code'];
+/** An IBAN: two letters, two check digits, then 11–30 letters and digits, maybe in groups of four. */
+const IBAN_RE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/gi;
+
+/** Whether an IBAN's check digits hold (ISO 13616: the rearranged number mod 97 is 1). */
+function ibanValid(compact: string): boolean {
+  if (compact.length < 15 || compact.length > 34) return false;
+  const rearranged = compact.slice(4) + compact.slice(0, 4);
+  let rest = 0;
+  for (let i = 0; i < rearranged.length; i++) {
+    const c = rearranged.charCodeAt(i);
+    const value = c >= 48 && c <= 57 ? c - 48 : c - 55;
+    rest = value >= 10 ? (rest * 100 + value) % 97 : (rest * 10 + value) % 97;
+  }
+  return rest === 1;
+}
+
 function luhnValid(digits: string): boolean {
   let sum = 0;
   let double = false;
@@ -295,7 +338,7 @@ function blankUrls(text: string): string {
   return blankedTo;
 }
 
-function personalData(text: string): string[] {
+function personalData(text: string, g: Gate): string[] {
   const evidence: string[] = [];
   const seen = new Set<string>();
   // Whether the evidence is complete: a flag shows its first MAX_EVIDENCE pieces, so the scans stop there.
@@ -319,6 +362,29 @@ function personalData(text: string): string[] {
   let noEmails = hasAt ? noUrls.replace(EMAIL_RE, blankOut) : noUrls;
   // An IP address ("192.168.1.1", a traceroute's hops) is not a phone, card or reference number.
   if (noEmails.includes('.')) noEmails = noEmails.replace(IPV4_RE, blankOut);
+  // An IBAN, by its check digits; one with a run of 9 digits (every country's has one when
+  // written as banks write it), which is what lets the gate through to this scan. Blanked out,
+  // as the named data below: its digits are not also a phone or reference number.
+  if (g.longRun) {
+    for (const m of noEmails.matchAll(IBAN_RE)) {
+      const compact = m[0].replace(/ /g, '').toUpperCase();
+      if (!ibanValid(compact) || !hasLongDigitRun(m[0])) continue;
+      noEmails = noEmails.slice(0, m.index) + blankOut(m[0]) + noEmails.slice(m.index + m[0].length);
+      if (add(`bank account (IBAN ${lastChars(compact, 2)})`)) return evidence;
+    }
+  }
+
+  if (g.named) {
+    for (const { re, label } of NAMED_DATA) {
+      for (const m of noEmails.matchAll(re)) {
+        const data = m[1]!;
+        const at = m.index + m[0].length - data.length;
+        noEmails = noEmails.slice(0, at) + blankOut(data) + noEmails.slice(at + data.length);
+        if (add(label === 'postal address' ? label : `${label} (${lastChars(data.replace(/[\s./-]/g, ''), 2)})`)) return evidence;
+      }
+    }
+  }
+
   for (const m of noEmails.matchAll(DIGIT_RUN_RE)) {
     const raw = m[0];
     const digits = raw.replace(/\D/g, '');
@@ -460,8 +526,8 @@ RULES.forEach((r, k) => {
     for (const lit of literals) addLiteral(lit, 1 << k);
   }
 });
-// The gate keeps one bit per rule, then the reference and URL bits, in a 32-bit integer.
-if (RULES.length > 30) throw new Error(`flags: ${RULES.length} rules leave no bits for the gate's reference and URL bits (30 at most): merge two`);
+// The gate keeps one bit per rule, then the reference, URL and personal-context bits, in a 32-bit integer.
+if (RULES.length > 29) throw new Error(`flags: ${RULES.length} rules leave no bits for the gate's reference, URL and personal-context bits (29 at most): merge two`);
 const REFERENCE_BIT = 1 << RULES.length;
 /**
  * URL_RE's starts, one more bit: a post with a URL has it blanked out before the digit scan, and
@@ -469,8 +535,10 @@ const REFERENCE_BIT = 1 << RULES.length;
  */
 const URL_STARTS = 'http|www.';
 const URL_BIT = 1 << (RULES.length + 1);
-for (const [literals, bit] of [[REFERENCE_KEYWORDS, REFERENCE_BIT], [URL_STARTS, URL_BIT]] as const) {
-  for (const lit of literals.split('|')) addLiteral(lit, bit);
+/** The words that name personal data (NAMED_DATA), one more bit: a post that holds one goes to the personal-data scan. */
+const PERSONAL_CONTEXT_BIT = 1 << (RULES.length + 2);
+for (const [literals, bit] of [[REFERENCE_KEYWORDS.split('|'), REFERENCE_BIT], [URL_STARTS.split('|'), URL_BIT], [PERSONAL_CONTEXT_LITERALS, PERSONAL_CONTEXT_BIT]] as const) {
+  for (const lit of literals) addLiteral(lit, bit);
 }
 if (URL_RE.source !== String.raw`https?:\/\/\S+|www\.\S+`) throw new Error('flags: URL_STARTS must be the starts of URL_RE');
 
@@ -660,6 +728,10 @@ interface Gate {
   links: boolean;
   /** The post holds a "’". */
   curly: boolean;
+  /** The post names personal data (one of PERSONAL_CONTEXT_LITERALS: a necessary condition of a NAMED_DATA match). */
+  named: boolean;
+  /** The post has 9 digits in one run (a necessary condition of an IBAN the scan reports). */
+  longRun: boolean;
 }
 
 /**
@@ -687,6 +759,7 @@ function hasLongDigitRun(text: string): boolean {
  * The two characters whose lower case is ASCII although they are not (İ, the Kelvin sign) send
  * the post through every rule.
  */
+const gateAnswer: Gate = { rules: 0, personal: false, links: false, curly: false, named: false, longRun: false };
 function gate(text: string): Gate {
   let rules = 0;
   let digits = 0;
@@ -736,7 +809,16 @@ function gate(text: string): Gate {
   // Six capitals in a row are a PNR_RUN_RE match; 9 digits in one run need 9 in the post.
   const reference = (rules & REFERENCE_BIT) !== 0 && (digits >= 4 || PNR_RUN_RE.test(text));
   const longNumber = digits >= 9 && ((rules & URL_BIT) !== 0 || hasLongDigitRun(text));
-  return { rules: rules & ALL_RULES, personal: personal || longNumber || reference, links: (rules & URL_BIT) !== 0, curly };
+  const named = (rules & PERSONAL_CONTEXT_BIT) !== 0;
+  // One object for every post, filled in place: the answer is read before the next post's gate.
+  const g = gateAnswer;
+  g.rules = rules & ALL_RULES;
+  g.personal = personal || longNumber || reference || named;
+  g.links = (rules & URL_BIT) !== 0;
+  g.curly = curly;
+  g.named = named;
+  g.longRun = longNumber;
+  return g;
 }
 
 /** Each rule's flag and expression: for tests that generate texts every expression matches. */
@@ -746,7 +828,7 @@ export function ruleExpressions(): ReadonlyArray<{ flag: FlagName; source: strin
 
 /** The personal-data scan's expressions (email, digit run, reference, "#" reference), for the same tests. */
 export function personalDataExpressions(): readonly string[] {
-  return [EMAIL_RE, DIGIT_RUN_RE, REFERENCE_RE, HASH_REFERENCE_RE].map((re) => re.source);
+  return [EMAIL_RE, DIGIT_RUN_RE, REFERENCE_RE, HASH_REFERENCE_RE, IBAN_RE, ...NAMED_DATA.map((d) => d.re)].map((re) => re.source);
 }
 
 const FLAG_ORDER: readonly FlagName[] = ['legal', 'safety', 'churn', 'personal_data', 'abuse', 'repeat_contact', 'press'];
@@ -756,7 +838,7 @@ export function detectFlags(text: string): Flag[] {
   return flagsOf(text, gate(text), false);
 }
 
-const UNGATED: Gate = { rules: ALL_RULES, personal: true, links: true, curly: true };
+const UNGATED: Gate = { rules: ALL_RULES, personal: true, links: true, curly: true, named: true, longRun: true };
 
 /**
  * The same flags with no gate and no hint test: every rule's expression and the personal-data scan
@@ -853,7 +935,7 @@ function flagsOf(text: string, g: Gate, ungated: boolean): Flag[] {
     }
   }
   if (g.personal && (ungated || /[\d@]|ref|booking|pnr|confirmation|locator|record/i.test(text))) {
-    const pd = personalData(text);
+    const pd = personalData(text, g);
     if (pd.length > 0) found.set('personal_data', pd);
   }
   if (found.size === 0) return [];
