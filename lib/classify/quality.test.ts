@@ -107,10 +107,15 @@ describe('quality floor (committed validation data)', () => {
     );
   });
 
-  it('repeat contact on the 1,146 hand-marked twcs posts never read for the rules: precision ≥ 0.77, recall ≥ 0.32', () => {
+  it('repeat contact and safety on the 1,146 hand-marked twcs posts never read for the rules: precision ≥ 0.77 and 0.6, recall ≥ 0.32 and 0.35', () => {
+    // Safety: 6 of its 15 marked posts found since the thirtieth session's rule written from the
+    // guideline (5 before it, recall 0.33, which this floor fails).
     expectFlagFloors(
       loadTwcsFlags().filter((r) => r.use === 'held-out'),
-      [['repeat_contact', 0.77, 0.32]],
+      [
+        ['repeat_contact', 0.77, 0.32],
+        ['safety', 0.6, 0.35],
+      ],
     );
   });
 
