@@ -855,3 +855,21 @@ describe('personal data named by its words, and IBANs (thirtieth session)', () =
       expect(names(text), text).not.toContain('personal_data');
   });
 });
+
+describe('legal written from the guideline (thirtieth session)', () => {
+  it('raises on a complaint to a named regulator, a breach of contract, a section 75 claim', () => {
+    expectFlag(
+      'legal',
+      [
+        ['@acme I will be filing a complaint with the DOT', 'filing a complaint with the DOT'],
+        ['@acme reporting you to the CAA for this', 'reporting you to the CAA'],
+        ['@acme I will report this to the ICO', 'report this to the ICO'],
+        ['@acme filing a complaint with the public utility commission', 'filing a complaint with the public utility commission'],
+        ['@acme complaint to the state insurance commissioner today', 'complaint to the state insurance commissioner'],
+        ['@acme this is a breach of contract', 'breach of contract'],
+        ['@acme I will make a section 75 claim', 'section 75'],
+      ],
+      ['@acme the dot com era is over', '@acme sent it to the FDA approved lab', '@acme I love the ICO game', '@acme the police commissioner said so'],
+    );
+  });
+});
