@@ -873,3 +873,27 @@ describe('legal written from the guideline (thirtieth session)', () => {
     );
   });
 });
+
+describe('press written from the guideline (thirtieth session)', () => {
+  it('raises on a post or video promised about the brand, everyone hearing of it, a bad review, the papers, a following', () => {
+    expectFlag(
+      'press',
+      [
+        ['@acme I am posting this on reddit', 'I am posting this on reddit'],
+        ['@acme I will make a tiktok about this', 'make a tiktok about this'],
+        ['@acme this is going on my blog', 'going on my blog'],
+        ['@acme everyone will hear about this', 'everyone will hear about this'],
+        ['@acme giving you a terrible review', 'giving you a terrible review'],
+        ['@acme wait till the papers hear about it', 'the papers hear'],
+        ['@acme I have 50k followers', 'I have 50k followers'],
+      ],
+      [
+        'I posted 12 photos on Facebook in the album "Super Sunday"',
+        'Write a review on Google+ for Hires Dental Care and win $50',
+        '@acme here is a video of the damage',
+        '@acme your case is under review',
+        '@acme please do a video on how to set it up',
+      ],
+    );
+  });
+});
