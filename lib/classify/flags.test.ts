@@ -897,3 +897,30 @@ describe('press written from the guideline (thirtieth session)', () => {
     );
   });
 });
+
+describe('abuse written from the guideline (thirtieth session)', () => {
+  it('raises on threats of harm and insults aimed at people', () => {
+    expectFlag(
+      'abuse',
+      [
+        ['@acme I hope you die', 'I hope you die'],
+        ['@acme I will burn your store down', 'burn your store down'],
+        ['@acme watch your back', 'watch your back'],
+        ['@acme I know where you live', 'I know where you live'],
+        ['@acme die in a fire', 'die in a fire'],
+        ["@acme why don't you piss off to somewhere else", 'piss off'],
+        ['@acme go f yourself', 'go f yourself'],
+        ['@acme you guys are trash', 'you guys are trash'],
+        ['@acme you are pathetic', 'you are pathetic'],
+      ],
+      [
+        '@acme I hope you have a great day',
+        '@acme the service is pathetic',
+        "@acme I'm making it my mission to piss off a Brown's fan today",
+        '@acme where do you live?',
+        '@acme 50% off everything',
+        '@acme burn the candle at both ends',
+      ],
+    );
+  });
+});
