@@ -17,13 +17,13 @@ const RECORDED: Record<string, string> = {
   'val/any': 'd1358266aad27a5a875a9c0df037ab0f77d493644bc6b791f758c844019abd28',
   'val/upper': '3beaa1620b7d756f36767288d8d8950d07188235959f722b26ef48def02c8df7',
   'val/corrections': 'b8f62af3d83ce397343f9c683da46853132c348dcde1bb01362b39a274eec6a4',
-  'train/en': '39128060928d0aa4ca2ee31d8bd7a157994409ba063469757a9a0e047902ded3',
-  'train/any': '48db5190c80627add36e96da0355530630a9ef4a3645a64b6298085c8862cd65',
-  'complaints/en': '7fcc48feaf7e029cd765826cf046cac73c926eb30ec02ab5efc57c9e6609c3e8',
-  'complaints/any': '1220c1bc1521f4fe97947f7c4461da877bc8c827b2f2f082f4f035ffd2907b99',
+  'train/en': 'd0f4f8ad66ac0e223560c1fac48ace52ff03ff2754c6271795ad3b27e811f4b5',
+  'train/any': '2f4c23ce862481496c4606a0513e85969a26d40e1186d5e19226df66a9a16ecb',
+  'complaints/en': 'e6a865f6b6717ec96b7f5677419a817ce84bc1465f1422d4b91f1cee02a64b06',
+  'complaints/any': '3ca340c45f33f92413c3649197d7e40ae433ebfefc1c2fab45ec0c2d70798820',
   'bitext/en': 'a7d7315d13f4fa621585fa3b36f71c04398cef6c2c95841ca47957a90fabb4f9',
-  'brand-train/en': '88ee4b96612b78a111ed1b119dd4e56d44bed9dd30bfdd10fba2d700bad92a82',
-  'brand-train/any': '62fc4241c4b719ba9ea0d7c61ddf57e89e973e0f0d945e239ff45baed56a8017',
+  'brand-train/en': '6069fbd0c07ef5da9804daee2728ed9a5c9fc82b41cc22952a4a9aa6c2039d21',
+  'brand-train/any': '887ec9b59a86af436c8fb65fc06bbf1f395081e29344cb964c5a80e188ec44f4',
   // Recorded first with the code before ff12c4e, whose reasons and flags took time in the square
   // of these posts' length (the linear-time code gave the same outputs); recorded again for the
   // thirtieth session's safety rule, which one of these posts raises ("KILL MYSELF").
