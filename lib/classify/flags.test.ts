@@ -834,31 +834,32 @@ describe('churn written from the guideline (thirtieth session)', () => {
 });
 
 describe('personal data named by its words, and IBANs (thirtieth session)', () => {
-  const personal = (text: string) => evidence(text, 'personal_data');
-  it('finds a postcode, an address, a date of birth, social security and national insurance numbers, a sort code, an IBAN', () => {
-    expect(personal('@acme my postcode is SW1A 1AA, please send the refund')).toEqual(['postcode (…AA)']);
-    expect(personal('@acme I live at 221B Baker Street, London')).toEqual(['postal address']);
-    expect(personal('@acme please deliver it to 14 Elm Road instead')).toEqual(['postal address']);
-    expect(personal('@acme my DOB is 12/03/1985 and it still says I am under 18')).toEqual(['date of birth (…85)']);
-    expect(personal('@acme my son was born on 4th March 2015, can he fly alone?')).toEqual(['date of birth (…15)']);
-    expect(personal('@acme my SSN is 123-45-6789')).toEqual(['social security number (…89)']);
-    expect(personal('@acme national insurance number AB 12 34 56 C')).toEqual(['national insurance number (…6C)']);
-    expect(personal('@acme sort code 12-34-56, refund it there')).toEqual(['bank sort code (…56)']);
-    expect(personal('@acme my IBAN is GB29NWBK60161331926819')).toEqual(['bank account (IBAN …19)']);
-    expect(personal('@acme IBAN GB29 NWBK 6016 1331 9268 19 - where is my money')).toEqual(['bank account (IBAN …19)']);
-  });
-  it('leaves alone an address word with no address, a store address, a famous birthday, a ZIP code, a wrong IBAN, a product code', () => {
-    for (const text of [
-      '@acme my email address is wrong on the account',
-      '@acme please address the issue',
-      '@acme The store address is 12008 blue ridge blvd',
-      'Linnaeus is born on 5/23/1707.',
-      '@acme Adobe is down since 12/03/2020',
-      '@acme zip code 90210 is not accepted at checkout',
-      '@acme IBAN GB28NWBK60161331926819',
-      "@acme I'm trying to find DPCI 030-02-8711",
-    ])
-      expect(names(text), text).not.toContain('personal_data');
+  it('finds a postcode, an address, a date of birth, social security and national insurance numbers, a sort code, an IBAN; not an address word with no address, a store address, a famous birthday, a ZIP code, a wrong IBAN, a product code', () => {
+    expectFlag(
+      'personal_data',
+      [
+        ['@acme my postcode is SW1A 1AA, please send the refund', 'postcode (…AA)'],
+        ['@acme I live at 221B Baker Street, London', 'postal address'],
+        ['@acme please deliver it to 14 Elm Road instead', 'postal address'],
+        ['@acme my DOB is 12/03/1985 and it still says I am under 18', 'date of birth (…85)'],
+        ['@acme my son was born on 4th March 2015, can he fly alone?', 'date of birth (…15)'],
+        ['@acme my SSN is 123-45-6789', 'social security number (…89)'],
+        ['@acme national insurance number AB 12 34 56 C', 'national insurance number (…6C)'],
+        ['@acme sort code 12-34-56, refund it there', 'bank sort code (…56)'],
+        ['@acme my IBAN is GB29NWBK60161331926819', 'bank account (IBAN …19)'],
+        ['@acme IBAN GB29 NWBK 6016 1331 9268 19 - where is my money', 'bank account (IBAN …19)'],
+      ],
+      [
+        '@acme my email address is wrong on the account',
+        '@acme please address the issue',
+        '@acme The store address is 12008 blue ridge blvd',
+        'Linnaeus is born on 5/23/1707.',
+        '@acme Adobe is down since 12/03/2020',
+        '@acme zip code 90210 is not accepted at checkout',
+        '@acme IBAN GB28NWBK60161331926819',
+        "@acme I'm trying to find DPCI 030-02-8711",
+      ],
+    );
   });
 });
 

@@ -190,15 +190,18 @@ const PHONE_CONTEXT_RE = /\b(?:call|calling|phone|number|mobile|cell|tel|telepho
 /**
  * Personal data named by the words before it (thirtieth session): a UK postcode, a postal address, a
  * date of birth, a social security or national insurance number, a bank sort code. Each starts
- * with one of PERSONAL_CONTEXT_LITERALS, which the gate looks up (one more bit), so only a post
- * that names one is searched. The captured part is the data; the label names its kind.
+ * with a literal of PERSONAL_CONTEXT_HINT, which the gate looks up (one more bit), so only a post
+ * that names one is searched. The captured part is the data; the label names its kind, and the
+ * evidence adds the data's last two characters unless `tail` is false (an address has none that
+ * help the agent).
  */
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
-const NAMED_DATA: ReadonlyArray<{ re: RegExp; label: string }> = [
+const NAMED_DATA: ReadonlyArray<{ re: RegExp; label: string; tail?: false }> = [
   // A full UK postcode names a street; a US ZIP code (tens of thousands of people) is left alone.
   { label: 'postcode', re: /\b(?:postcode|post code)\b[\s:,-]*(?:is\s*)?([A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/gi },
   {
     label: 'postal address',
+    tail: false,
     re: /\b(?:(?:my|our|home|delivery|shipping|billing|postal|mailing) address|live at|deliver(?:ed|ing)? (?:it )?to|ship(?:ped|ping)? (?:it )?to|sen[dt] (?:it|them) to)\b[\s:,-]*(?:is\s*)?(\d{1,5}[a-z]?,? (?:[a-z'’]+ ){1,4}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|close|court|ct|way|place|pl|crescent|terrace|gardens|grove|park|row|square|sq)\b)/gi,
   },
   {
@@ -210,10 +213,12 @@ const NAMED_DATA: ReadonlyArray<{ re: RegExp; label: string }> = [
   { label: 'bank sort code', re: /\bsort code\b[\s:#,-]*(?:is\s*)?(\d{2}[- ]?\d{2}[- ]?\d{2})\b/gi },
 ];
 /**
- * The words NAMED_DATA's expressions start with, for the gate (lower case; "\0", WORD_END: no
- * letter after, so "adobe" is not "dob"). Every match of every NAMED_DATA expression holds one.
+ * The words NAMED_DATA's expressions start with, as a rule's hint is written (expanded into the
+ * gate's literals by `expandLiterals`; `\b` at the end: no letter after, so "adobe" is not
+ * "dob"). Every match of every NAMED_DATA expression holds one of its literals.
  */
-const PERSONAL_CONTEXT_LITERALS = ['postcode', 'post code', 'my address', 'our address', 'home address', 'delivery address', 'shipping address', 'billing address', 'postal address', 'mailing address', 'live at', 'deliver to', 'deliver it to', 'delivered to', 'delivered it to', 'delivering to', 'delivering it to', 'shipped to', 'shipped it to', 'ship to', 'ship it to', 'shipping to', 'shipping it to', 'send it to', 'sent it to', 'send them to', 'sent them to', 'dob\0', 'date of birth', 'born on', 'birthday is', 'ssn\0', 'social security', 'national insurance', 'sort code'];
+const PERSONAL_CONTEXT_HINT =
+  /postcode|post code|(?:my|our|home|delivery|shipping|billing|postal|mailing) address|live at|deliver(?:ed|ing)? (?:it )?to|ship(?:ped|ping)? (?:it )?to|(?:send|sent) (?:it|them) to|dob\b|date of birth|born on|birthday is|ssn\b|social security|national insurance|sort code/;
 /** An IBAN: two letters, two check digits, then 11–30 letters and digits, maybe in groups of four. */
 const IBAN_RE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/gi;
 
@@ -247,6 +252,11 @@ function luhnValid(digits: string): boolean {
 
 function blankOut(s: string): string {
   return ' '.repeat(s.length);
+}
+
+/** `s` with its code units from `from` to `to` as spaces (same length: later matches' positions hold). */
+function blankRange(s: string, from: number, to: number): string {
+  return s.slice(0, from) + blankOut(s.slice(from, to)) + s.slice(to);
 }
 
 function lastChars(s: string, n: number): string {
@@ -369,18 +379,18 @@ function personalData(text: string, g: Gate): string[] {
     for (const m of noEmails.matchAll(IBAN_RE)) {
       const compact = m[0].replace(/ /g, '').toUpperCase();
       if (!ibanValid(compact) || !hasLongDigitRun(m[0])) continue;
-      noEmails = noEmails.slice(0, m.index) + blankOut(m[0]) + noEmails.slice(m.index + m[0].length);
+      noEmails = blankRange(noEmails, m.index, m.index + m[0].length);
       if (add(`bank account (IBAN ${lastChars(compact, 2)})`)) return evidence;
     }
   }
 
   if (g.named) {
-    for (const { re, label } of NAMED_DATA) {
+    for (const { re, label, tail } of NAMED_DATA) {
       for (const m of noEmails.matchAll(re)) {
         const data = m[1]!;
         const at = m.index + m[0].length - data.length;
-        noEmails = noEmails.slice(0, at) + blankOut(data) + noEmails.slice(at + data.length);
-        if (add(label === 'postal address' ? label : `${label} (${lastChars(data.replace(/[\s./-]/g, ''), 2)})`)) return evidence;
+        noEmails = blankRange(noEmails, at, at + data.length);
+        if (add(tail === false ? label : `${label} (${lastChars(data.replace(/[\s./-]/g, ''), 2)})`)) return evidence;
       }
     }
   }
@@ -537,7 +547,8 @@ const URL_STARTS = 'http|www.';
 const URL_BIT = 1 << (RULES.length + 1);
 /** The words that name personal data (NAMED_DATA), one more bit: a post that holds one goes to the personal-data scan. */
 const PERSONAL_CONTEXT_BIT = 1 << (RULES.length + 2);
-for (const [literals, bit] of [[REFERENCE_KEYWORDS.split('|'), REFERENCE_BIT], [URL_STARTS.split('|'), URL_BIT], [PERSONAL_CONTEXT_LITERALS, PERSONAL_CONTEXT_BIT]] as const) {
+const personalContextLiterals = topLevelAlternatives(PERSONAL_CONTEXT_HINT.source).flatMap(expandLiterals);
+for (const [literals, bit] of [[REFERENCE_KEYWORDS.split('|'), REFERENCE_BIT], [URL_STARTS.split('|'), URL_BIT], [personalContextLiterals, PERSONAL_CONTEXT_BIT]] as const) {
   for (const lit of literals) addLiteral(lit, bit);
 }
 if (URL_RE.source !== String.raw`https?:\/\/\S+|www\.\S+`) throw new Error('flags: URL_STARTS must be the starts of URL_RE');
@@ -728,7 +739,7 @@ interface Gate {
   links: boolean;
   /** The post holds a "’". */
   curly: boolean;
-  /** The post names personal data (one of PERSONAL_CONTEXT_LITERALS: a necessary condition of a NAMED_DATA match). */
+  /** The post names personal data (a literal of PERSONAL_CONTEXT_HINT: a necessary condition of a NAMED_DATA match). */
   named: boolean;
   /** The post has 9 digits in one run (a necessary condition of an IBAN the scan reports). */
   longRun: boolean;
